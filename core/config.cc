@@ -1,0 +1,97 @@
+#include "core/config.h"
+
+#include <algorithm>
+#include <string>
+
+namespace dt {
+
+const char* to_string(QuorumMode mode) {
+  return mode == QuorumMode::sloppy ? "sloppy" : "strict";
+}
+const char* to_string(HintStoreMode mode) {
+  return mode == HintStoreMode::durable ? "durable" : "volatile";
+}
+const char* to_string(Versioning versioning) {
+  return versioning == Versioning::vclock ? "vclock" : "lww";
+}
+
+Result<QuorumMode> parse_quorum_mode(std::string_view text) {
+  if (text == "sloppy") return QuorumMode::sloppy;
+  if (text == "strict") return QuorumMode::strict;
+  return Status::error("\"" + std::string(text) + "\" is not a quorum mode (sloppy|strict)");
+}
+Result<HintStoreMode> parse_hint_store_mode(std::string_view text) {
+  if (text == "durable") return HintStoreMode::durable;
+  if (text == "volatile") return HintStoreMode::volatile_;
+  return Status::error("\"" + std::string(text) +
+                       "\" is not a hint store mode (durable|volatile)");
+}
+Result<Versioning> parse_versioning(std::string_view text) {
+  if (text == "vclock") return Versioning::vclock;
+  if (text == "lww") return Versioning::lww;
+  return Status::error("\"" + std::string(text) + "\" is not a versioning (vclock|lww)");
+}
+
+namespace {
+
+Status range_error(const char* field, uint64_t value, uint64_t lo, uint64_t hi) {
+  return Status::error("config." + std::string(field) + ": " + std::to_string(value) +
+                       " is out of range (" + std::to_string(lo) + ".." + std::to_string(hi) +
+                       ")");
+}
+
+}  // namespace
+
+Status Config::validate() const {
+  struct Bound {
+    const char* field;
+    uint64_t value, lo, hi;
+  };
+  const Bound bounds[] = {
+      {"nodes", nodes, 1, 64},
+      {"replicas_n", replicas_n, 1, 16},
+      {"read_quorum_r", read_quorum_r, 1, 16},
+      {"write_quorum_w", write_quorum_w, 1, 16},
+      {"partitions_q", partitions_q, 1, 4096},
+      {"merkle_depth", merkle_depth, 0, 20},
+      {"replica_timeout_ns", replica_timeout_ns, 1, 60 * kSecondNs},
+      {"request_deadline_ns", request_deadline_ns, 1, 600 * kSecondNs},
+      {"probe_interval_ns", probe_interval_ns, kMillisecondNs, 60 * kSecondNs},
+      {"probe_timeout_ns", probe_timeout_ns, 1, 60 * kSecondNs},
+      {"handoff_interval_ns", handoff_interval_ns, kMillisecondNs, 60 * kSecondNs},
+      {"anti_entropy_interval_ns", anti_entropy_interval_ns, kMillisecondNs, 60 * kSecondNs},
+      {"network_delay_min_ns", network_delay_min_ns, 0, 10 * kSecondNs},
+      {"network_delay_max_ns", network_delay_max_ns, 0, 10 * kSecondNs},
+      {"quiescence_rounds", quiescence_rounds, 1, 1000},
+  };
+  for (const Bound& b : bounds) {
+    if (b.value < b.lo || b.value > b.hi) return range_error(b.field, b.value, b.lo, b.hi);
+  }
+  auto relation = [](const char* field, uint64_t value, const char* what, const char* other,
+                     uint64_t other_value) {
+    return Status::error("config." + std::string(field) + ": " + std::to_string(value) + " is " +
+                         what + " " + other + " (" + std::to_string(other_value) + ")");
+  };
+  if (replicas_n > nodes) return relation("replicas_n", replicas_n, "more than", "nodes", nodes);
+  if (read_quorum_r > replicas_n) {
+    return relation("read_quorum_r", read_quorum_r, "more than", "replicas_n", replicas_n);
+  }
+  if (write_quorum_w > replicas_n) {
+    return relation("write_quorum_w", write_quorum_w, "more than", "replicas_n", replicas_n);
+  }
+  if (network_delay_min_ns > network_delay_max_ns) {
+    return relation("network_delay_min_ns", network_delay_min_ns, "more than",
+                    "network_delay_max_ns", network_delay_max_ns);
+  }
+  if (replica_timeout_ns > request_deadline_ns) {
+    return relation("replica_timeout_ns", replica_timeout_ns, "more than", "request_deadline_ns",
+                    request_deadline_ns);
+  }
+  return Status::ok();
+}
+
+TimeNs Config::quiescence_round_ns() const {
+  return std::max(handoff_interval_ns, anti_entropy_interval_ns) + request_deadline_ns;
+}
+
+}  // namespace dt

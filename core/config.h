@@ -1,0 +1,66 @@
+// The cluster configuration a run uses: sizes, quorums, modes and timeouts.
+// Every duration carries its unit in its name.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "core/types.h"
+
+namespace dt {
+
+enum class QuorumMode { sloppy, strict };
+enum class HintStoreMode { durable, volatile_ };  // volatile: hints lost on crash
+enum class Versioning { vclock, lww };
+
+const char* to_string(QuorumMode mode);
+const char* to_string(HintStoreMode mode);
+const char* to_string(Versioning versioning);
+Result<QuorumMode> parse_quorum_mode(std::string_view text);
+Result<HintStoreMode> parse_hint_store_mode(std::string_view text);
+Result<Versioning> parse_versioning(std::string_view text);
+
+struct Config {
+  uint32_t nodes = 5;
+  uint32_t replicas_n = 3;
+  uint32_t read_quorum_r = 2;
+  uint32_t write_quorum_w = 2;
+  uint32_t partitions_q = 16;        // Q equal partitions of the hash space
+  uint32_t merkle_depth = 4;         // 2^depth leaves per partition tree
+  QuorumMode quorum_mode = QuorumMode::sloppy;
+  HintStoreMode hint_store = HintStoreMode::durable;
+  Versioning versioning = Versioning::vclock;
+
+  // A target that has not answered within this is suspected (and, in sloppy
+  // mode, replaced by the next fallback node).
+  TimeNs replica_timeout_ns = 50 * kMillisecondNs;
+  // The coordinator answers by this time after the request arrived.
+  TimeNs request_deadline_ns = 200 * kMillisecondNs;
+  // Failure-detector probes: sent every interval, a peer that does not answer
+  // within probe_timeout_ns is suspected.
+  TimeNs probe_interval_ns = 100 * kMillisecondNs;
+  TimeNs probe_timeout_ns = 50 * kMillisecondNs;
+  TimeNs handoff_interval_ns = 200 * kMillisecondNs;
+  TimeNs anti_entropy_interval_ns = 300 * kMillisecondNs;
+
+  // Network base delay (per message, uniform in the range).
+  TimeNs network_delay_min_ns = 1 * kMillisecondNs;
+  TimeNs network_delay_max_ns = 5 * kMillisecondNs;
+
+  // After the final heal: at most this many quiescence rounds (one round =
+  // max(handoff, anti-entropy) interval) before the final reads.
+  uint32_t quiescence_rounds = 20;
+
+  friend bool operator==(const Config&, const Config&) = default;
+
+  // Checks ranges and relations (R, W <= N <= nodes, ...). The error names the
+  // field: "config.read_quorum_r: 4 is more than replicas_n (3)".
+  Status validate() const;
+  // A round of the liveness phase: long enough for one handoff and one
+  // anti-entropy exchange to be started.
+  TimeNs quiescence_round_ns() const;
+};
+
+}  // namespace dt

@@ -1,0 +1,30 @@
+// Where keys live: Dynamo's strategy 3. The 64-bit hash space is cut into Q
+// equal partitions and the partitions are dealt to the nodes (each gets Q/S,
+// give or take one) in a fixed shuffled order. These are pure functions of the
+// config, shared so the model and the impl agree on placement; walking the
+// ring into preference lists is each side's own job.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/config.h"
+#include "core/types.h"
+
+namespace dt {
+
+uint64_t key_hash(Key key);
+// The partition (0..Q-1) of a key hash: the hash space cut into Q equal ranges.
+uint32_t partition_of_hash(uint64_t hash, uint32_t partitions_q);
+inline uint32_t partition_of(Key key, uint32_t partitions_q) {
+  return partition_of_hash(key_hash(key), partitions_q);
+}
+// The Merkle leaf (0..2^depth-1) of a key inside its partition's tree.
+uint32_t merkle_leaf_of(Key key, uint32_t merkle_depth);
+
+// owner[p] = the node whose token starts partition p. Walking p, p+1, ... (mod
+// Q) and skipping nodes already seen gives the preference list (first N) and
+// then the fallback order.
+std::vector<NodeId> partition_owners(const Config& config);
+
+}  // namespace dt

@@ -1,0 +1,65 @@
+// Replica trace records: what each node did to its stores and who answered
+// which request. Nodes emit them as effects; the simulator stamps the time.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/types.h"
+#include "core/vclock.h"
+
+namespace dt {
+
+enum class TraceKind {
+  // Coordinator side of a client request.
+  request_started,   // op_id, key, detail = "put"/"get"/"delete"
+  target_chosen,     // peer = target, count = 1 if it is a fallback, key
+  replica_replied,   // peer answered request op_id (a quorum member)
+  request_finished,  // op_id, detail = "ok"/"fail"/"timeout", count = acks/replies
+  // Replica side.
+  stored,            // version (write_id, clock) merged into the main store
+  hinted,            // kept in the hint store for intended node `peer`
+  handoff_offered,   // holder offered hints to `peer`, count = entries
+  handed_off,        // intended node stored a hinted version from holder `peer`
+  hint_deleted,      // holder deleted the hint for `peer` after its ack
+  repaired,          // read repair stored a version from coordinator `peer`
+  anti_entropy_stored,  // a Merkle exchange stored a version from `peer`
+  merkle_exchange,   // exchange finished: peer, partition, count = hash comparisons,
+                     // keys = keys transferred (in `extra`)
+  // Failure detector.
+  suspected,         // this node now believes `peer` down
+  trusted,           // this node now believes `peer` up
+  // Losses and faults (emitted by nodes on crash/wipe, by the simulator).
+  lost_on_crash,     // a volatile hint (write_id, for `peer`) lost on crash
+  lost_on_wipe,      // a version lost when the disk was wiped
+  crashed,
+  restarted,
+  wiped,
+  paused,
+  resumed,
+};
+
+const char* to_string(TraceKind kind);
+std::optional<TraceKind> parse_trace_kind(std::string_view text);
+
+struct TraceRecord {
+  TimeNs time_ns = 0;   // stamped by the simulator
+  NodeId node = kNoNode;
+  TraceKind kind = TraceKind::stored;
+  NodeId peer = kNoNode;
+  Key key = 0;
+  uint64_t op_id = 0;       // client op id (coordinator records)
+  WriteId write_id = 0;     // the version concerned
+  VClock clock;             // its clock
+  uint32_t partition = 0;
+  uint64_t count = 0;       // kind-specific (see TraceKind)
+  uint64_t extra = 0;       // kind-specific
+  bool tombstone = false;
+  std::string detail;       // short, kind-specific
+
+  friend bool operator==(const TraceRecord&, const TraceRecord&) = default;
+};
+
+}  // namespace dt

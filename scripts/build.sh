@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Configures and builds one tree. Usage: scripts/build.sh BUILD_DIR CXX [extra cmake args]
+set -euo pipefail
+build_dir=$1; cxx=$2; shift 2
+root=$(cd "$(dirname "$0")/.." && pwd)
+jobs=${JOBS:-2}
+cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_CXX_COMPILER="$cxx" "$@" >/dev/null
+cmake --build "$build_dir" -j "$jobs"
