@@ -6,7 +6,7 @@
 namespace dt {
 
 namespace {
-constexpr std::array<std::pair<TraceKind, const char*>, 21> kNames{{
+constexpr std::array<std::pair<TraceKind, const char*>, 25> kNames{{
     {TraceKind::request_started, "request_started"},
     {TraceKind::target_chosen, "target_chosen"},
     {TraceKind::replica_replied, "replica_replied"},
@@ -28,6 +28,10 @@ constexpr std::array<std::pair<TraceKind, const char*>, 21> kNames{{
     {TraceKind::wiped, "wiped"},
     {TraceKind::paused, "paused"},
     {TraceKind::resumed, "resumed"},
+    {TraceKind::partitioned, "partitioned"},
+    {TraceKind::healed, "healed"},
+    {TraceKind::link_changed, "link_changed"},
+    {TraceKind::clock_skewed, "clock_skewed"},
 }};
 }  // namespace
 

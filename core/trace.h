@@ -39,6 +39,12 @@ enum class TraceKind {
   wiped,
   paused,
   resumed,
+  // Network faults (node = kNoNode; emitted by the simulator).
+  partitioned,       // detail = groups, e.g. "0,1|2,3,4"
+  healed,            // partitions and link faults cleared
+  link_changed,      // node -> peer: count = drop ppm, extra = duplicate ppm,
+                     // detail = "delay=MIN..MAX"
+  clock_skewed,      // node's clock now off by detail = skew in ns
 };
 
 const char* to_string(TraceKind kind);
