@@ -22,8 +22,11 @@ namespace dt {
 
 // What a node may know about "now": its own (possibly skewed) local clock,
 // used only for LWW timestamps. Timeouts are timers, never clock reads.
+// `incarnation` counts the node's disk wipes: the node's actor id for new
+// dots is actor_id(self, incarnation), so a wiped node reuses no dot.
 struct NodeClock {
   int64_t local_clock_ns = 0;
+  uint32_t incarnation = 0;
 };
 
 enum class ClientOpKind { put, get, del };
@@ -52,7 +55,7 @@ struct ClientReply {
   uint64_t op_id = 0;
   ReplyStatus status = ReplyStatus::ok;
   Siblings siblings;   // get ok: merged siblings (tombstones included)
-  VClock context;      // get ok: merged clock; put ok: the new version's clock
+  VClock context;      // get ok: merged clock of the siblings; put ok: the new version's clock()
   std::string reason;  // fail/timeout: why, for the history
   friend bool operator==(const ClientReply&, const ClientReply&) = default;
 };

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "core/types.h"
-#include "core/vclock.h"
+#include "core/version.h"
 
 namespace dt {
 
@@ -58,7 +58,7 @@ struct TraceRecord {
   Key key = 0;
   uint64_t op_id = 0;       // client op id (coordinator records)
   WriteId write_id = 0;     // the version concerned
-  VClock clock;             // its clock
+  Dot dot;                  // its dot
   uint32_t partition = 0;
   uint64_t count = 0;       // kind-specific (see TraceKind)
   uint64_t extra = 0;       // kind-specific
