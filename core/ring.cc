@@ -40,4 +40,23 @@ std::vector<NodeId> partition_owners(const Config& config) {
   return owners;
 }
 
+std::vector<NodeId> ring_walk(const std::vector<NodeId>& owners, uint32_t partition,
+                              uint32_t count) {
+  DT_ASSERT(partition < owners.size(), "partition out of range");
+  std::vector<NodeId> walk;
+  walk.reserve(count);
+  for (size_t step = 0; step < owners.size() && walk.size() < count; ++step) {
+    const NodeId node = owners[(partition + step) % owners.size()];
+    bool seen = false;
+    for (NodeId w : walk) seen |= (w == node);
+    if (!seen) walk.push_back(node);
+  }
+  DT_ASSERT(walk.size() == count, "ring has fewer distinct nodes than asked for");
+  return walk;
+}
+
+std::vector<NodeId> home_replicas(const Config& config, uint32_t partition) {
+  return ring_walk(partition_owners(config), partition, config.replicas_n);
+}
+
 }  // namespace dt

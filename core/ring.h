@@ -27,4 +27,13 @@ uint32_t merkle_leaf_of(Key key, uint32_t merkle_depth);
 // then the fallback order.
 std::vector<NodeId> partition_owners(const Config& config);
 
+// The first `count` distinct nodes met walking clockwise from `partition`:
+// count = N gives the preference list (the home replicas); count = nodes
+// gives the whole extended list, whose tail past N is the fallback order.
+// REQUIRES: count <= number of distinct owners.
+std::vector<NodeId> ring_walk(const std::vector<NodeId>& owners, uint32_t partition,
+                              uint32_t count);
+// ring_walk(owners, p, config.replicas_n) with owners from the config.
+std::vector<NodeId> home_replicas(const Config& config, uint32_t partition);
+
 }  // namespace dt

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 
 namespace dt {
 namespace {
@@ -39,6 +40,28 @@ TEST(Ring, LeavesAreInRange) {
   for (Key k = 0; k < 1000; ++k) {
     EXPECT_LT(merkle_leaf_of(k, 4), 16u);
     EXPECT_EQ(merkle_leaf_of(k, 0), 0u);
+  }
+}
+
+}  // namespace
+}  // namespace dt
+
+namespace dt {
+namespace {
+
+TEST(Ring, WalkGivesDistinctNodesAndFallbacks) {
+  Config c;
+  c.nodes = 5;
+  c.partitions_q = 16;
+  const auto owners = partition_owners(c);
+  for (uint32_t p = 0; p < c.partitions_q; ++p) {
+    const auto walk = ring_walk(owners, p, 5);
+    ASSERT_EQ(walk.size(), 5u);
+    EXPECT_EQ(walk[0], owners[p]);
+    std::set<NodeId> distinct(walk.begin(), walk.end());
+    EXPECT_EQ(distinct.size(), 5u);
+    const auto home = home_replicas(c, p);
+    EXPECT_EQ(std::vector<NodeId>(walk.begin(), walk.begin() + 3), home);
   }
 }
 
