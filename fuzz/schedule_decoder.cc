@@ -1,0 +1,170 @@
+#include "fuzz/schedule_decoder.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "core/assert.h"
+#include "core/prng.h"
+#include "fuzz/byte_reader.h"
+
+namespace dt {
+
+namespace {
+
+constexpr size_t kDrawBytes = 1024;
+
+Config decode_config(ByteReader& in) {
+  Config c;
+  c.nodes = static_cast<uint32_t>(in.in_range(3, 6));
+  c.replicas_n = static_cast<uint32_t>(in.in_range(2, std::min<uint32_t>(4, c.nodes)));
+  c.read_quorum_r = static_cast<uint32_t>(in.in_range(1, c.replicas_n));
+  c.write_quorum_w = static_cast<uint32_t>(in.in_range(1, c.replicas_n));
+  c.quorum_mode = in.pick(10) < 7 ? QuorumMode::sloppy : QuorumMode::strict;
+  c.hint_store = in.pick(4) < 3 ? HintStoreMode::durable : HintStoreMode::volatile_;
+  c.versioning = in.pick(8) < 7 ? Versioning::vclock : Versioning::lww;
+  const uint32_t partition_choices[] = {4, 8, 16};
+  c.partitions_q = partition_choices[in.pick(3)];
+  c.merkle_depth = static_cast<uint32_t>(in.in_range(1, 5));
+  return c;
+}
+
+Workload decode_workload(ByteReader& in) {
+  Workload w;
+  w.clients = static_cast<uint32_t>(in.in_range(1, 4));
+  w.keys = static_cast<uint32_t>(in.in_range(1, 6));
+  w.ops = static_cast<uint32_t>(in.in_range(5, 60));
+  w.put_weight = static_cast<uint32_t>(in.in_range(1, 10));
+  w.get_weight = static_cast<uint32_t>(in.in_range(1, 10));
+  w.delete_weight = static_cast<uint32_t>(in.in_range(0, 3));
+  w.add_weight = static_cast<uint32_t>(in.in_range(0, 5));
+  w.think_min_ns = in.in_range(1, 5) * kMillisecondNs;
+  w.think_max_ns = w.think_min_ns + in.in_range(0, 40) * kMillisecondNs;
+  w.duration_ns = in.in_range(1, 3) * kSecondNs;
+  return w;
+}
+
+SwarmProfile decode_swarm(ByteReader& in) {
+  SwarmProfile s;
+  const uint8_t mask = in.u8();
+  s.crash = mask & 1;
+  s.wipe = (mask & 2) && (mask & 64);  // rarer: wipes destroy data by design
+  s.pause = mask & 4;
+  s.partition = mask & 8;
+  s.link = mask & 16;
+  s.clock_skew = mask & 32;
+  const bool any = s.crash || s.wipe || s.pause || s.partition || s.link || s.clock_skew;
+  s.fault_events = any ? static_cast<uint32_t>(in.in_range(1, 10)) : 0;
+  return s;
+}
+
+std::vector<EventKind> enabled_kinds(const SwarmProfile& s) {
+  std::vector<EventKind> kinds;
+  if (s.crash) kinds.push_back(EventKind::crash);
+  if (s.wipe) kinds.push_back(EventKind::wipe);
+  if (s.pause) kinds.push_back(EventKind::pause);
+  if (s.partition) kinds.push_back(EventKind::partition);
+  if (s.link) kinds.push_back(EventKind::link);
+  if (s.clock_skew) kinds.push_back(EventKind::clock_skew);
+  return kinds;
+}
+
+// A fault and, for crash/wipe/pause/partition, usually the event that ends it.
+void decode_fault(ByteReader& in, EventKind kind, const Config& c, TimeNs duration_ns,
+                  std::vector<ScheduleEvent>& events) {
+  ScheduleEvent e;
+  e.kind = kind;
+  e.at_ns = in.in_range(0, duration_ns - 1);
+  const TimeNs end_ns = std::min(duration_ns, e.at_ns + in.in_range(1, 1500) * kMillisecondNs);
+  ScheduleEvent end = e;
+  end.at_ns = end_ns;
+  bool has_end = in.pick(4) != 0;
+  switch (kind) {
+    case EventKind::crash:
+    case EventKind::wipe:
+      e.node = static_cast<NodeId>(in.pick(c.nodes));
+      end.node = e.node;
+      end.kind = EventKind::restart;
+      break;
+    case EventKind::pause:
+      e.node = static_cast<NodeId>(in.pick(c.nodes));
+      end.node = e.node;
+      end.kind = EventKind::resume;
+      break;
+    case EventKind::partition: {
+      // Two groups: a random non-empty proper subset and the rest.
+      const uint64_t mask = in.in_range(1, (uint64_t{1} << c.nodes) - 2);
+      e.groups.assign(2, {});
+      for (NodeId n = 0; n < c.nodes; ++n) e.groups[(mask >> n) & 1].push_back(n);
+      end = ScheduleEvent{};
+      end.at_ns = end_ns;
+      end.kind = EventKind::heal;
+      break;
+    }
+    case EventKind::link:
+      e.from = static_cast<NodeId>(in.pick(c.nodes));
+      e.to = static_cast<NodeId>((e.from + 1 + in.pick(c.nodes - 1)) % c.nodes);
+      e.drop_ppm = static_cast<uint32_t>(in.pick(3) == 0 ? 1'000'000 : in.in_range(0, 500) * 1000);
+      e.duplicate_ppm = static_cast<uint32_t>(in.in_range(0, 200) * 1000);
+      e.delay_min_ns = in.in_range(0, 20) * kMillisecondNs;
+      e.delay_max_ns = e.delay_min_ns + in.in_range(0, 80) * kMillisecondNs;
+      has_end = false;  // link faults last until the next heal
+      break;
+    case EventKind::clock_skew:
+      e.node = static_cast<NodeId>(in.pick(c.nodes));
+      e.skew_ns = static_cast<int64_t>(in.in_range(0, 1000)) * 1'000'000 - 500'000'000;
+      has_end = false;
+      break;
+    default:
+      DT_ASSERT(false, "decode_fault: not a fault kind");
+  }
+  events.push_back(e);
+  if (has_end && end_ns < duration_ns) events.push_back(end);
+}
+
+}  // namespace
+
+std::string SwarmProfile::describe() const {
+  std::string out;
+  auto add = [&out](bool on, const char* name) {
+    if (!on) return;
+    if (!out.empty()) out += "+";
+    out += name;
+  };
+  add(crash, "crash");
+  add(wipe, "wipe");
+  add(pause, "pause");
+  add(partition, "partition");
+  add(link, "link");
+  add(clock_skew, "skew");
+  if (out.empty()) out = "no-faults";
+  return out + " faults=" + std::to_string(fault_events);
+}
+
+DecodedSchedule decode_schedule(std::span<const uint8_t> bytes) {
+  ByteReader in(bytes);
+  DecodedSchedule out;
+  Schedule& s = out.schedule;
+  s.seed = in.u64();
+  s.config = decode_config(in);
+  s.workload = decode_workload(in);
+  out.swarm = decode_swarm(in);
+  const std::vector<EventKind> kinds = enabled_kinds(out.swarm);
+  for (uint32_t i = 0; i < out.swarm.fault_events; ++i) {
+    decode_fault(in, kinds[in.pick(kinds.size())], s.config, s.workload.duration_ns, s.events);
+  }
+  std::stable_sort(s.events.begin(), s.events.end(),
+                   [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at_ns < b.at_ns; });
+  DT_ASSERT(s.config.validate().is_ok(), "decoder produced an invalid config");
+  return out;
+}
+
+DecodedSchedule draw_schedule(uint64_t seed) {
+  Prng prng(seed);
+  std::vector<uint8_t> bytes(kDrawBytes);
+  for (uint8_t& b : bytes) b = static_cast<uint8_t>(prng.next_u64() >> 56);
+  DecodedSchedule out = decode_schedule(bytes);
+  out.schedule.seed = seed;
+  return out;
+}
+
+}  // namespace dt
