@@ -20,11 +20,14 @@ Config decode_config(ByteReader& in) {
   c.read_quorum_r = static_cast<uint32_t>(in.in_range(1, c.replicas_n));
   c.write_quorum_w = static_cast<uint32_t>(in.in_range(1, c.replicas_n));
   c.quorum_mode = in.pick(10) < 7 ? QuorumMode::sloppy : QuorumMode::strict;
-  c.hint_store = in.pick(4) < 3 ? HintStoreMode::durable : HintStoreMode::volatile_;
+  c.hint_store = in.pick(3) < 2 ? HintStoreMode::durable : HintStoreMode::volatile_;
   c.versioning = in.pick(8) < 7 ? Versioning::vclock : Versioning::lww;
   const uint32_t partition_choices[] = {4, 8, 16};
   c.partitions_q = partition_choices[in.pick(3)];
-  c.merkle_depth = static_cast<uint32_t>(in.in_range(1, 5));
+  // Mostly shallow trees (cheap); one config in eight gets a deep one so that
+  // exchanges descend past level 8 (the merkle_deep_descent mark).
+  const bool deep_tree = in.pick(8) == 0;
+  c.merkle_depth = static_cast<uint32_t>(deep_tree ? in.in_range(9, 10) : in.in_range(1, 5));
   return c;
 }
 
@@ -66,6 +69,24 @@ std::vector<EventKind> enabled_kinds(const SwarmProfile& s) {
   if (s.link) kinds.push_back(EventKind::link);
   if (s.clock_skew) kinds.push_back(EventKind::clock_skew);
   return kinds;
+}
+
+// The seed's "hint holder crashes" story: while `first` keeps a node down,
+// another node (likely holding hints for it) crashes too, and usually restarts.
+void decode_holder_crash(ByteReader& in, const ScheduleEvent& first, const Config& c,
+                         TimeNs duration_ns, std::vector<ScheduleEvent>& events) {
+  DT_ASSERT(first.kind == EventKind::crash && first.node < c.nodes, "follows a crash");
+  DT_ASSERT(c.nodes >= 2, "another node exists");
+  ScheduleEvent holder;
+  holder.kind = EventKind::crash;
+  holder.node = static_cast<NodeId>((first.node + 1 + in.pick(c.nodes - 1)) % c.nodes);
+  holder.at_ns = first.at_ns + in.in_range(50, 600) * kMillisecondNs;
+  if (holder.at_ns >= duration_ns) return;
+  events.push_back(holder);
+  ScheduleEvent restart = holder;
+  restart.kind = EventKind::restart;
+  restart.at_ns = holder.at_ns + in.in_range(1, 1000) * kMillisecondNs;
+  if (in.pick(4) != 0 && restart.at_ns < duration_ns) events.push_back(restart);
 }
 
 // A fault and, for crash/wipe/pause/partition, usually the event that ends it.
@@ -119,6 +140,9 @@ void decode_fault(ByteReader& in, EventKind kind, const Config& c, TimeNs durati
   }
   events.push_back(e);
   if (has_end && end_ns < duration_ns) events.push_back(end);
+  if (kind == EventKind::crash && in.pick(3) == 0) {
+    decode_holder_crash(in, e, c, duration_ns, events);
+  }
 }
 
 }  // namespace

@@ -1,0 +1,122 @@
+#include "checks/availability.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "checks/reachability.h"
+#include "core/assert.h"
+
+namespace dt {
+
+namespace {
+
+struct WindowFacts {
+  bool reachable = true;       // the quorum was reachable in every segment of the window
+  bool link_faults = false;    // some segment had lossy or slowed links
+  size_t fewest_reachable = SIZE_MAX;
+};
+
+// Nodes the coordinator could reach in one segment, counting itself.
+size_t reachable_count(const CheckContext& ctx, const NetworkSegment& segment,
+                       const IndexedOp& write) {
+  if (ctx.input.config.quorum_mode == QuorumMode::strict) {
+    const std::vector<NodeId>& home = ctx.placement.home_of_key(write.key);
+    return static_cast<size_t>(std::count_if(home.begin(), home.end(), [&](NodeId n) {
+      return ReachabilityTimeline::connected(segment, write.coordinator, n);
+    }));
+  }
+  size_t count = 0;
+  for (NodeId n = 0; n < segment.up.size(); ++n) {
+    count += ReachabilityTimeline::connected(segment, write.coordinator, n) ? 1 : 0;
+  }
+  return count;
+}
+
+WindowFacts window_facts(const CheckContext& ctx, const ReachabilityTimeline& timeline,
+                         const IndexedOp& write, TimeNs from_ns, size_t needed) {
+  DT_ASSERT(write.completed(), "judging an open op");
+  DT_ASSERT(write.coordinator < ctx.input.config.nodes, "coordinator out of range");
+  WindowFacts facts;
+  const auto [first, last] = timeline.overlapping(from_ns, write.completion_ns);
+  for (size_t s = first; s < last; ++s) {
+    const NetworkSegment& segment = timeline.segments()[s];
+    const size_t count = reachable_count(ctx, segment, write);
+    facts.fewest_reachable = std::min(facts.fewest_reachable, count);
+    facts.reachable &= count >= needed;
+    facts.link_faults |= segment.link_faults;
+  }
+  return facts;
+}
+
+Violation unavailable(const CheckContext& ctx, const IndexedOp& write, TimeNs from_ns,
+                      size_t needed, const WindowFacts& facts) {
+  DT_ASSERT(!write.ok() && write.completed(), "only failed or indeterminate writes");
+  DT_ASSERT(facts.reachable && needed > 0, "only writes with a reachable quorum");
+  const bool strict = ctx.input.config.quorum_mode == QuorumMode::strict;
+  const std::string head = fmt::format(
+      "{} history[{}] on key {} via coordinator {} ended {} at {} ns although the coordinator "
+      "could reach at least {} up {}nodes (needed {}) throughout [{} ns, {} ns]",
+      to_string(write.f), write.invoke_index, write.key, write.coordinator,
+      to_string(write.outcome), write.completion_ns, facts.fewest_reachable,
+      strict ? "home " : "", needed, from_ns, write.completion_ns);
+  Violation v;
+  v.op_indices = {write.invoke_index, write.completion_index};
+  v.keys = {write.key};
+  v.nodes = {write.coordinator};
+  v.writes = {write.write_id};
+  v.times = {from_ns, write.completion_ns};
+  if (facts.link_faults) {
+    v.kind = "timeout_under_link_faults";
+    v.explanation = head + "; expected: lossy or slowed links were active in the window, so "
+                           "acks may have been dropped or late";
+  } else {
+    v.promised = true;
+    v.kind = "unavailable_write";
+    v.explanation = head + "; no fault in the trace explains the failure";
+  }
+  return v;
+}
+
+}  // namespace
+
+PropertyVerdict check_availability(const CheckContext& ctx) {
+  const Config& config = ctx.input.config;
+  PropertyVerdict verdict;
+  verdict.property = kAvailability;
+  verdict.promised = true;
+  Result<ReachabilityTimeline> timeline = ReachabilityTimeline::build(config, ctx.input.trace);
+  if (!timeline.is_ok()) {
+    verdict.summary = "not checked: " + timeline.error();
+    return verdict;
+  }
+  verdict.checked = true;
+  const TimeNs detection_ns = config.probe_interval_ns + config.probe_timeout_ns;
+  size_t judged = 0;
+  for (const IndexedOp& op : ctx.index.ops()) {
+    if (!is_write(op.f) || !op.completed() || op.ok()) continue;
+    if (op.coordinator >= config.nodes) continue;  // the client never reached a coordinator
+    ++judged;
+    const size_t needed =
+        op.f == OpFn::add ? std::max(config.read_quorum_r, config.write_quorum_w)
+                          : config.write_quorum_w;
+    const TimeNs from_ns = op.invoke_ns > detection_ns ? op.invoke_ns - detection_ns : 0;
+    const WindowFacts facts = window_facts(ctx, timeline.value(), op, from_ns, needed);
+    if (!facts.reachable) continue;
+    verdict.violations.push_back(unavailable(ctx, op, from_ns, needed, facts));
+  }
+  verdict.summary = fmt::format("{} failed or indeterminate writes judged over {} network "
+                                "segments, {} had a reachable quorum ({} unexplained)",
+                                judged, timeline.value().segments().size(),
+                                verdict.violations.size(), verdict.promised_violation_count());
+  DT_ASSERT(verdict.violations.size() <= judged, "more violations than judged writes");
+  return verdict;
+}
+
+PropertyVerdict check_availability(const CheckInput& input) {
+  Result<CheckContext> ctx = build_check_context(input);
+  if (!ctx.is_ok()) return malformed_history_verdict(kAvailability, ctx.error());
+  return check_availability(ctx.value());
+}
+
+}  // namespace dt

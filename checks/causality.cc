@@ -1,0 +1,128 @@
+#include "checks/causality.h"
+
+#include <fmt/format.h>
+
+#include "checks/dependency_graph.h"
+#include "core/assert.h"
+
+namespace dt {
+
+namespace {
+
+Violation reply_violation(const IndexedOp& read, const char* kind, std::vector<WriteId> writes,
+                          std::string explanation) {
+  return Violation{true, kind, {read.invoke_index, read.completion_index}, {read.key},
+                   {read.coordinator}, std::move(writes), {read.completion_ns},
+                   std::move(explanation)};
+}
+
+void check_siblings_concurrent(const IndexedOp& read, const Siblings& siblings,
+                               PropertyVerdict& verdict) {
+  DT_ASSERT(read.ok(), "only ok replies carry siblings");
+  DT_ASSERT(read.f == OpFn::get || read.f == OpFn::add, "only gets and adds read");
+  for (size_t i = 0; i < siblings.size(); ++i) {
+    for (size_t j = i + 1; j < siblings.size(); ++j) {
+      const Version& a = siblings[i];
+      const Version& b = siblings[j];
+      const Order order = compare(a, b);
+      if (order == Order::concurrent) continue;
+      if (order == Order::equal) {
+        verdict.violations.push_back(reply_violation(
+            read, "duplicate_dot", {a.write_id, b.write_id},
+            fmt::format("history[{}] on key {} returned two siblings with the same dot: {} and {}",
+                        read.completion_index, read.key, a.to_string(), b.to_string())));
+        continue;
+      }
+      const Version& newer = order == Order::after ? a : b;
+      const Version& older = order == Order::after ? b : a;
+      verdict.violations.push_back(reply_violation(
+          read, "sibling_supersedes", {newer.write_id, older.write_id},
+          fmt::format("history[{}] on key {} returned sibling {} together with {}, which it "
+                      "supersedes (its context covers the other's dot); siblings must be "
+                      "concurrent",
+                      read.completion_index, read.key, newer.to_string(), older.to_string())));
+    }
+  }
+}
+
+void check_origin(const CheckContext& ctx, const IndexedOp& read, const Version& version,
+                  PropertyVerdict& verdict) {
+  const auto writer = ctx.index.op_of_write(version.write_id);
+  if (!writer || ctx.index.op(*writer).key != read.key) {
+    verdict.violations.push_back(reply_violation(
+        read, "unknown_write", {version.write_id},
+        fmt::format("history[{}] on key {} returned {}, but no write on that key with id w{} was "
+                    "ever invoked",
+                    read.completion_index, read.key, version.to_string(), version.write_id)));
+    return;
+  }
+  const IndexedOp& write = ctx.index.op(*writer);
+  DT_ASSERT(is_write(write.f), "a write id indexed for a non-write op");
+  DT_ASSERT(read.completed(), "judging the origin of an open read");
+  if (write.invoke_index > read.completion_index) {
+    Violation v = reply_violation(
+        read, "read_from_future", {version.write_id},
+        fmt::format("history[{}] on key {} returned w{}, whose write was invoked later at "
+                    "history[{}] ({} ns, after the read completed at {} ns)",
+                    read.completion_index, read.key, version.write_id, write.invoke_index,
+                    write.invoke_ns, read.completion_ns));
+    v.op_indices.push_back(write.invoke_index);
+    verdict.violations.push_back(std::move(v));
+  }
+}
+
+void check_cycles(const CheckContext& ctx, PropertyVerdict& verdict) {
+  const std::vector<DependencyEdge> edges = dependency_edges(ctx.index, ctx.writes);
+  const std::vector<uint32_t> cycle = find_dependency_cycle(ctx.index.ops().size(), edges);
+  if (cycle.empty()) return;
+  DT_ASSERT(cycle.size() <= ctx.index.ops().size(), "a cycle longer than the history");
+  DT_ASSERT(edges.size() >= cycle.size(), "a cycle needs as many edges as ops");
+  Violation v;
+  v.promised = true;
+  v.kind = "dependency_cycle";
+  std::string path;
+  for (uint32_t number : cycle) {
+    const IndexedOp& op = ctx.index.op(number);
+    v.op_indices.push_back(op.invoke_index);
+    if (is_write(op.f)) v.writes.push_back(op.write_id);
+    if (v.keys.empty() || v.keys.back() != op.key) v.keys.push_back(op.key);
+    path += fmt::format("{} history[{}]{} -> ", to_string(op.f), op.invoke_index,
+                        is_write(op.f) ? fmt::format(" (w{})", op.write_id) : std::string());
+  }
+  path += fmt::format("history[{}]", ctx.index.op(cycle.front()).invoke_index);
+  v.explanation = "the dependency graph (write -> read that returned it, read -> the "
+                  "process's next write built on it, write -> write that supersedes it) has a "
+                  "cycle: " + path;
+  verdict.violations.push_back(std::move(v));
+}
+
+}  // namespace
+
+PropertyVerdict check_causality(const CheckContext& ctx) {
+  PropertyVerdict verdict;
+  verdict.property = kCausality;
+  verdict.checked = true;
+  verdict.promised = true;
+  size_t replies = 0;
+  for (const IndexedOp& op : ctx.index.ops()) {
+    if (!op.ok() || (op.f != OpFn::get && op.f != OpFn::add)) continue;
+    const Siblings& siblings = ctx.index.completion_of(op).read;
+    ++replies;
+    check_siblings_concurrent(op, siblings, verdict);
+    for (const Version& version : siblings) check_origin(ctx, op, version, verdict);
+  }
+  check_cycles(ctx, verdict);
+  verdict.summary = fmt::format("{} replies checked for concurrent siblings and origins; "
+                                "dependency graph over {} ops",
+                                replies, ctx.index.ops().size());
+  DT_ASSERT(verdict.promised, "causality is always promised");
+  return verdict;
+}
+
+PropertyVerdict check_causality(const CheckInput& input) {
+  Result<CheckContext> ctx = build_check_context(input);
+  if (!ctx.is_ok()) return malformed_history_verdict(kCausality, ctx.error());
+  return check_causality(ctx.value());
+}
+
+}  // namespace dt

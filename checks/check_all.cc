@@ -1,0 +1,39 @@
+#include "checks/check_all.h"
+
+#include "checks/availability.h"
+#include "checks/causality.h"
+#include "checks/check_context.h"
+#include "checks/convergence.h"
+#include "checks/durability.h"
+#include "checks/handoff_hygiene.h"
+#include "checks/quorum_overlap.h"
+#include "core/assert.h"
+
+namespace dt {
+
+CheckReport check_all(const CheckInput& input) {
+  CheckReport report;
+  Result<CheckContext> ctx = build_check_context(input);
+  const char* properties[] = {kQuorumOverlap, kDurability,  kConvergence,
+                              kAvailability,  kCausality,   kHandoffHygiene};
+  if (!ctx.is_ok()) {
+    for (const char* property : properties) {
+      report.verdicts.push_back(malformed_history_verdict(property, ctx.error()));
+    }
+    return report;
+  }
+  const CheckContext& context = ctx.value();
+  report.verdicts.push_back(check_quorum_overlap(context));
+  report.verdicts.push_back(check_durability(context));
+  report.verdicts.push_back(check_convergence(context));
+  report.verdicts.push_back(check_availability(context));
+  report.verdicts.push_back(check_causality(context));
+  report.verdicts.push_back(check_handoff_hygiene(context));
+  DT_ASSERT(report.verdicts.size() == std::size(properties), "one verdict per property");
+  for (size_t i = 0; i < report.verdicts.size(); ++i) {
+    DT_ASSERT(report.verdicts[i].property == properties[i], "verdicts out of order");
+  }
+  return report;
+}
+
+}  // namespace dt

@@ -1,0 +1,206 @@
+#include "checks/quorum_overlap.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/assert.h"
+
+namespace dt {
+
+bool quorum_overlap_promised(const Config& config) {
+  return config.quorum_mode == QuorumMode::strict &&
+         config.read_quorum_r + config.write_quorum_w > config.replicas_n &&
+         config.versioning == Versioning::vclock;
+}
+
+namespace {
+
+// Per key: for each actor, the acknowledged write with the highest counter.
+// A read context covering that dot covers every acked dot of the actor.
+struct AckedByActor {
+  ActorId actor = 0;
+  uint64_t counter = 0;
+  size_t write_op = 0;
+};
+
+struct StaleRead {
+  size_t read_op = 0;
+  size_t write_op = 0;
+};
+
+std::vector<NodeId> intersect(const std::vector<NodeId>& a, const std::vector<NodeId>& b) {
+  std::vector<NodeId> out;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+std::string nodes_text(const std::vector<NodeId>& nodes) {
+  return fmt::format("{{{}}}", fmt::join(nodes, ","));
+}
+
+// The first node of `quorum_members` that held the write in its main store when the
+// read was invoked and lost it to no wipe before the read completed.
+std::optional<NodeId> holder_in(const CheckContext& ctx, const std::vector<NodeId>& members,
+                                const IndexedOp& write, const IndexedOp& read) {
+  for (NodeId node : members) {
+    const auto stored_ns = ctx.trace.first_main_store_ns(write.write_id, node);
+    if (!stored_ns || *stored_ns > read.invoke_ns) continue;
+    if (ctx.trace.wipe_between(node, *stored_ns, read.completion_ns)) continue;
+    return node;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::pair<NodeId, TimeNs>> wiped_home(const CheckContext& ctx,
+                                                     const IndexedOp& write,
+                                                     const IndexedOp& read) {
+  for (NodeId node : ctx.placement.home_of_key(read.key)) {
+    if (auto t = ctx.trace.wipe_between(node, write.invoke_ns, read.completion_ns)) {
+      return std::make_pair(node, *t);
+    }
+  }
+  return std::nullopt;
+}
+
+bool any_outside_home(const CheckContext& ctx, Key key, const std::vector<NodeId>& nodes) {
+  return std::any_of(nodes.begin(), nodes.end(),
+                     [&](NodeId n) { return !ctx.placement.is_home(key, n); });
+}
+
+Violation explain_stale(const CheckContext& ctx, const StaleRead& stale) {
+  const IndexedOp& read = ctx.index.op(stale.read_op);
+  const IndexedOp& write = ctx.index.op(stale.write_op);
+  DT_ASSERT(read.f == OpFn::get && read.ok(), "a stale read must be an ok get");
+  DT_ASSERT(write.ok() && write.key == read.key, "the missed write must be acked, same key");
+  const Config& config = ctx.input.config;
+  const std::vector<NodeId> acks = ctx.trace.replied(write.op_id);
+  const std::vector<NodeId> replies = ctx.trace.replied(read.op_id);
+  const std::vector<NodeId> both = intersect(acks, replies);
+  Violation v;
+  v.op_indices = {write.invoke_index, write.completion_index, read.invoke_index,
+                  read.completion_index};
+  v.keys = {read.key};
+  v.writes = {write.write_id};
+  v.times = {write.completion_ns, read.invoke_ns};
+  const std::string head = fmt::format(
+      "get history[{}] on key {} (replies from {}) did not see write w{} acknowledged at {} ns "
+      "by {} before the get was invoked at {} ns",
+      read.invoke_index, read.key, nodes_text(replies), write.write_id, write.completion_ns,
+      nodes_text(acks), read.invoke_ns);
+  v.nodes = both;
+  if (config.versioning == Versioning::lww) {
+    v.kind = "stale_read_lww";
+    v.explanation = head + "; expected: last-writer-wins may replace a write by a concurrent "
+                           "one with a later timestamp";
+    return v;
+  }
+  if (auto holder = holder_in(ctx, both, write, read)) {
+    v.promised = true;
+    v.kind = "stale_read";
+    v.nodes = {*holder};
+    v.explanation = head + fmt::format(
+        "; node {} is in both quorums, stored w{} in its main store before the get and lost it "
+        "to no wipe, yet the get's answer does not cover it",
+        *holder, write.write_id);
+    return v;
+  }
+  if (auto wipe = wiped_home(ctx, write, read)) {
+    v.kind = "stale_read_wiped";
+    v.nodes = {wipe->first};
+    v.times.push_back(wipe->second);
+    v.explanation = head + fmt::format("; expected: home replica {} was wiped at {} ns",
+                                       wipe->first, wipe->second);
+    return v;
+  }
+  if (config.read_quorum_r + config.write_quorum_w <= config.replicas_n) {
+    v.kind = "stale_read_weak_quorums";
+    v.explanation = head + fmt::format("; expected: R + W = {} is not more than N = {}, so "
+                                       "read and write quorums need not intersect",
+                                       config.read_quorum_r + config.write_quorum_w,
+                                       config.replicas_n);
+    return v;
+  }
+  std::vector<NodeId> all = acks;
+  all.insert(all.end(), replies.begin(), replies.end());
+  if (any_outside_home(ctx, read.key, all)) {
+    v.kind = "stale_read_fallback";
+    v.explanation = head + fmt::format(
+        "; expected: sloppy quorum fallbacks (non-home nodes among {} and {}) kept the quorums "
+        "from meeting on a replica holding the write in its main store",
+        nodes_text(acks), nodes_text(replies));
+    return v;
+  }
+  v.promised = true;
+  v.kind = "stale_read_disjoint_quorums";
+  v.explanation = head + fmt::format(
+      "; all acks and replies came from home replicas {} and R + W > N, so the quorums must "
+      "meet on a replica holding the write; the trace shows none",
+      nodes_text(ctx.placement.home_of_key(read.key)));
+  return v;
+}
+
+}  // namespace
+
+PropertyVerdict check_quorum_overlap(const CheckContext& ctx) {
+  const HistoryIndex& index = ctx.index;
+  std::unordered_map<Key, std::vector<AckedByActor>> acked_by_key;
+  // Snapshots of the acked frontier at each get's invoke, in one arena.
+  std::vector<AckedByActor> arena;
+  std::unordered_map<size_t, std::pair<size_t, size_t>> snapshot_of_read;  // offset, length
+  std::vector<StaleRead> stale;
+  size_t reads_checked = 0;
+  for (const HistoryOp& op : index.history()) {
+    const size_t number = index.op_number_of_index(op.index);
+    const IndexedOp& indexed = index.op(number);
+    if (op.type == OpType::ok && is_write(op.f)) {
+      const WriteFact* fact = ctx.writes.find(op.write_id);
+      if (fact == nullptr || !fact->dot) continue;  // never stored: durability reports it
+      std::vector<AckedByActor>& acked = acked_by_key[op.key];
+      auto it = std::find_if(acked.begin(), acked.end(),
+                             [&](const AckedByActor& a) { return a.actor == fact->dot->actor; });
+      if (it == acked.end()) {
+        acked.push_back({fact->dot->actor, fact->dot->counter, number});
+      } else if (it->counter < fact->dot->counter) {
+        *it = {fact->dot->actor, fact->dot->counter, number};
+      }
+    } else if (op.type == OpType::invoke && op.f == OpFn::get) {
+      const auto found = acked_by_key.find(op.key);
+      if (found == acked_by_key.end()) continue;
+      snapshot_of_read[number] = {arena.size(), found->second.size()};
+      arena.insert(arena.end(), found->second.begin(), found->second.end());
+    } else if (op.type == OpType::ok && op.f == OpFn::get) {
+      ++reads_checked;
+      const auto snapshot = snapshot_of_read.find(number);
+      if (snapshot == snapshot_of_read.end()) continue;
+      // Only the siblings count: a context that claims more than they hold hides a loss.
+      const VClock seen = context_of(op.read);
+      for (size_t i = 0; i < snapshot->second.second; ++i) {
+        const AckedByActor& acked = arena[snapshot->second.first + i];
+        if (!clock_covers(seen, Dot{acked.actor, acked.counter})) {
+          stale.push_back({number, acked.write_op});
+        }
+      }
+      snapshot_of_read.erase(snapshot);
+    }
+    DT_ASSERT(indexed.invoke_index <= op.index, "op seen before its invoke");
+  }
+  PropertyVerdict verdict;
+  verdict.property = kQuorumOverlap;
+  verdict.checked = true;
+  verdict.promised = quorum_overlap_promised(ctx.input.config);
+  for (const StaleRead& s : stale) verdict.violations.push_back(explain_stale(ctx, s));
+  verdict.summary = fmt::format("{} ok gets checked, {} stale reads ({} unexplained)",
+                                reads_checked, stale.size(), verdict.promised_violation_count());
+  DT_ASSERT(verdict.violations.size() == stale.size(), "one violation per stale read");
+  return verdict;
+}
+
+PropertyVerdict check_quorum_overlap(const CheckInput& input) {
+  Result<CheckContext> ctx = build_check_context(input);
+  if (!ctx.is_ok()) return malformed_history_verdict(kQuorumOverlap, ctx.error());
+  return check_quorum_overlap(ctx.value());
+}
+
+}  // namespace dt

@@ -1,0 +1,23 @@
+// libFuzzer target: bytes -> schedule (bounded) -> model and impl in lockstep
+// -> all checks. A promised violation or a divergence prints the report,
+// writes the schedule to ./differential-failure.json and traps.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+
+#include "cli/factories.h"
+#include "fuzz/failure_files.h"
+#include "fuzz/fuzz_entry.h"
+#include "histories/schedule_json.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const dt::SideFactories factories = dt::factories_for(dt::Side::both);
+  const auto failure = dt::differential_one({data, size}, factories.primary, factories.shadow);
+  if (!failure) return 0;
+  std::fprintf(stderr, "%s", failure->description.c_str());
+  const dt::Status written =
+      dt::write_file("differential-failure.json", dt::write_schedule_json(failure->schedule));
+  std::fprintf(stderr, "schedule: %s\n",
+               written.is_ok() ? "differential-failure.json" : written.message().c_str());
+  __builtin_trap();
+}

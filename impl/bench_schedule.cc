@@ -1,0 +1,36 @@
+#include "impl/bench_schedule.h"
+
+#include "core/assert.h"
+
+namespace dt {
+
+Schedule throughput_schedule(uint64_t seed, uint32_t ops, uint32_t keys) {
+  DT_ASSERT(ops > 0 && keys > 0, "a throughput schedule needs ops and keys");
+  Schedule s;
+  s.seed = seed;
+  s.config.nodes = 5;
+  s.config.partitions_q = 16;
+  s.config.merkle_depth = 10;
+  s.config.quiescence_rounds = 2;
+  s.workload.clients = 32;
+  s.workload.keys = keys;
+  s.workload.ops = ops;
+  s.workload.think_min_ns = 1 * kMillisecondNs;
+  s.workload.think_max_ns = 2 * kMillisecondNs;
+  // Long enough for every client to issue its share at ~2 ms per op.
+  s.workload.duration_ns = (uint64_t{ops} / s.workload.clients + 1) * 4 * kMillisecondNs;
+  s.workload.final_reads = false;
+  ScheduleEvent crash;
+  crash.at_ns = s.workload.duration_ns / 2;
+  crash.kind = EventKind::crash;
+  crash.node = 3;
+  ScheduleEvent restart = crash;
+  restart.at_ns = crash.at_ns + 300 * kMillisecondNs;
+  restart.kind = EventKind::restart;
+  s.events = {crash, restart};
+  DT_ASSERT(restart.at_ns < s.workload.duration_ns, "restart after the run's end");
+  DT_ASSERT(s.config.validate().is_ok(), "throughput schedule has an invalid config");
+  return s;
+}
+
+}  // namespace dt

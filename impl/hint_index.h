@@ -1,0 +1,44 @@
+// The impl's hint store, indexed by intended node: one ordered key map per
+// node id (a vector slot each, nodes <= 64), so a handoff offer or ack for
+// one node costs O(its hints) and never looks at another node's hints. A
+// bitmask names the nodes with hints, so rounds visit them ascending.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "core/config.h"
+#include "core/messages.h"
+#include "impl/sibling_merge.h"
+
+namespace dt {
+
+class HintIndex {
+ public:
+  explicit HintIndex(uint32_t nodes);
+
+  // Merges `version` into (intended, key); `out` describes the merge and is
+  // valid until the next call.
+  void add(NodeId intended, Key key, const Version& version, Versioning versioning,
+           SiblingMerge& out);
+  // Removes exactly (intended, key, dot); false when absent.
+  bool remove(NodeId intended, Key key, const Dot& dot);
+  bool contains(NodeId intended, Key key, const Dot& dot) const;
+
+  // Intended nodes with hints, ascending.
+  std::vector<NodeId> intended_nodes() const;
+  uint64_t intended_mask() const { return with_hints_; }
+  // Every hint for `intended`: keys ascending, canonical within a key.
+  std::vector<HintedEntry> entries_for(NodeId intended) const;
+  size_t entry_count(NodeId intended) const;
+  std::map<NodeId, std::map<Key, Siblings>> snapshot() const;
+  bool empty() const { return with_hints_ == 0; }
+  void clear();
+
+ private:
+  std::vector<std::map<Key, Siblings>> by_intended_;  // index = intended node
+  uint64_t with_hints_ = 0;                           // bit n: by_intended_[n] non-empty
+};
+
+}  // namespace dt

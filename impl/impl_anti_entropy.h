@@ -1,0 +1,72 @@
+// The impl's Merkle anti-entropy: the model's exchange protocol, answered
+// from the store's incremental trees (no rebuild per message) and per-leaf
+// key lists (no store scan per leaf-data message).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "core/node.h"
+#include "impl/main_store.h"
+#include "impl/peer_view.h"
+#include "impl/placement.h"
+
+namespace dt {
+
+class ImplAntiEntropy {
+ public:
+  ImplAntiEntropy(NodeId self, const Config& config, const Placement& placement);
+
+  void start_round(const MainStore& store, const PeerView& peers, uint64_t& next_id,
+                   Effects& out);
+  void on_compare(NodeId from, const MerkleCompare& compare, const MainStore& store,
+                  Effects& out) const;
+  void on_diff(NodeId from, const MerkleDiff& diff, const MainStore& store, Effects& out);
+  // Merging received data is the node's job: `merge_data` is called with
+  // the message once this side should merge it.
+  template <typename MergeData>
+  void on_leaf_data(NodeId from, const MerkleLeafData& data, const MainStore& store,
+                    Effects& out, MergeData&& merge_data);
+
+  void reset() {
+    current_.reset();
+    round_ = 0;
+  }
+
+ private:
+  struct Exchange {
+    RequestId exchange_id = 0;
+    uint32_t partition = 0;
+    NodeId peer = kNoNode;
+    uint64_t comparisons = 0;
+    uint64_t keys_transferred = 0;
+  };
+  bool is_current(NodeId from, RequestId exchange_id, uint32_t partition) const;
+  void finish(Effects& out);
+
+  NodeId self_;
+  uint32_t depth_;
+  const Placement& placement_;
+  uint64_t round_ = 0;
+  std::optional<Exchange> current_;
+};
+
+template <typename MergeData>
+void ImplAntiEntropy::on_leaf_data(NodeId from, const MerkleLeafData& data,
+                                   const MainStore& store, Effects& out,
+                                   MergeData&& merge_data) {
+  if (!data.is_reply) {
+    // Responder: answer with what it held before merging, then merge.
+    std::vector<KeyData> own = store.leaf_data(data.partition, data.leaves);
+    merge_data(data);
+    out.sends.push_back(Outgoing{
+        from, MerkleLeafData{data.exchange_id, data.partition, data.leaves, std::move(own), true}});
+    return;
+  }
+  if (!is_current(from, data.exchange_id, data.partition)) return;
+  merge_data(data);
+  current_->keys_transferred += data.data.size();
+  finish(out);
+}
+
+}  // namespace dt

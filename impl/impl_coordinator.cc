@@ -1,0 +1,268 @@
+#include "impl/impl_coordinator.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "core/assert.h"
+#include "core/ring.h"
+#include "impl/emit.h"
+
+namespace dt {
+
+namespace {
+
+constexpr uint64_t kTargetsPerRequest = 64;  // replica_timeout tag = id * 64 + target
+
+bool is_read(ClientOpKind kind) { return kind == ClientOpKind::get; }
+
+Version new_version(NodeId self, const NodeClock& clock, const ClientRequest& request,
+                    uint64_t& dot_counter) {
+  Version v;
+  v.dot = Dot{actor_id(self, clock.incarnation), ++dot_counter};
+  v.context = request.context;
+  v.tombstone = request.kind == ClientOpKind::del;
+  if (!v.tombstone) v.value = request.value;
+  v.lww_timestamp_ns = clock.local_clock_ns;
+  v.write_id = request.write_id;
+  DT_ASSERT(
+      std::adjacent_find(v.value.begin(), v.value.end(), std::greater_equal<>()) == v.value.end(),
+      "a put value that is not a sorted set");
+  DT_ASSERT(!clock_covers(v.context, v.dot), "client context already covers a fresh dot");
+  return v;
+}
+
+}  // namespace
+
+ImplCoordinator::ImplCoordinator(NodeId self, const Config& config, const Placement& placement,
+                                 const ImplBugs& bugs)
+    : self_(self), config_(config), placement_(placement), bugs_(bugs) {
+  DT_ASSERT(self < config.nodes, "coordinator outside the cluster");
+  DT_ASSERT(config.nodes <= kTargetsPerRequest, "timer tags hold at most 64 targets");
+}
+
+uint32_t ImplCoordinator::quorum(ClientOpKind kind) const {
+  return is_read(kind) ? config_.read_quorum_r : config_.write_quorum_w;
+}
+
+// The model's rule: the first N unsuspected nodes of the walk (extended list,
+// or the homes when strict); fallbacks stand in for uncovered homes in order.
+void ImplCoordinator::choose_targets(uint32_t partition, const PeerView& peers,
+                                     std::vector<Target>& targets) const {
+  const PartitionPlacement& place = placement_.of_partition(partition);
+  const std::vector<NodeId>& walk =
+      config_.quorum_mode == QuorumMode::strict ? place.homes : place.extended;
+  uint64_t chosen_mask = 0;
+  for (NodeId node : walk) {
+    if (targets.size() >= config_.replicas_n) break;
+    if (peers.is_suspected(node)) continue;
+    targets.push_back(Target{node, kNoNode});
+    chosen_mask |= uint64_t{1} << node;
+  }
+  size_t next_home = 0;
+  for (Target& target : targets) {
+    if ((place.home_mask >> target.node) & 1) continue;
+    while (next_home < place.homes.size() && ((chosen_mask >> place.homes[next_home]) & 1)) {
+      ++next_home;
+    }
+    DT_ASSERT(next_home < place.homes.size(), "more fallbacks than uncovered homes");
+    target.stands_for = place.homes[next_home++];
+  }
+  DT_ASSERT(targets.size() <= config_.replicas_n, "more than N targets");
+}
+
+TraceRecord ImplCoordinator::request_record(const Pending& request, TraceKind kind,
+                                            NodeId peer) const {
+  TraceRecord record = impl_record(self_, kind, peer);
+  record.key = request.key;
+  record.op_id = request.op_id;
+  record.write_id = request.version.write_id;
+  return record;
+}
+
+void ImplCoordinator::start(const NodeClock& clock, const ClientRequest& request,
+                            RequestId request_id, uint64_t& dot_counter, const PeerView& peers,
+                            Effects& out) {
+  DT_ASSERT(pending_.empty() || pending_.back().request_id < request_id, "request id reused");
+  DT_ASSERT(request_id < (uint64_t{1} << 57), "request id too large for timer tags");
+  Pending pending;
+  pending.request_id = request_id;
+  pending.op_id = request.op_id;
+  pending.kind = request.kind;
+  pending.key = request.key;
+  pending.partition = partition_of(request.key, config_.partitions_q);
+  pending.version.write_id = is_read(request.kind) ? 0 : request.write_id;
+  TraceRecord started = request_record(pending, TraceKind::request_started, kNoNode);
+  started.detail = to_string(request.kind);
+  out.trace.push_back(std::move(started));
+
+  std::vector<Target> targets;
+  targets.reserve(config_.replicas_n);
+  choose_targets(pending.partition, peers, targets);
+  const uint32_t needed = quorum(request.kind);
+  if (targets.size() < needed) {
+    finish(pending,
+           ClientReply{request.op_id, ReplyStatus::fail, {}, {},
+                       fmt::format("{} of {} needed targets available", targets.size(), needed)},
+           out);
+    return;
+  }
+  if (!is_read(request.kind)) pending.version = new_version(self_, clock, request, dot_counter);
+  pending.asked.reserve(config_.nodes);
+  for (const Target& target : targets) ask(pending, target, out);
+  impl_arm(out, TimerKind::request_deadline, request_id, config_.request_deadline_ns);
+  pending_.push_back(std::move(pending));
+}
+
+void ImplCoordinator::ask(Pending& request, Target target, Effects& out) const {
+  for (const Target& asked : request.asked) {
+    DT_ASSERT(asked.node != target.node, "a target asked twice");
+  }
+  if (is_read(request.kind)) {
+    impl_send(out, target.node, FetchRequest{request.request_id, request.key});
+  } else {
+    impl_send(out, target.node,
+              StoreRequest{request.request_id, request.key, request.version, target.stands_for});
+  }
+  const bool fallback = target.stands_for != kNoNode;
+  TraceRecord chosen = request_record(request, TraceKind::target_chosen, target.node);
+  chosen.count = fallback ? 1 : 0;
+  out.trace.push_back(std::move(chosen));
+  if (fallback) out.marks.push_back(CoverageMark::fallback_chosen);
+  impl_arm(out, TimerKind::replica_timeout,
+           request.request_id * kTargetsPerRequest + target.node, config_.replica_timeout_ns);
+  request.asked.push_back(target);
+}
+
+void ImplCoordinator::finish(const Pending& request, ClientReply reply, Effects& out) const {
+  DT_ASSERT(reply.op_id == request.op_id, "reply for another op");
+  DT_ASSERT((reply.status == ReplyStatus::ok) == reply.reason.empty(),
+            "a failed reply needs a reason, an ok one has none");
+  TraceRecord finished = request_record(request, TraceKind::request_finished, kNoNode);
+  finished.detail = to_string(reply.status);
+  finished.count = request.answered.size();
+  out.replies.push_back(std::move(reply));
+  out.trace.push_back(std::move(finished));
+}
+
+ImplCoordinator::Pending* ImplCoordinator::find(RequestId request_id) {
+  auto it = std::lower_bound(pending_.begin(), pending_.end(), request_id,
+                             [](const Pending& p, RequestId id) { return p.request_id < id; });
+  return (it != pending_.end() && it->request_id == request_id) ? &*it : nullptr;
+}
+
+void ImplCoordinator::erase(const Pending* request) {
+  DT_ASSERT(request >= pending_.data() && request < pending_.data() + pending_.size(),
+            "erasing a request that is not pending");
+  pending_.erase(pending_.begin() + (request - pending_.data()));
+}
+
+bool ImplCoordinator::record_answer(Pending& request, NodeId from, const Siblings* siblings) {
+  const bool asked = std::any_of(request.asked.begin(), request.asked.end(),
+                                 [&](const Target& t) { return t.node == from; });
+  if (!asked) return false;
+  auto it = std::lower_bound(
+      request.answered.begin(), request.answered.end(), from,
+      [](const std::pair<NodeId, Siblings>& a, NodeId node) { return a.first < node; });
+  if (it != request.answered.end() && it->first == from) return false;  // duplicate
+  request.answered.emplace(it, from, siblings ? *siblings : Siblings{});
+  return true;
+}
+
+void ImplCoordinator::on_store_ack(NodeId from, const StoreAck& ack, Effects& out) {
+  Pending* request = find(ack.request_id);
+  if (!request) return;
+  DT_ASSERT(!is_read(request->kind) && ack.key == request->key, "store ack for another request");
+  if (!record_answer(*request, from, nullptr)) return;
+  out.trace.push_back(request_record(*request, TraceKind::replica_replied, from));
+  if (request->answered.size() < config_.write_quorum_w) return;
+  finish(*request,
+         ClientReply{request->op_id, ReplyStatus::ok, {}, request->version.clock(), ""}, out);
+  erase(request);
+}
+
+void ImplCoordinator::on_fetch_reply(NodeId from, const FetchReply& reply, Effects& out) {
+  Pending* request = find(reply.request_id);
+  if (!request) return;
+  DT_ASSERT(is_read(request->kind) && reply.key == request->key,
+            "fetch reply for another request");
+  if (!record_answer(*request, from, &reply.siblings)) return;
+  out.trace.push_back(request_record(*request, TraceKind::replica_replied, from));
+  if (request->answered.size() < config_.read_quorum_r) return;
+  complete_get(*request, out);
+  erase(request);
+}
+
+void ImplCoordinator::complete_get(const Pending& request, Effects& out) {
+  Siblings merged;
+  for (const auto& [responder, siblings] : request.answered) {
+    merge_siblings_into(merged, siblings, config_.versioning, merge_scratch_);
+    if (merge_scratch_.changed) merged = merge_scratch_.materialize();
+  }
+  DT_ASSERT(request.answered.size() == config_.read_quorum_r, "get completed off quorum");
+  VClock context = context_of(merged);
+  finish(request, ClientReply{request.op_id, ReplyStatus::ok, merged, std::move(context), ""},
+         out);
+  const uint64_t home_mask = placement_.of_partition(request.partition).home_mask;
+  for (const auto& [responder, siblings] : request.answered) {
+    if (siblings == merged || !((home_mask >> responder) & 1)) continue;
+    impl_send(out, responder, RepairWrite{request.key, merged});
+    if (!bugs_.test_divergence) out.marks.push_back(CoverageMark::read_repair);
+  }
+}
+
+void ImplCoordinator::on_replica_timeout(uint64_t tag, PeerView& peers, Effects& out) {
+  const RequestId request_id = tag / kTargetsPerRequest;
+  const auto target = static_cast<NodeId>(tag % kTargetsPerRequest);
+  Pending* request = find(request_id);
+  if (!request) return;
+  auto timed_out = std::find_if(request->asked.begin(), request->asked.end(),
+                                [&](const Target& t) { return t.node == target; });
+  DT_ASSERT(timed_out != request->asked.end(), "replica timeout for a target never asked");
+  for (const auto& answer : request->answered) {
+    if (answer.first == target) return;
+  }
+  const NodeId stands_for =
+      timed_out->stands_for != kNoNode ? timed_out->stands_for : timed_out->node;
+  peers.suspect(target, out);
+  if (config_.quorum_mode == QuorumMode::strict) return;
+  for (NodeId candidate : placement_.of_partition(request->partition).fallbacks) {
+    const bool tried = std::any_of(request->asked.begin(), request->asked.end(),
+                                   [&](const Target& t) { return t.node == candidate; });
+    if (tried || peers.is_suspected(candidate)) continue;
+    ask(*request, Target{candidate, stands_for}, out);
+    return;
+  }
+}
+
+void ImplCoordinator::on_deadline(RequestId request_id, Effects& out) {
+  Pending* request = find(request_id);
+  if (!request) return;
+  DT_ASSERT(request->answered.size() < quorum(request->kind), "a request at quorum pending");
+  const bool read = is_read(request->kind);
+  std::string reason = fmt::format("deadline: {} of {} {}", request->answered.size(),
+                                   quorum(request->kind), read ? "replies" : "acks");
+  finish(*request,
+         ClientReply{request->op_id, read ? ReplyStatus::fail : ReplyStatus::timeout, {}, {},
+                     std::move(reason)},
+         out);
+  out.marks.push_back(CoverageMark::request_timeout);
+  erase(request);
+}
+
+std::vector<PendingRequestState> ImplCoordinator::pending_states() const {
+  std::vector<PendingRequestState> states;
+  states.reserve(pending_.size());
+  for (const Pending& request : pending_) {
+    PendingRequestState state{request.request_id, request.op_id, request.key, {}, {}};
+    for (const Target& t : request.asked) state.targets.push_back(t.node);
+    std::sort(state.targets.begin(), state.targets.end());
+    for (const auto& answer : request.answered) state.answered.push_back(answer.first);
+    states.push_back(std::move(state));
+  }
+  DT_ASSERT(states.size() == pending_.size(), "pending view lost a request");
+  return states;
+}
+
+}  // namespace dt

@@ -1,0 +1,269 @@
+#include "impl/impl_node.h"
+
+#include <utility>
+#include <variant>
+
+#include "core/assert.h"
+#include "core/ring.h"
+#include "impl/emit.h"
+#include "impl/hint_index.h"
+#include "impl/impl_anti_entropy.h"
+#include "impl/impl_bugs.h"
+#include "impl/impl_coordinator.h"
+#include "impl/main_store.h"
+#include "impl/peer_view.h"
+#include "impl/placement.h"
+
+namespace dt {
+
+namespace {
+
+class ImplNode final : public Node {
+ public:
+  ImplNode(NodeId self, const Config& config, const BugSet& bugs)
+      : self_(self),
+        config_(config),
+        bugs_(resolve_impl_bugs(bugs)),
+        placement_(self, config),
+        store_(config),
+        hints_(config.nodes),
+        peers_(self, config),
+        coordinator_(self, config, placement_, bugs_),
+        anti_entropy_(self, config, placement_) {
+    DT_ASSERT(config.validate().is_ok(), "impl node built from an invalid config");
+    DT_ASSERT(self < config.nodes, "impl node id outside the cluster");
+  }
+
+  void on_start(const NodeClock& /*clock*/, Effects& out) override {
+    impl_arm(out, TimerKind::probe, 0, config_.probe_interval_ns);
+    impl_arm(out, TimerKind::handoff, 0, config_.handoff_interval_ns);
+    impl_arm(out, TimerKind::anti_entropy, 0, config_.anti_entropy_interval_ns);
+  }
+
+  void on_client_request(const NodeClock& clock, const ClientRequest& request,
+                         Effects& out) override {
+    coordinator_.start(clock, request, next_id_++, dot_counter_, peers_, out);
+  }
+
+  void on_message(const NodeClock& /*clock*/, NodeId from, const Message& message,
+                  Effects& out) override {
+    DT_ASSERT(from < config_.nodes, "message from outside the cluster");
+    peers_.observe(from, out);
+    std::visit([&](const auto& m) { handle(from, m, out); }, message);
+  }
+
+  void on_timer(const NodeClock& /*clock*/, TimerKind kind, uint64_t tag, Effects& out) override;
+  void on_crash(Effects& out) override;
+  void on_wipe(Effects& out) override;
+  NodeState abstract_state() const override;
+
+ private:
+  void handle(NodeId from, const StoreRequest& m, Effects& out);
+  void handle(NodeId from, const StoreAck& m, Effects& out) {
+    coordinator_.on_store_ack(from, m, out);
+  }
+  void handle(NodeId from, const FetchRequest& m, Effects& out) {
+    impl_send(out, from, FetchReply{m.request_id, m.key, store_.get(m.key)});
+  }
+  void handle(NodeId from, const FetchReply& m, Effects& out) {
+    coordinator_.on_fetch_reply(from, m, out);
+  }
+  void handle(NodeId from, const RepairWrite& m, Effects& out) {
+    store_.merge(m.key, m.siblings, merge_);
+    report_main_merge(from, TraceKind::repaired, m.key, out);
+  }
+  void handle(NodeId from, const HandoffOffer& m, Effects& out);
+  void handle(NodeId from, const HandoffAck& m, Effects& out);
+  void handle(NodeId from, const Probe& m, Effects& out) {
+    impl_send(out, from, ProbeReply{m.sequence});
+  }
+  void handle(NodeId /*from*/, const ProbeReply& /*m*/, Effects& /*out*/) {}
+  void handle(NodeId from, const MerkleCompare& m, Effects& out) {
+    anti_entropy_.on_compare(from, m, store_, out);
+  }
+  void handle(NodeId from, const MerkleDiff& m, Effects& out) {
+    anti_entropy_.on_diff(from, m, store_, out);
+  }
+  void handle(NodeId from, const MerkleLeafData& m, Effects& out);
+
+  // Trace + marks for the main-store merge just done (merge_).
+  void report_main_merge(NodeId from, TraceKind kind, Key key, Effects& out);
+  void handoff_round(Effects& out);
+  void lose_hints(TraceKind kind, Effects& out);
+
+  const NodeId self_;
+  const Config config_;
+  const ImplBugs bugs_;
+  const Placement placement_;
+  // Durable: survives a crash, lost on a wipe (hints: per config.hint_store).
+  MainStore store_;
+  HintIndex hints_;
+  uint64_t dot_counter_ = 0;
+  uint64_t next_id_ = 1;  // never reset
+  // Volatile.
+  PeerView peers_;
+  ImplCoordinator coordinator_;
+  ImplAntiEntropy anti_entropy_;
+  SiblingMerge merge_;  // reused by every merge: no per-message allocation once warm
+};
+
+void ImplNode::on_timer(const NodeClock& /*clock*/, TimerKind kind, uint64_t tag, Effects& out) {
+  switch (kind) {
+    case TimerKind::probe:
+      peers_.probe_round(out);
+      impl_arm(out, TimerKind::probe, 0, config_.probe_interval_ns);
+      return;
+    case TimerKind::probe_timeout:
+      peers_.on_probe_timeout(static_cast<NodeId>(tag), out);
+      return;
+    case TimerKind::replica_timeout:
+      coordinator_.on_replica_timeout(tag, peers_, out);
+      return;
+    case TimerKind::request_deadline:
+      coordinator_.on_deadline(tag, out);
+      return;
+    case TimerKind::handoff:
+      handoff_round(out);
+      impl_arm(out, TimerKind::handoff, 0, config_.handoff_interval_ns);
+      return;
+    case TimerKind::anti_entropy:
+      anti_entropy_.start_round(store_, peers_, next_id_, out);
+      impl_arm(out, TimerKind::anti_entropy, 0, config_.anti_entropy_interval_ns);
+      return;
+  }
+  DT_ASSERT(false, "unknown timer kind");
+}
+
+void ImplNode::report_main_merge(NodeId from, TraceKind kind, Key key, Effects& out) {
+  for (const Version* v : merge_.newly_stored) {
+    out.trace.push_back(impl_version_record(self_, kind, from, key, *v));
+  }
+  if (merge_.sibling_created) out.marks.push_back(CoverageMark::sibling_created);
+  if (merge_.lww_overwrite) out.marks.push_back(CoverageMark::lww_overwrite);
+  for (const Version* v : merge_.newly_stored) {
+    if (v->tombstone) out.marks.push_back(CoverageMark::tombstone_stored);
+  }
+}
+
+void ImplNode::handle(NodeId from, const StoreRequest& m, Effects& out) {
+  DT_ASSERT(m.hint_for != self_, "hinted write addressed to its intended node");
+  DT_ASSERT(m.version.dot.counter > 0, "store request without a dot");
+  if (m.hint_for != kNoNode) {
+    hints_.add(m.hint_for, m.key, m.version, config_.versioning, merge_);
+    for (const Version* v : merge_.newly_stored) {
+      TraceRecord record = impl_version_record(self_, TraceKind::hinted, m.hint_for, m.key, *v);
+      record.extra = from;
+      out.trace.push_back(std::move(record));
+    }
+    if (merge_.sibling_created) out.marks.push_back(CoverageMark::sibling_created);
+    if (merge_.lww_overwrite) out.marks.push_back(CoverageMark::lww_overwrite);
+    for (size_t i = 0; i < merge_.newly_stored.size(); ++i) {
+      out.marks.push_back(CoverageMark::hint_stored);
+    }
+  } else {
+    store_.merge_one(m.key, m.version, merge_);
+    report_main_merge(from, TraceKind::stored, m.key, out);
+  }
+  impl_send(out, from, StoreAck{m.request_id, m.key});
+}
+
+void ImplNode::handle(NodeId from, const HandoffOffer& m, Effects& out) {
+  DT_ASSERT(from != self_, "handoff offer from itself");
+  for (const HintedEntry& entry : m.entries) {
+    store_.merge_one(entry.key, entry.version, merge_);
+    report_main_merge(from, TraceKind::handed_off, entry.key, out);
+    for (size_t i = 0; i < merge_.newly_stored.size(); ++i) {
+      out.marks.push_back(CoverageMark::hint_handed_off);
+    }
+  }
+  impl_send(out, from, HandoffAck{m.batch_id, m.entries});
+}
+
+void ImplNode::handle(NodeId from, const HandoffAck& m, Effects& out) {
+  DT_ASSERT(from != self_, "handoff ack from itself");
+  for (const HintedEntry& entry : m.stored) {
+    if (!hints_.remove(from, entry.key, entry.version.dot)) continue;
+    out.trace.push_back(
+        impl_version_record(self_, TraceKind::hint_deleted, from, entry.key, entry.version));
+  }
+}
+
+void ImplNode::handle(NodeId from, const MerkleLeafData& m, Effects& out) {
+  anti_entropy_.on_leaf_data(from, m, store_, out, [&](const MerkleLeafData& data) {
+    for (const KeyData& entry : data.data) {
+      DT_ASSERT(!entry.siblings.empty(), "leaf data for a key without versions");
+      DT_ASSERT(partition_of(entry.key, config_.partitions_q) == data.partition,
+                "leaf data for a key of another partition");
+      store_.merge(entry.key, entry.siblings, merge_);
+      report_main_merge(from, TraceKind::anti_entropy_stored, entry.key, out);
+    }
+  });
+}
+
+// Intended nodes ascending (the hint mask's bit order), suspected ones skipped.
+void ImplNode::handoff_round(Effects& out) {
+  const uint64_t offer_to = hints_.intended_mask() & ~peers_.suspected_mask();
+  for (uint64_t mask = offer_to; mask != 0; mask &= mask - 1) {
+    const auto intended = static_cast<NodeId>(__builtin_ctzll(mask));
+    DT_ASSERT(intended != self_, "holding hints for itself");
+    HandoffOffer offer{next_id_++, hints_.entries_for(intended)};
+    DT_ASSERT(!offer.entries.empty(), "empty handoff offer");
+    TraceRecord offered = impl_record(self_, TraceKind::handoff_offered, intended);
+    offered.count = offer.entries.size();
+    out.trace.push_back(std::move(offered));
+    impl_send(out, intended, std::move(offer));
+  }
+}
+
+void ImplNode::lose_hints(TraceKind kind, Effects& out) {
+  for (NodeId intended : hints_.intended_nodes()) {
+    for (const HintedEntry& entry : hints_.entries_for(intended)) {
+      out.trace.push_back(impl_version_record(self_, kind, intended, entry.key, entry.version));
+      if (kind == TraceKind::lost_on_crash) out.marks.push_back(CoverageMark::hint_lost_on_crash);
+    }
+  }
+  hints_.clear();
+  DT_ASSERT(hints_.empty(), "hints survived their loss");
+}
+
+void ImplNode::on_crash(Effects& out) {
+  peers_.reset();
+  coordinator_.reset();
+  anti_entropy_.reset();
+  if (config_.hint_store == HintStoreMode::volatile_) lose_hints(TraceKind::lost_on_crash, out);
+}
+
+void ImplNode::on_wipe(Effects& out) {
+  on_crash(out);
+  for (Key key : store_.sorted_keys()) {
+    for (const Version& v : store_.get(key)) {
+      out.trace.push_back(impl_version_record(self_, TraceKind::lost_on_wipe, kNoNode, key, v));
+    }
+  }
+  store_.clear();
+  lose_hints(TraceKind::lost_on_wipe, out);
+  dot_counter_ = 0;
+  DT_ASSERT(store_.empty() && hints_.empty(), "data survived a wipe");
+  DT_ASSERT(coordinator_.pending_states().empty(), "requests survived a wipe");
+}
+
+NodeState ImplNode::abstract_state() const {
+  NodeState state;
+  state.node = self_;
+  state.store = store_.snapshot();
+  state.hints = hints_.snapshot();
+  state.suspected = peers_.suspected();
+  state.pending = coordinator_.pending_states();
+  for (uint32_t partition : placement_.self_home_partitions()) {
+    state.merkle_roots[partition] = store_.root(partition);
+  }
+  return state;
+}
+
+}  // namespace
+
+std::unique_ptr<Node> make_impl_node(NodeId self, const Config& config, const BugSet& bugs) {
+  return std::make_unique<ImplNode>(self, config, bugs);
+}
+
+}  // namespace dt

@@ -1,0 +1,120 @@
+#include "impl/main_store.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "core/assert.h"
+#include "core/ring.h"
+
+namespace dt {
+
+MainStore::MainStore(const Config& config)
+    : partitions_q_(config.partitions_q),
+      depth_(config.merkle_depth),
+      versioning_(config.versioning),
+      partitions_(config.partitions_q) {
+  DT_ASSERT(partitions_q_ > 0, "store over no partitions");
+  DT_ASSERT(depth_ <= 24, "merkle depth too large");
+}
+
+const Siblings& MainStore::get(Key key) const {
+  static const Siblings kNone;
+  const Entry* entry = entries_.find(key);
+  return entry ? entry->siblings : kNone;
+}
+
+void MainStore::merge(Key key, const Siblings& incoming, SiblingMerge& out) {
+  Entry* entry = entries_.find(key);
+  static const Siblings kNone;
+  merge_siblings_into(entry ? entry->siblings : kNone, incoming, versioning_, out);
+  if (out.changed) write_back(key, entry, out);
+  DT_ASSERT(!out.changed || entries_.find(key), "merged key missing from the store");
+}
+
+void MainStore::merge_one(Key key, const Version& incoming, SiblingMerge& out) {
+  Entry* entry = entries_.find(key);
+  static const Siblings kNone;
+  merge_one_into(entry ? entry->siblings : kNone, incoming, versioning_, out);
+  if (out.changed) write_back(key, entry, out);
+  DT_ASSERT(!out.changed || entries_.find(key), "merged key missing from the store");
+}
+
+MainStore::Partition& MainStore::partition_for_write(uint32_t partition) {
+  DT_ASSERT(partition < partitions_q_, "partition out of range");
+  std::unique_ptr<Partition>& slot = partitions_[partition];
+  if (!slot) slot = std::make_unique<Partition>(depth_);
+  DT_ASSERT(slot->tree.depth() == depth_, "partition tree of the wrong depth");
+  return *slot;
+}
+
+void MainStore::write_back(Key key, Entry* entry, SiblingMerge& merge) {
+  DT_ASSERT(!merge.merged.empty(), "writing back an empty sibling set");
+  // Materialize before touching the map: `merge` may point into the old set.
+  Siblings merged = merge.materialize();
+  const uint64_t new_hash = merkle_entry_hash(key, hash_siblings(merged));
+  const uint64_t key_hash_value = key_hash(key);
+  Partition& part = partition_for_write(partition_of_hash(key_hash_value, partitions_q_));
+  const uint32_t leaf = merkle_leaf_of(key, depth_);
+  uint64_t old_hash = 0;
+  if (entry == nullptr) {
+    entry = &entries_[key];  // may rehash: `entry` was null, nothing dangles
+    part.leaf_keys[leaf].push_back(key);
+  } else {
+    old_hash = entry->entry_hash;
+  }
+  entry->siblings = std::move(merged);
+  entry->entry_hash = new_hash;
+  part.tree.update(leaf, old_hash, new_hash);
+  merge.merged.clear();
+  for (const Version& v : entry->siblings) merge.merged.push_back(&v);
+  DT_ASSERT(entries_.find(key) == entry, "entry moved while written back");
+}
+
+uint64_t MainStore::root(uint32_t partition) const {
+  DT_ASSERT(partition < partitions_q_, "partition out of range");
+  const Partition* part = partitions_[partition].get();
+  return part ? part->tree.root() : empty_subtree_hash(depth_);
+}
+
+uint64_t MainStore::hash_at(uint32_t partition, uint32_t level, uint32_t index) const {
+  DT_ASSERT(partition < partitions_q_, "partition out of range");
+  DT_ASSERT(level <= depth_ && index < (uint64_t{1} << level), "tree node out of range");
+  const Partition* part = partitions_[partition].get();
+  return part ? part->tree.hash_at(level, index) : empty_subtree_hash(depth_ - level);
+}
+
+std::vector<KeyData> MainStore::leaf_data(uint32_t partition,
+                                          const std::vector<uint32_t>& leaves) const {
+  DT_ASSERT(partition < partitions_q_, "partition out of range");
+  std::vector<KeyData> data;
+  const Partition* part = partitions_[partition].get();
+  if (!part) return data;
+  std::vector<uint32_t> distinct = leaves;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::vector<Key> keys;
+  for (uint32_t leaf : distinct) {
+    DT_ASSERT(leaf < part->leaf_keys.size(), "leaf index out of range");
+    const std::vector<Key>& in_leaf = part->leaf_keys[leaf];
+    keys.insert(keys.end(), in_leaf.begin(), in_leaf.end());
+  }
+  std::sort(keys.begin(), keys.end());
+  data.reserve(keys.size());
+  for (Key key : keys) data.push_back(KeyData{key, get(key)});
+  return data;
+}
+
+std::map<Key, Siblings> MainStore::snapshot() const {
+  std::map<Key, Siblings> view;
+  entries_.for_each([&](Key key, const Entry& entry) { view.emplace(key, entry.siblings); });
+  DT_ASSERT(view.size() == entries_.size(), "snapshot lost a key");
+  return view;
+}
+
+void MainStore::clear() {
+  entries_.clear();
+  for (std::unique_ptr<Partition>& part : partitions_) part.reset();
+  DT_ASSERT(entries_.empty(), "store not empty after clear");
+}
+
+}  // namespace dt

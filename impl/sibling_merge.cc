@@ -1,0 +1,99 @@
+#include "impl/sibling_merge.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "core/assert.h"
+
+namespace dt {
+
+namespace {
+
+bool has_dot(const Siblings& siblings, const Dot& dot) {
+  for (const Version& v : siblings) {
+    if (v.dot == dot) return true;
+  }
+  return false;
+}
+
+void add_distinct(std::vector<const Version*>& all, const Version& v) {
+  for (const Version* w : all) {
+    if (w->dot == v.dot) {
+      DT_ASSERT(*w == v, "two different versions share a dot");
+      return;
+    }
+  }
+  all.push_back(&v);
+}
+
+// `all` holds the distinct union; fills out.merged and the flags.
+void finish_merge(const Siblings& existing, const std::vector<const Version*>& all,
+                  Versioning versioning, SiblingMerge& out) {
+  out.merged.clear();
+  out.newly_stored.clear();
+  out.lww_overwrite = false;
+  for (const Version* v : all) {
+    bool superseded = false;
+    for (const Version* w : all) superseded = superseded || supersedes(*w, *v);
+    if (!superseded) out.merged.push_back(v);
+  }
+  std::sort(out.merged.begin(), out.merged.end(),
+            [](const Version* a, const Version* b) { return a->dot < b->dot; });
+  if (versioning == Versioning::lww && out.merged.size() > 1) {
+    const Version* winner = *std::max_element(
+        out.merged.begin(), out.merged.end(), [](const Version* a, const Version* b) {
+          return std::tie(a->lww_timestamp_ns, a->dot) < std::tie(b->lww_timestamp_ns, b->dot);
+        });
+    out.merged.assign(1, winner);
+    out.lww_overwrite = true;
+  }
+  for (const Version* v : out.merged) {
+    if (!has_dot(existing, v->dot)) out.newly_stored.push_back(v);
+  }
+  out.sibling_created = out.merged.size() > 1 && out.merged.size() > existing.size();
+  out.changed = out.merged.size() != existing.size();
+  for (size_t i = 0; !out.changed && i < existing.size(); ++i) {
+    out.changed = out.merged[i]->dot != existing[i].dot;
+  }
+  DT_ASSERT(all.empty() == out.merged.empty(),
+            "a merge of versions produced nothing (or something from nothing)");
+  DT_ASSERT(versioning == Versioning::vclock || out.merged.size() <= 1,
+            "LWW left more than one version");
+}
+
+// The scratch union lives per thread so merges allocate nothing once warm.
+std::vector<const Version*>& scratch_union() {
+  thread_local std::vector<const Version*> all;
+  all.clear();
+  return all;
+}
+
+}  // namespace
+
+Siblings SiblingMerge::materialize() const {
+  Siblings siblings;
+  siblings.reserve(merged.size());
+  for (const Version* v : merged) siblings.push_back(*v);
+  DT_ASSERT(siblings.size() == merged.size(), "materialized the wrong count");
+  return siblings;
+}
+
+void merge_siblings_into(const Siblings& existing, const Siblings& incoming,
+                         Versioning versioning, SiblingMerge& out) {
+  std::vector<const Version*>& all = scratch_union();
+  for (const Version& v : existing) add_distinct(all, v);
+  for (const Version& v : incoming) add_distinct(all, v);
+  DT_ASSERT(all.size() <= existing.size() + incoming.size(), "union grew past its inputs");
+  finish_merge(existing, all, versioning, out);
+}
+
+void merge_one_into(const Siblings& existing, const Version& incoming, Versioning versioning,
+                    SiblingMerge& out) {
+  std::vector<const Version*>& all = scratch_union();
+  for (const Version& v : existing) add_distinct(all, v);
+  add_distinct(all, incoming);
+  DT_ASSERT(!all.empty(), "a merge with an incoming version has an empty union");
+  finish_merge(existing, all, versioning, out);
+}
+
+}  // namespace dt

@@ -1,0 +1,59 @@
+#include "model/failure_detector.h"
+
+#include "core/assert.h"
+#include "model/records.h"
+
+namespace dt {
+
+FailureDetector::FailureDetector(NodeId self, const Config& config)
+    : self_(self), nodes_(config.nodes), probe_timeout_ns_(config.probe_timeout_ns) {
+  DT_ASSERT(self < config.nodes, "failure detector for a node outside the cluster");
+  DT_ASSERT(probe_timeout_ns_ > 0, "zero probe timeout");
+}
+
+void FailureDetector::probe_round(Effects& out) {
+  ++probe_sequence_;
+  for (NodeId peer = 0; peer < nodes_; ++peer) {
+    if (peer == self_) continue;
+    send(out, peer, Probe{probe_sequence_});
+    awaiting_reply_.insert(peer);
+  }
+  for (NodeId peer = 0; peer < nodes_; ++peer) {
+    if (peer != self_) arm(out, TimerKind::probe_timeout, peer, probe_timeout_ns_);
+  }
+  DT_ASSERT(awaiting_reply_.size() <= nodes_ - 1, "awaiting a probe reply from self");
+}
+
+void FailureDetector::on_probe_timeout(NodeId peer, Effects& out) {
+  DT_ASSERT(peer < nodes_ && peer != self_, "probe timeout for self or an unknown node");
+  if (awaiting_reply_.erase(peer) > 0) suspect(peer, out);
+  DT_ASSERT(!awaiting_reply_.count(peer), "probe still awaited after its timeout");
+}
+
+void FailureDetector::observe(NodeId from, Effects& out) {
+  DT_ASSERT(from < nodes_, "message from an unknown node");
+  if (from == self_) return;
+  awaiting_reply_.erase(from);
+  if (suspected_.erase(from) > 0) emit(out, make_record(self_, TraceKind::trusted, from));
+  DT_ASSERT(!is_suspected(from), "peer still suspected after a message from it");
+}
+
+void FailureDetector::suspect(NodeId peer, Effects& out) {
+  DT_ASSERT(peer < nodes_, "suspecting an unknown node");
+  if (peer == self_ || is_suspected(peer)) return;
+  suspected_.insert(peer);
+  emit(out, make_record(self_, TraceKind::suspected, peer));
+  mark(out, CoverageMark::suspected_peer);
+}
+
+std::vector<NodeId> FailureDetector::suspected() const {
+  return std::vector<NodeId>(suspected_.begin(), suspected_.end());
+}
+
+void FailureDetector::reset() {
+  suspected_.clear();
+  awaiting_reply_.clear();
+  probe_sequence_ = 0;
+}
+
+}  // namespace dt

@@ -1,0 +1,42 @@
+// A node's local failure detector: the set of peers it believes down. Fed by
+// probe rounds, probe timeouts, replica timeouts and every message received.
+// It can be wrong both ways; a node never suspects itself.
+#pragma once
+
+#include <set>
+#include <vector>
+
+#include "core/node.h"
+
+namespace dt {
+
+class FailureDetector {
+ public:
+  FailureDetector(NodeId self, const Config& config);
+
+  // One probe round: Probe{seq} to every other node (ascending id) and one
+  // probe_timeout timer per peer (ascending id, tag = peer). The caller
+  // re-arms the periodic probe timer.
+  void probe_round(Effects& out);
+  // The peer's probe was not answered in time: suspect it.
+  void on_probe_timeout(NodeId peer, Effects& out);
+  // Any message from `from` proves it up: trust it, clear its awaited probe.
+  void observe(NodeId from, Effects& out);
+  // Believe `peer` down (no-op for self or an already suspected peer).
+  void suspect(NodeId peer, Effects& out);
+
+  bool is_suspected(NodeId node) const { return suspected_.count(node) > 0; }
+  std::vector<NodeId> suspected() const;  // ascending
+  // A crash forgets everything: all peers trusted, no probe awaited.
+  void reset();
+
+ private:
+  NodeId self_;
+  uint32_t nodes_;
+  TimeNs probe_timeout_ns_;
+  uint64_t probe_sequence_ = 0;
+  std::set<NodeId> suspected_;
+  std::set<NodeId> awaiting_reply_;  // probed since the last message from them
+};
+
+}  // namespace dt

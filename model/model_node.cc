@@ -1,0 +1,190 @@
+#include "model/model_node.h"
+
+#include <type_traits>
+#include <utility>
+
+#include "core/assert.h"
+#include "model/anti_entropy.h"
+#include "model/coordinator.h"
+#include "model/failure_detector.h"
+#include "model/handoff.h"
+#include "model/hint_store.h"
+#include "model/merkle.h"
+#include "model/records.h"
+#include "model/replica.h"
+#include "model/ring_view.h"
+#include "model/store.h"
+
+namespace dt {
+
+namespace {
+
+class ModelNode final : public Node {
+ public:
+  ModelNode(NodeId self, const Config& config)
+      : self_(self),
+        config_(config),
+        ring_(config),
+        detector_(self, config),
+        coordinator_(self, config),
+        anti_entropy_(self, config) {
+    DT_ASSERT(config.validate().is_ok(), "model node built from an invalid config");
+    DT_ASSERT(self < config.nodes, "model node id outside the cluster");
+  }
+
+  void on_start(const NodeClock& /*clock*/, Effects& out) override {
+    arm(out, TimerKind::probe, 0, config_.probe_interval_ns);
+    arm(out, TimerKind::handoff, 0, config_.handoff_interval_ns);
+    arm(out, TimerKind::anti_entropy, 0, config_.anti_entropy_interval_ns);
+  }
+
+  void on_client_request(const NodeClock& clock, const ClientRequest& request,
+                         Effects& out) override {
+    coordinator_.start(clock, request, next_id_++, dot_counter_, detector_, out);
+  }
+
+  void on_message(const NodeClock& /*clock*/, NodeId from, const Message& message,
+                  Effects& out) override {
+    DT_ASSERT(from < config_.nodes, "message from outside the cluster");
+    detector_.observe(from, out);
+    std::visit([&](const auto& m) { handle(from, m, out); }, message);
+  }
+
+  void on_timer(const NodeClock& /*clock*/, TimerKind kind, uint64_t tag, Effects& out) override {
+    switch (kind) {
+      case TimerKind::probe:
+        detector_.probe_round(out);
+        arm(out, TimerKind::probe, 0, config_.probe_interval_ns);
+        return;
+      case TimerKind::probe_timeout:
+        detector_.on_probe_timeout(static_cast<NodeId>(tag), out);
+        return;
+      case TimerKind::replica_timeout:
+        coordinator_.on_replica_timeout(tag, detector_, out);
+        return;
+      case TimerKind::request_deadline:
+        coordinator_.on_deadline(tag, out);
+        return;
+      case TimerKind::handoff:
+        handoff_round(self_, hints_, detector_, next_id_, out);
+        arm(out, TimerKind::handoff, 0, config_.handoff_interval_ns);
+        return;
+      case TimerKind::anti_entropy:
+        anti_entropy_.start_round(main_store_, detector_, next_id_, out);
+        arm(out, TimerKind::anti_entropy, 0, config_.anti_entropy_interval_ns);
+        return;
+    }
+    DT_ASSERT(false, "unknown timer kind");
+  }
+
+  void on_crash(Effects& out) override {
+    detector_.reset();
+    coordinator_.reset();
+    anti_entropy_.reset();
+    if (config_.hint_store == HintStoreMode::volatile_) {
+      lose_hints(TraceKind::lost_on_crash, out);
+    }
+  }
+
+  void on_wipe(Effects& out) override {
+    on_crash(out);
+    for (const auto& [key, siblings] : main_store_.entries()) {
+      for (const Version& v : siblings) {
+        emit(out, version_record(self_, TraceKind::lost_on_wipe, kNoNode, key, v));
+      }
+    }
+    main_store_.clear();
+    lose_hints(TraceKind::lost_on_wipe, out);
+    dot_counter_ = 0;  // the new incarnation's actor id keeps dots unique
+    DT_ASSERT(main_store_.empty() && hints_.empty(), "data survived a wipe");
+    DT_ASSERT(coordinator_.pending_states().empty(), "requests survived a wipe");
+  }
+
+  NodeState abstract_state() const override {
+    NodeState state;
+    state.node = self_;
+    state.store = main_store_.entries();
+    state.hints = hints_.snapshot();
+    state.suspected = detector_.suspected();
+    state.pending = coordinator_.pending_states();
+    for (uint32_t partition : ring_.home_partitions(self_)) {
+      state.merkle_roots[partition] = partition_root(main_store_, config_, partition);
+    }
+    return state;
+  }
+
+ private:
+  void handle(NodeId from, const StoreRequest& m, Effects& out) {
+    DT_ASSERT(m.hint_for != self_, "hinted write addressed to its intended node");
+    handle_store_request(self_, from, m, main_store_, hints_, config_.versioning, out);
+  }
+  void handle(NodeId from, const StoreAck& m, Effects& out) {
+    coordinator_.on_store_ack(from, m, out);
+  }
+  void handle(NodeId from, const FetchRequest& m, Effects& out) {
+    send(out, from, FetchReply{m.request_id, m.key, main_store_.get(m.key)});
+  }
+  void handle(NodeId from, const FetchReply& m, Effects& out) {
+    coordinator_.on_fetch_reply(from, m, out);
+  }
+  void handle(NodeId from, const RepairWrite& m, Effects& out) {
+    merge_into_main(self_, from, TraceKind::repaired, m.key, m.siblings, main_store_,
+                    config_.versioning, out);
+  }
+  void handle(NodeId from, const HandoffOffer& m, Effects& out) {
+    accept_handoff_offer(self_, from, m, main_store_, config_.versioning, out);
+  }
+  void handle(NodeId from, const HandoffAck& m, Effects& out) {
+    accept_handoff_ack(self_, from, m, hints_, out);
+  }
+  void handle(NodeId from, const Probe& m, Effects& out) {
+    send(out, from, ProbeReply{m.sequence});
+  }
+  void handle(NodeId /*from*/, const ProbeReply& /*m*/, Effects& /*out*/) {
+    // observe() already trusted the sender; nothing else to do.
+  }
+  void handle(NodeId from, const MerkleCompare& m, Effects& out) {
+    anti_entropy_.on_compare(from, m, main_store_, out);
+  }
+  void handle(NodeId from, const MerkleDiff& m, Effects& out) {
+    anti_entropy_.on_diff(from, m, main_store_, out);
+  }
+  void handle(NodeId from, const MerkleLeafData& m, Effects& out) {
+    anti_entropy_.on_leaf_data(from, m, main_store_, out);
+  }
+
+  // Every hinted version: intended ascending, key ascending, canonical order.
+  void lose_hints(TraceKind kind, Effects& out) {
+    for (NodeId intended : hints_.intended_nodes()) {
+      for (const HintedEntry& entry : hints_.entries_for(intended)) {
+        emit(out, version_record(self_, kind, intended, entry.key, entry.version));
+        if (kind == TraceKind::lost_on_crash) mark(out, CoverageMark::hint_lost_on_crash);
+      }
+    }
+    hints_.clear();
+    DT_ASSERT(hints_.empty(), "hints survived their loss");
+  }
+
+  const NodeId self_;
+  const Config config_;
+  const RingView ring_;
+  // Durable: survives a crash, lost on a wipe (hints: per config.hint_store).
+  VersionStore main_store_;
+  HintStore hints_;
+  uint64_t dot_counter_ = 0;
+  // Never reset: ids stay unique across crashes and wipes, so a late message
+  // from before a crash never matches a new request.
+  uint64_t next_id_ = 1;
+  // Volatile: lost on a crash.
+  FailureDetector detector_;
+  Coordinator coordinator_;
+  AntiEntropy anti_entropy_;
+};
+
+}  // namespace
+
+std::unique_ptr<Node> make_model_node(NodeId self, const Config& config, const BugSet& /*bugs*/) {
+  return std::make_unique<ModelNode>(self, config);
+}
+
+}  // namespace dt

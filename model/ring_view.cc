@@ -1,0 +1,63 @@
+#include "model/ring_view.h"
+
+#include <algorithm>
+
+#include "core/assert.h"
+#include "core/ring.h"
+
+namespace dt {
+
+RingView::RingView(const Config& config) : config_(config) {
+  DT_ASSERT(config.validate().is_ok(), "ring view over an invalid config");
+  DT_ASSERT(config.replicas_n <= config.partitions_q,
+            "replicas_n above partitions_q: the ring cannot give N distinct homes");
+}
+
+uint32_t RingView::partition_of_key(Key key) const {
+  return partition_of(key, config_.partitions_q);
+}
+
+uint32_t RingView::ring_node_count() const {
+  return std::min(config_.nodes, config_.partitions_q);
+}
+
+std::vector<NodeId> RingView::preference_list(Key key) const {
+  return partition_homes(partition_of_key(key));
+}
+
+std::vector<NodeId> RingView::extended_list(Key key) const {
+  const std::vector<NodeId> walk =
+      ring_walk(partition_owners(config_), partition_of_key(key), ring_node_count());
+  DT_ASSERT(walk.size() >= config_.replicas_n, "extended list shorter than N");
+  return walk;
+}
+
+std::vector<NodeId> RingView::fallback_order(Key key) const {
+  const std::vector<NodeId> walk = extended_list(key);
+  return std::vector<NodeId>(walk.begin() + config_.replicas_n, walk.end());
+}
+
+std::vector<NodeId> RingView::partition_homes(uint32_t partition) const {
+  DT_ASSERT(partition < config_.partitions_q, "partition out of range");
+  std::vector<NodeId> homes = ring_walk(partition_owners(config_), partition, config_.replicas_n);
+  DT_ASSERT(homes.size() == config_.replicas_n, "preference list is not N long");
+  return homes;
+}
+
+std::vector<uint32_t> RingView::home_partitions(NodeId node) const {
+  DT_ASSERT(node < config_.nodes, "node id out of range");
+  std::vector<uint32_t> partitions;
+  const std::vector<NodeId> owners = partition_owners(config_);
+  for (uint32_t p = 0; p < config_.partitions_q; ++p) {
+    const std::vector<NodeId> homes = ring_walk(owners, p, config_.replicas_n);
+    if (std::find(homes.begin(), homes.end(), node) != homes.end()) partitions.push_back(p);
+  }
+  return partitions;
+}
+
+bool RingView::is_home(NodeId node, Key key) const {
+  const std::vector<NodeId> homes = preference_list(key);
+  return std::find(homes.begin(), homes.end(), node) != homes.end();
+}
+
+}  // namespace dt

@@ -1,0 +1,35 @@
+// Where keys live, recomputed from the config on every call (no caching):
+// the preference list (home N), the extended list (every ring node in walk
+// order) and the fallback order (the extended list's tail past N).
+#pragma once
+
+#include <vector>
+
+#include "core/config.h"
+#include "core/types.h"
+
+namespace dt {
+
+class RingView {
+ public:
+  // REQUIRES: a valid config with replicas_n <= partitions_q (a ring with
+  // fewer partitions than replicas has no preference list).
+  explicit RingView(const Config& config);
+
+  uint32_t partition_of_key(Key key) const;
+  std::vector<NodeId> preference_list(Key key) const;
+  std::vector<NodeId> extended_list(Key key) const;
+  std::vector<NodeId> fallback_order(Key key) const;
+  // The home replicas of a partition, in preference-list order.
+  std::vector<NodeId> partition_homes(uint32_t partition) const;
+  // Partitions `node` is a home replica of, ascending.
+  std::vector<uint32_t> home_partitions(NodeId node) const;
+  bool is_home(NodeId node, Key key) const;
+
+ private:
+  // Distinct nodes that own a partition: min(nodes, Q).
+  uint32_t ring_node_count() const;
+  Config config_;
+};
+
+}  // namespace dt

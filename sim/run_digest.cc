@@ -1,0 +1,76 @@
+#include "sim/run_digest.h"
+
+#include <fmt/format.h>
+
+#include "core/assert.h"
+#include "core/hash.h"
+
+namespace dt {
+
+namespace {
+
+void add_op(Hasher& h, const HistoryOp& op) {
+  h.add_u64(op.index);
+  h.add_u64(op.time_ns);
+  h.add_u64(op.process);
+  h.add_u64(static_cast<uint64_t>(op.type));
+  h.add_u64(static_cast<uint64_t>(op.f));
+  h.add_u64(op.key);
+  h.add_u64(op.value.has_value() ? 1 : 0);
+  h.add_u64(static_cast<uint64_t>(op.value.value_or(0)));
+  h.add_u64(op.write_id);
+  h.add_u64(op.op_id);
+  h.add_u64(op.coordinator);
+  h.add_u64(op.context.hash());
+  h.add_u64(hash_siblings(op.read));
+  h.add_u64(op.not_found ? 1 : 0);
+  h.add_string(op.error);
+}
+
+void add_record(Hasher& h, const TraceRecord& r) {
+  h.add_u64(r.time_ns);
+  h.add_u64(r.node);
+  h.add_u64(static_cast<uint64_t>(r.kind));
+  h.add_u64(r.peer);
+  h.add_u64(r.key);
+  h.add_u64(r.op_id);
+  h.add_u64(r.write_id);
+  h.add_u64(r.dot.actor);
+  h.add_u64(r.dot.counter);
+  h.add_u64(r.partition);
+  h.add_u64(r.count);
+  h.add_u64(r.extra);
+  h.add_u64(r.tombstone ? 1 : 0);
+  h.add_string(r.detail);
+}
+
+}  // namespace
+
+uint64_t run_digest(const History& history, const ReplicaTrace& trace) {
+  Hasher h;
+  h.add_string("dt-run-digest-v1");
+  h.add_u64(history.size());
+  for (size_t i = 0; i < history.size(); ++i) {
+    DT_ASSERT(history[i].index == i, "history indices are not dense");
+    add_op(h, history[i]);
+  }
+  h.add_u64(trace.records.size());
+  for (const TraceRecord& r : trace.records) add_record(h, r);
+  h.add_u64(trace.final_heal_ns);
+  h.add_u64(trace.quiescence_rounds_used);
+  h.add_u64(trace.quiesced ? 1 : 0);
+  h.add_u64(trace.final_reads_ns);
+  h.add_u64(trace.final_states.size());
+  for (const NodeState& s : trace.final_states) h.add_u64(s.digest());
+  for (uint64_t count : trace.coverage) h.add_u64(count);
+  return h.finish();
+}
+
+std::string digest_hex(uint64_t digest) {
+  static_assert(sizeof(digest) == 8, "a digest is 64 bits");
+  std::string out = fmt::format("{:016x}", digest);
+  DT_ASSERT(out.size() == 16, "digest text is not 16 hex digits");
+  return out;
+}
+
+}  // namespace dt

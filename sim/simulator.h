@@ -1,0 +1,98 @@
+// The event loop of one run: owns the nodes (primary and, in lockstep, the
+// shadow), their fault state, the network, the client driver and the event
+// queue. runner.cc drives it through the run's phases.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/node.h"
+#include "core/run_record.h"
+#include "core/schedule.h"
+#include "sim/client_driver.h"
+#include "sim/event_queue.h"
+#include "sim/network.h"
+#include "sim/runner.h"
+
+namespace dt {
+
+class Simulator {
+ public:
+  // REQUIRES: check_runnable(schedule) ok, options.primary set. Keeps a
+  // reference to `schedule`.
+  Simulator(const Schedule& schedule, const RunOptions& options);
+
+  // Processes every event due at or before `until_ns`, then sets the clock to
+  // `until_ns`. Stops early (returns false) on a lockstep divergence.
+  bool run_until(TimeNs until_ns);
+  // Processes events until no client op is open. False on a divergence.
+  bool run_until_clients_idle();
+
+  TimeNs now_ns() const { return now_ns_; }
+  ClientDriver& clients() { return clients_; }
+  // abstract_state() of every primary node, by node id.
+  std::vector<NodeState> primary_states() const;
+
+  const std::optional<Divergence>& divergence() const { return divergence_; }
+  const RunStats& stats() const { return stats_; }
+  std::vector<TraceRecord> take_records() { return std::move(records_); }
+  const CoverageCounts& coverage() const { return coverage_; }
+
+ private:
+  struct NodeRuntime {
+    std::unique_ptr<Node> primary;
+    std::unique_ptr<Node> shadow;
+    bool up = false;
+    bool paused = false;
+    uint64_t epoch = 0;        // bumped by crash and wipe: stale timers and messages die
+    uint32_t incarnation = 0;  // bumped by wipe
+    int64_t skew_ns = 0;
+    std::vector<SimEvent> deferred;  // events that arrived while paused, in order
+  };
+
+  void step();
+  void handle(const SimEvent& event);
+  void on_delivery(const MessageDelivery& delivery, const SimEvent& event);
+  void on_timer(const TimerFire& fire, const SimEvent& event);
+  void on_request(const RequestArrival& arrival, const SimEvent& event);
+
+  using NodeCall = std::function<void(Node&, const NodeClock&, Effects&)>;
+  // Calls `call(node, clock, effects)` on the primary (and shadow) node,
+  // compares in lockstep, then applies the primary's effects.
+  void dispatch(NodeId node, const NodeCall& call);
+  void compare_lockstep(NodeId node);
+  void apply_effects(NodeId node, Effects& effects);
+  NodeClock clock_of(NodeId node) const;
+  void record(TraceKind kind, NodeId node, NodeId peer = kNoNode, std::string detail = {});
+
+  // Faults (simulator_faults.cc).
+  void apply_fault(const ScheduleEvent& event);
+  void crash(NodeId node);
+  void wipe(NodeId node);
+  void restart(NodeId node);
+  void pause(NodeId node);
+  void resume(NodeId node);
+  void set_link(const ScheduleEvent& event);
+  void final_heal();
+  void drop_deferred(NodeRuntime& runtime);
+
+  const Schedule& schedule_;
+  const RunOptions options_;
+  EventQueue queue_;
+  Network network_;
+  ClientDriver clients_;
+  std::vector<NodeRuntime> nodes_;
+  TimeNs now_ns_ = 0;
+  const QueuedEvent* current_ = nullptr;  // the event being handled (for reports)
+  Effects primary_out_;
+  Effects shadow_out_;
+  std::vector<TraceRecord> records_;
+  CoverageCounts coverage_{};
+  RunStats stats_;
+  std::optional<Divergence> divergence_;
+};
+
+}  // namespace dt

@@ -1,0 +1,150 @@
+#include "checks/availability.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/checks/builders.h"
+
+namespace dt {
+namespace {
+
+using test::HistoryBuilder;
+using test::TraceBuilder;
+
+constexpr Key kKey = 2;
+constexpr TimeNs kInvokeNs = 2 * kSecondNs;
+constexpr TimeNs kDoneNs = kInvokeNs + 500 * kMillisecondNs;
+
+struct AvailabilityCase {
+  Config config;
+  std::vector<NodeId> home;
+  std::vector<NodeId> others;
+  HistoryBuilder history;
+  TraceBuilder trace;
+
+  explicit AvailabilityCase(QuorumMode mode)
+      : config(test::config_of(3, 2, 2, mode)),
+        home(test::home_of(config, kKey)),
+        others(test::non_home_of(config, kKey)) {}
+  NodeId coordinator() const { return home[0]; }
+  void failed_put(OpType outcome = OpType::info, TimeNs invoke_ns = kInvokeNs) {
+    history.put(0, kKey, 1, invoke_ns, invoke_ns + 500 * kMillisecondNs, outcome, coordinator());
+  }
+  PropertyVerdict check() {
+    const History h = history.build();
+    const ReplicaTrace t = trace.build();
+    return check_availability(CheckInput{config, h, t});
+  }
+};
+
+TEST(Availability, RejectsAnUnavailableWriteWithAReachableQuorum) {
+  AvailabilityCase c(QuorumMode::strict);
+  c.failed_put();
+  const PropertyVerdict v = c.check();
+  EXPECT_TRUE(v.checked);
+  EXPECT_TRUE(v.promised);
+  ASSERT_EQ(v.violations.size(), 1u);
+  const Violation& u = v.violations[0];
+  EXPECT_TRUE(u.promised);
+  EXPECT_EQ(u.kind, "unavailable_write");
+  EXPECT_EQ(u.nodes, std::vector<NodeId>{c.coordinator()});
+  EXPECT_EQ(u.op_indices, (std::vector<uint64_t>{0, 1}));
+  EXPECT_EQ(u.times, (std::vector<TimeNs>{kInvokeNs - 150 * kMillisecondNs, kDoneNs}));
+  EXPECT_NE(u.explanation.find("at least 3 up home nodes (needed 2)"), std::string::npos)
+      << u.explanation;
+}
+
+TEST(Availability, AcceptsOkWrites) {
+  AvailabilityCase c(QuorumMode::strict);
+  c.failed_put(OpType::ok);
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(Availability, AcceptsAStrictFailureWithTwoHomeReplicasDown) {
+  AvailabilityCase c(QuorumMode::strict);
+  c.trace.fault(kSecondNs, TraceKind::crashed, c.home[1]);
+  c.trace.fault(kSecondNs, TraceKind::crashed, c.home[2]);
+  c.failed_put(OpType::fail);
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(Availability, RejectsASloppyFailureWithTwoHomeReplicasDown) {
+  AvailabilityCase c(QuorumMode::sloppy);
+  c.trace.fault(kSecondNs, TraceKind::crashed, c.home[1]);
+  c.trace.fault(kSecondNs, TraceKind::crashed, c.home[2]);
+  c.failed_put(OpType::fail);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "unavailable_write");
+  EXPECT_NE(v.violations[0].explanation.find("at least 3 up nodes"), std::string::npos);
+}
+
+TEST(Availability, AcceptsAFailureWhileTheCoordinatorIsPartitionedAway) {
+  AvailabilityCase c(QuorumMode::sloppy);
+  std::string groups = std::to_string(c.coordinator()) + "|";
+  for (NodeId n = 0, first = 1; n < c.config.nodes; ++n) {
+    if (n == c.coordinator()) continue;
+    groups += (first ? "" : ",") + std::to_string(n);
+    first = 0;
+  }
+  c.trace.partitioned(kSecondNs, groups);
+  c.failed_put();
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(Availability, AcceptsAFailureWhenAllLinksFromTheCoordinatorAreCut) {
+  AvailabilityCase c(QuorumMode::sloppy);
+  for (NodeId n = 0; n < c.config.nodes; ++n) {
+    if (n != c.coordinator()) c.trace.link(kSecondNs, n, c.coordinator(), 1'000'000);
+  }
+  c.failed_put();
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(Availability, ExtendsTheWindowByFailureDetectionTime) {
+  // Home replicas were down until 100 ms before the invoke: the coordinator may
+  // still suspect them, so a failure is allowed; 400 ms later it is not.
+  AvailabilityCase c(QuorumMode::strict);
+  c.trace.fault(kSecondNs, TraceKind::crashed, c.home[1]);
+  c.trace.fault(kSecondNs, TraceKind::paused, c.home[2]);
+  c.trace.fault(kInvokeNs - 100 * kMillisecondNs, TraceKind::restarted, c.home[1]);
+  c.trace.fault(kInvokeNs - 100 * kMillisecondNs, TraceKind::resumed, c.home[2]);
+  c.failed_put();
+  EXPECT_TRUE(c.check().violations.empty());
+  c.history.put(1, kKey, 2, kInvokeNs + 400 * kMillisecondNs, kInvokeNs + 900 * kMillisecondNs,
+                OpType::info, c.coordinator());
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{2});
+}
+
+TEST(Availability, ExplainsATimeoutUnderLossyLinks) {
+  AvailabilityCase c(QuorumMode::strict);
+  c.trace.link(kSecondNs, c.home[1], c.coordinator(), 500'000);
+  c.failed_put();
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "timeout_under_link_faults");
+}
+
+TEST(Availability, HealClearsLinkFaults) {
+  AvailabilityCase c(QuorumMode::strict);
+  c.trace.link(kSecondNs, c.home[1], c.coordinator(), 500'000);
+  c.trace.record(kSecondNs + 1, TraceKind::healed, kNoNode);
+  c.failed_put();
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "unavailable_write");
+}
+
+TEST(Availability, IsNotCheckedWithUnreadablePartitionGroups) {
+  AvailabilityCase c(QuorumMode::strict);
+  c.trace.partitioned(kSecondNs, "0,1|x");
+  c.failed_put();
+  const PropertyVerdict v = c.check();
+  EXPECT_FALSE(v.checked);
+  EXPECT_NE(v.summary.find("trace.records[0].detail"), std::string::npos) << v.summary;
+}
+
+}  // namespace
+}  // namespace dt

@@ -1,0 +1,152 @@
+#include "checks/causality.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/checks/builders.h"
+
+namespace dt {
+namespace {
+
+using test::HistoryBuilder;
+using test::TraceBuilder;
+
+constexpr Key kKey = 4;
+
+struct CausalityCase {
+  Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
+  HistoryBuilder history;
+  TraceBuilder trace;
+  PropertyVerdict check() {
+    const History h = history.build();
+    const ReplicaTrace t = trace.build();
+    return check_causality(CheckInput{config, h, t});
+  }
+};
+
+TEST(Causality, AcceptsConcurrentSiblingsOfInvokedWrites) {
+  CausalityCase c;
+  const Version v1 = test::version(1, 0, 1);
+  const Version v2 = test::version(2, 1, 1);
+  c.history.put(0, kKey, 1, 10, 20);
+  c.history.put(1, kKey, 2, 11, 21);
+  c.history.get(2, kKey, 30, 40, {v1, v2});
+  const Version v3 = test::version(3, 0, 2, test::clock_of({{0, 1}, {1, 1}}));
+  c.history.put(2, kKey, 3, 50, 60, OpType::ok, 0, v3.context);
+  c.trace.stored(12, 0, kKey, v1).stored(13, 1, kKey, v2).stored(52, 0, kKey, v3);
+  c.history.get(2, kKey, 70, 80, {v3});
+  const PropertyVerdict v = c.check();
+  EXPECT_TRUE(v.checked);
+  EXPECT_TRUE(v.promised);
+  EXPECT_TRUE(v.violations.empty()) << (v.violations.empty() ? "" : v.violations[0].explanation);
+}
+
+TEST(Causality, RejectsASiblingThatSupersedesAnother) {
+  CausalityCase c;
+  const Version v1 = test::version(1, 0, 1);
+  const Version v2 = test::version(2, 1, 1, test::clock_of({{0, 1}}));
+  c.history.put(0, kKey, 1, 10, 20);
+  c.history.put(1, kKey, 2, 11, 21, OpType::ok, 1, v2.context);
+  c.history.get(2, kKey, 30, 40, {v1, v2});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  const Violation& s = v.violations[0];
+  EXPECT_TRUE(s.promised);
+  EXPECT_EQ(s.kind, "sibling_supersedes");
+  EXPECT_EQ(s.writes, (std::vector<WriteId>{2, 1}));
+  EXPECT_EQ(s.op_indices, (std::vector<uint64_t>{4, 5}));
+}
+
+TEST(Causality, RejectsADuplicateDot) {
+  CausalityCase c;
+  c.history.put(0, kKey, 1, 10, 20);
+  c.history.put(1, kKey, 2, 11, 21);
+  c.history.get(2, kKey, 30, 40, {test::version(1, 0, 1), test::version(2, 0, 1)});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "duplicate_dot");
+}
+
+TEST(Causality, RejectsAReadOfANeverWrittenValue) {
+  CausalityCase c;
+  c.history.put(0, kKey, 1, 10, 20);
+  c.history.get(1, kKey, 30, 40, {test::version(99, 0, 1)});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "unknown_write");
+  EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{99});
+  EXPECT_EQ(v.violations[0].op_indices, (std::vector<uint64_t>{2, 3}));
+}
+
+TEST(Causality, RejectsAVersionOfAnotherKey) {
+  CausalityCase c;
+  c.history.put(0, kKey + 1, 1, 10, 20);
+  c.history.get(1, kKey, 30, 40, {test::version(1, 0, 1)});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "unknown_write");
+}
+
+TEST(Causality, RejectsAReadFromTheFuture) {
+  CausalityCase c;
+  c.history.get(1, kKey, 10, 20, {test::version(5, 0, 1)});
+  c.history.put(0, kKey, 5, 30, 40);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  const Violation& f = v.violations[0];
+  EXPECT_EQ(f.kind, "read_from_future");
+  EXPECT_EQ(f.writes, std::vector<WriteId>{5});
+  EXPECT_EQ(f.op_indices, (std::vector<uint64_t>{0, 1, 2}));
+}
+
+TEST(Causality, RejectsMutuallySupersedingWrites) {
+  CausalityCase c;
+  const Version v1 = test::version(1, 0, 1, test::clock_of({{1, 1}}));
+  const Version v2 = test::version(2, 1, 1, test::clock_of({{0, 1}}));
+  c.history.put(0, kKey, 1, 10, 20, OpType::ok, 0, v1.context);
+  c.history.put(1, kKey, 2, 11, 21, OpType::ok, 1, v2.context);
+  c.trace.stored(12, 0, kKey, v1).stored(13, 1, kKey, v2);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "dependency_cycle");
+  EXPECT_EQ(v.violations[0].op_indices, (std::vector<uint64_t>{0, 1}));
+  EXPECT_EQ(v.violations[0].writes, (std::vector<WriteId>{1, 2}));
+}
+
+TEST(Causality, RejectsAWriteThatClaimsToHaveSeenItsReader) {
+  // w1 is read, the reader writes w2 from that context, yet w1 claims to have seen w2.
+  CausalityCase c;
+  const Version v1 = test::version(1, 0, 1, test::clock_of({{1, 1}}));
+  c.history.put(0, kKey, 1, 10, 20, OpType::ok, 0, v1.context);
+  c.history.get(1, kKey, 30, 40, {v1});
+  c.history.put(1, kKey, 2, 50, 60, OpType::ok, 1, test::clock_of({{0, 1}}));
+  c.trace.stored(12, 0, kKey, v1).stored(52, 1, kKey, test::version(2, 1, 1));
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "dependency_cycle");
+  EXPECT_EQ(v.violations[0].op_indices, (std::vector<uint64_t>{0, 4}));
+  EXPECT_NE(v.violations[0].explanation.find(
+                "put history[0] (w1) -> put history[4] (w2) -> history[0]"),
+            std::string::npos)
+      << v.violations[0].explanation;
+}
+
+TEST(Causality, RejectsACycleThroughARead) {
+  // A get returns w2, and w2 is then written by the same process from that get's
+  // context: the read depends on the write and the write on the read.
+  CausalityCase c;
+  const Version v2 = test::version(2, 1, 1);
+  c.history.get(1, kKey, 10, 20, {v2});
+  c.history.put(1, kKey, 2, 30, 40, OpType::ok, 1, test::clock_of({{1, 1}}));
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 2u);
+  EXPECT_EQ(v.violations[0].kind, "read_from_future");
+  EXPECT_EQ(v.violations[1].kind, "dependency_cycle");
+  EXPECT_EQ(v.violations[1].op_indices, (std::vector<uint64_t>{0, 2}));
+  EXPECT_NE(v.violations[1].explanation.find("get history[0] -> put history[2] (w2) -> "
+                                             "history[0]"),
+            std::string::npos)
+      << v.violations[1].explanation;
+}
+
+}  // namespace
+}  // namespace dt

@@ -1,0 +1,85 @@
+#include "checks/copy_tracker.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/checks/builders.h"
+
+namespace dt {
+namespace {
+
+constexpr Key kKey = 1;
+
+struct TrackerCase {
+  Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
+  Version v1 = test::version(1, 0, 1);
+  Version v2 = test::version(2, 1, 1, test::clock_of({{0, 1}}));  // supersedes v1
+  Version other = test::version(3, 2, 1);                          // concurrent with v1
+  History history;
+  test::TraceBuilder trace;
+
+  TrackerCase() {
+    test::HistoryBuilder h;
+    h.put(0, kKey, 1, 10, 20);
+    h.put(1, kKey, 2, 30, 40, OpType::ok, 1, v2.context);
+    h.put(2, kKey, 3, 50, 60);
+    history = h.build();
+  }
+  // Replays the trace for write 1 and returns the tracker's final state.
+  template <typename Check>
+  void replay(Check check) {
+    const ReplicaTrace t = trace.build();
+    const Result<HistoryIndex> index = HistoryIndex::build(history);
+    ASSERT_TRUE(index.is_ok());
+    const WriteFacts facts(index.value(), t);
+    CopyTracker tracker(config, facts, 1);
+    for (const TraceRecord& r : t.records) tracker.apply(r);
+    check(tracker);
+  }
+};
+
+TEST(CopyTracker, CountsMainAndHintCopies) {
+  TrackerCase c;
+  c.trace.stored(1, 0, kKey, c.v1).hinted(2, 4, 1, kKey, c.v1).stored(3, 2, kKey, c.other);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_TRUE(t.ever_copied());
+    EXPECT_EQ(t.live_copies(), 2u);
+    EXPECT_EQ(t.holders_text(), "main {0} hints {4}");
+  });
+}
+
+TEST(CopyTracker, CountsASupersedingVersionAsACopy) {
+  TrackerCase c;
+  c.trace.stored(1, 0, kKey, c.v1).stored(2, 1, kKey, c.v2);
+  c.trace.fault(3, TraceKind::wiped, 0);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_EQ(t.live_copies(), 1u);
+    EXPECT_FALSE(t.last_destruction().has_value());
+  });
+}
+
+TEST(CopyTracker, NamesTheFaultThatDestroyedTheLastCopy) {
+  TrackerCase c;
+  c.config.hint_store = HintStoreMode::volatile_;
+  c.trace.stored(1, 0, kKey, c.v1).hinted(2, 4, 1, kKey, c.v1);
+  c.trace.fault(3, TraceKind::wiped, 0).fault(4, TraceKind::crashed, 4);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_EQ(t.live_copies(), 0u);
+    ASSERT_TRUE(t.last_destruction().has_value());
+    EXPECT_EQ(t.last_destruction()->kind, TraceKind::crashed);
+    EXPECT_EQ(t.last_destruction()->node, 4u);
+  });
+}
+
+TEST(CopyTracker, KeepsDurableHintsAcrossACrashAndDropsThemOnDeletion) {
+  TrackerCase c;
+  c.trace.hinted(2, 4, 1, kKey, c.v1).fault(3, TraceKind::crashed, 4);
+  c.trace.hint_deleted(5, 4, 1, kKey, c.v1);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_EQ(t.live_copies(), 0u);
+    ASSERT_TRUE(t.last_destruction().has_value());
+    EXPECT_EQ(t.last_destruction()->kind, TraceKind::hint_deleted);
+  });
+}
+
+}  // namespace
+}  // namespace dt

@@ -1,0 +1,166 @@
+#include "checks/durability.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/checks/builders.h"
+
+namespace dt {
+namespace {
+
+using test::HistoryBuilder;
+using test::TraceBuilder;
+
+constexpr Key kKey = 3;
+constexpr TimeNs kHealNs = 1000;
+
+struct DurabilityCase {
+  Config config;
+  std::vector<NodeId> home;
+  HistoryBuilder history;
+  TraceBuilder trace;
+  Version v1;
+
+  explicit DurabilityCase(Config c) : config(c), home(test::home_of(c, kKey)) {
+    v1 = test::version(1, home[0], 1);
+    history.put(0, kKey, 1, 10, 20, OpType::ok, home[0]);
+    trace.quiesced_empty(config, kHealNs);
+  }
+  PropertyVerdict check() {
+    const History h = history.build();
+    const ReplicaTrace t = trace.build();
+    return check_durability(CheckInput{config, h, t});
+  }
+};
+
+TEST(Durability, AcceptsAWriteOnAllHomeReplicas) {
+  DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.trace.stored(12, c.home[0], kKey, c.v1).stored(13, c.home[1], kKey, c.v1);
+  c.trace.final_store(c.home, kKey, {c.v1});
+  const PropertyVerdict v = c.check();
+  EXPECT_TRUE(v.checked);
+  EXPECT_TRUE(v.promised);
+  EXPECT_TRUE(v.violations.empty()) << v.summary;
+}
+
+TEST(Durability, AcceptsASupersedingVersionAsACopy) {
+  DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  const Version tombstone = [&] {
+    Version t = test::version(2, c.home[1], 1, test::clock_of({{c.home[0], 1}}), {});
+    t.tombstone = true;
+    t.value.clear();
+    return t;
+  }();
+  c.history.write(OpFn::del, 1, kKey, 2, 30, 40, OpType::ok, c.home[1], tombstone.context);
+  c.trace.stored(12, c.home[0], kKey, c.v1).stored(32, c.home[1], kKey, tombstone);
+  c.trace.final_store(c.home, kKey, {tombstone});
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(Durability, RejectsALostAcknowledgedWrite) {
+  DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.trace.stored(12, c.home[0], kKey, c.v1).stored(13, c.home[1], kKey, c.v1);
+  c.trace.final_store({c.home[0], c.home[1]}, kKey, {c.v1});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  const Violation& loss = v.violations[0];
+  EXPECT_TRUE(loss.promised);
+  EXPECT_EQ(loss.kind, "lost_write");
+  EXPECT_EQ(loss.nodes, std::vector<NodeId>{c.home[2]});
+  EXPECT_EQ(loss.writes, std::vector<WriteId>{1});
+  EXPECT_EQ(loss.op_indices, (std::vector<uint64_t>{0, 1}));
+  EXPECT_NE(loss.explanation.find("still held"), std::string::npos) << loss.explanation;
+}
+
+TEST(Durability, RejectsAnAcknowledgedWriteNeverStored) {
+  DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_TRUE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "acked_write_never_stored");
+  EXPECT_EQ(v.violations[0].nodes, c.home);
+}
+
+TEST(Durability, ExplainsALossWhenEveryCopyWasWiped) {
+  DurabilityCase c(test::config_of(3, 1, 1, QuorumMode::strict));
+  c.trace.stored(12, c.home[0], kKey, c.v1);
+  c.trace.lost_on_wipe(50, c.home[0], kKey, c.v1).fault(50, TraceKind::wiped, c.home[0]);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "write_lost_to_faults");
+  EXPECT_EQ(v.violations[0].times, (std::vector<TimeNs>{20, 50}));
+}
+
+TEST(Durability, ExplainsALossOfAVolatileHintOnCrash) {
+  Config config = test::config_of(3, 1, 1, QuorumMode::sloppy);
+  config.hint_store = HintStoreMode::volatile_;
+  DurabilityCase c(config);
+  const NodeId fallback = test::non_home_of(config, kKey)[0];
+  c.trace.hinted(12, fallback, c.home[0], kKey, c.v1);
+  c.trace.fault(60, TraceKind::crashed, fallback);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "write_lost_to_faults");
+}
+
+TEST(Durability, RejectsADurableHintLostWithoutAFault) {
+  DurabilityCase c(test::config_of(3, 1, 1, QuorumMode::sloppy));
+  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  c.trace.hinted(12, fallback, c.home[0], kKey, c.v1);
+  c.trace.fault(60, TraceKind::crashed, fallback);  // durable hints survive a crash
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_TRUE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "lost_write");
+}
+
+TEST(Durability, RejectsALossByAHintDeletedWithoutHandoff) {
+  DurabilityCase c(test::config_of(3, 1, 1, QuorumMode::sloppy));
+  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  c.trace.hinted(12, fallback, c.home[0], kKey, c.v1);
+  c.trace.hint_deleted(70, fallback, c.home[0], kKey, c.v1);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_TRUE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "lost_write");
+  EXPECT_NE(v.violations[0].explanation.find("by hint_deleted, which is not a fault"),
+            std::string::npos)
+      << v.violations[0].explanation;
+}
+
+TEST(Durability, ExplainsALossUnderLww) {
+  DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict, Versioning::lww));
+  const Version v2 = test::version(2, c.home[1], 1);
+  c.history.put(1, kKey, 2, 11, 21, OpType::ok, c.home[1]);
+  c.trace.stored(12, c.home[0], kKey, c.v1).stored(13, c.home[1], kKey, v2);
+  c.trace.final_store(c.home, kKey, {v2});
+  const PropertyVerdict v = c.check();
+  EXPECT_FALSE(v.promised);
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "lww_overwrite");
+  EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{1});
+}
+
+TEST(Durability, DoesNotBlameALossOnARunThatDidNotQuiesce) {
+  DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.trace.stored(12, c.home[0], kKey, c.v1);
+  c.trace.final_store({c.home[0]}, kKey, {c.v1});
+  c.trace.trace().quiesced = false;
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "lost_write");
+}
+
+TEST(Durability, IsNotCheckedWithoutFinalStates) {
+  DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.trace.trace().final_states.clear();
+  const PropertyVerdict v = c.check();
+  EXPECT_FALSE(v.checked);
+  EXPECT_TRUE(v.violations.empty());
+}
+
+}  // namespace
+}  // namespace dt

@@ -1,0 +1,97 @@
+#include "checks/handoff_hygiene.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/checks/builders.h"
+
+namespace dt {
+namespace {
+
+using test::TraceBuilder;
+
+constexpr Key kKey = 9;
+constexpr NodeId kHolder = 4;
+constexpr NodeId kIntended = 1;
+
+struct HygieneCase {
+  Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
+  History history;
+  TraceBuilder trace;
+  Version v1 = test::version(1, 0, 1);
+  PropertyVerdict check() {
+    const ReplicaTrace t = trace.build();
+    return check_handoff_hygiene(CheckInput{config, history, t});
+  }
+};
+
+TEST(HandoffHygiene, AcceptsDeletionAfterHandoff) {
+  HygieneCase c;
+  c.trace.hinted(10, kHolder, kIntended, kKey, c.v1)
+      .handed_off(20, kIntended, kHolder, kKey, c.v1)
+      .hint_deleted(30, kHolder, kIntended, kKey, c.v1);
+  const PropertyVerdict v = c.check();
+  EXPECT_TRUE(v.checked);
+  EXPECT_TRUE(v.promised);
+  EXPECT_TRUE(v.violations.empty());
+}
+
+TEST(HandoffHygiene, RejectsAHintDeletedBeforeTheAck) {
+  HygieneCase c;
+  c.trace.hinted(10, kHolder, kIntended, kKey, c.v1)
+      .hint_deleted(20, kHolder, kIntended, kKey, c.v1)
+      .handed_off(30, kIntended, kHolder, kKey, c.v1);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  const Violation& d = v.violations[0];
+  EXPECT_TRUE(d.promised);
+  EXPECT_EQ(d.kind, "hint_deleted_before_handoff");
+  EXPECT_EQ(d.nodes, (std::vector<NodeId>{kHolder, kIntended}));
+  EXPECT_EQ(d.keys, std::vector<Key>{kKey});
+  EXPECT_EQ(d.writes, std::vector<WriteId>{1});
+  EXPECT_EQ(d.times, std::vector<TimeNs>{20});
+}
+
+TEST(HandoffHygiene, RejectsADeletionAfterAHandoffFromAnotherHolder) {
+  HygieneCase c;
+  c.trace.hinted(10, kHolder, kIntended, kKey, c.v1)
+      .handed_off(20, kIntended, kHolder - 1, kKey, c.v1)
+      .hint_deleted(30, kHolder, kIntended, kKey, c.v1);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "hint_deleted_before_handoff");
+}
+
+TEST(HandoffHygiene, AcceptsAntiEntropyOfOwnedData) {
+  HygieneCase c;
+  c.trace.stored(10, 0, kKey, c.v1).anti_entropy_stored(20, 2, 0, kKey, c.v1);
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(HandoffHygiene, RejectsHintedDataServedAsOwned) {
+  HygieneCase c;
+  c.trace.hinted(10, kHolder, kIntended, kKey, c.v1)
+      .anti_entropy_stored(20, kIntended, kHolder, kKey, c.v1);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "hinted_data_served_as_owned");
+  EXPECT_EQ(v.violations[0].nodes, (std::vector<NodeId>{kIntended, kHolder}));
+}
+
+TEST(HandoffHygiene, RejectsAntiEntropyFromANodeThatNeverHeldTheVersion) {
+  HygieneCase c;
+  c.trace.anti_entropy_stored(20, 2, 0, kKey, c.v1).stored(30, 0, kKey, c.v1);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "anti_entropy_from_non_holder");
+}
+
+TEST(HandoffHygiene, RejectsAnExchangeFromNoNode) {
+  HygieneCase c;
+  c.trace.anti_entropy_stored(20, 2, kNoNode, kKey, c.v1);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "anti_entropy_from_non_holder");
+}
+
+}  // namespace
+}  // namespace dt

@@ -1,0 +1,212 @@
+#include "checks/quorum_overlap.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/checks/builders.h"
+
+namespace dt {
+namespace {
+
+using test::HistoryBuilder;
+using test::TraceBuilder;
+
+constexpr Key kKey = 7;
+
+// One write acked by `acks`, then one get answered by `replies` returning `read`.
+struct StaleCase {
+  Config config;
+  std::vector<NodeId> home;
+  HistoryBuilder history;
+  TraceBuilder trace;
+  uint64_t write_op = 0;
+  uint64_t read_op = 0;
+  Version v1;
+
+  explicit StaleCase(Config c) : config(c), home(test::home_of(c, kKey)) {
+    v1 = test::version(1, home[0], 1);
+  }
+  void write_acked_by(const std::vector<NodeId>& acks, bool hinted = false) {
+    write_op = history.put(0, kKey, 1, 10, 20, OpType::ok, home[0]);
+    for (NodeId n : acks) {
+      if (hinted && !config_is_home(n)) {
+        trace.hinted(12, n, home[2], kKey, v1);
+      } else {
+        trace.stored(12, n, kKey, v1);
+      }
+      trace.replied(14, home[0], write_op, n);
+    }
+  }
+  void read_from(const std::vector<NodeId>& replies, Siblings read) {
+    read_op = history.get(1, kKey, 30, 40, std::move(read), home[0]);
+    for (NodeId n : replies) trace.replied(35, home[0], read_op, n);
+  }
+  bool config_is_home(NodeId n) const {
+    return std::find(home.begin(), home.end(), n) != home.end();
+  }
+  PropertyVerdict check() {
+    const History h = history.build();
+    const ReplicaTrace t = trace.build();
+    return check_quorum_overlap(CheckInput{config, h, t});
+  }
+};
+
+TEST(QuorumOverlap, PromisedOnlyForStrictIntersectingVclock) {
+  EXPECT_TRUE(quorum_overlap_promised(test::config_of(3, 2, 2, QuorumMode::strict)));
+  EXPECT_FALSE(quorum_overlap_promised(test::config_of(3, 2, 2, QuorumMode::sloppy)));
+  EXPECT_FALSE(quorum_overlap_promised(test::config_of(3, 1, 2, QuorumMode::strict)));
+  EXPECT_FALSE(quorum_overlap_promised(
+      test::config_of(3, 2, 2, QuorumMode::strict, Versioning::lww)));
+}
+
+TEST(QuorumOverlap, AcceptsAReadThatSeesTheAckedWrite) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.write_acked_by({c.home[0], c.home[1]});
+  c.read_from({c.home[1], c.home[2]}, {c.v1});
+  const PropertyVerdict v = c.check();
+  EXPECT_TRUE(v.checked);
+  EXPECT_TRUE(v.promised);
+  EXPECT_TRUE(v.violations.empty()) << v.summary;
+}
+
+TEST(QuorumOverlap, AcceptsASupersedingVersionInPlaceOfTheWrite) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.write_acked_by({c.home[0], c.home[1]});
+  const Version v2 = test::version(2, c.home[1], 1, test::clock_of({{c.home[0], 1}}));
+  c.history.put(2, kKey, 2, 21, 25, OpType::ok, c.home[1], v2.context);
+  c.trace.stored(22, c.home[1], kKey, v2);
+  c.read_from({c.home[1], c.home[2]}, {v2});
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(QuorumOverlap, AcceptsMissingAWriteAckedAfterTheReadWasInvoked) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.write_op = c.history.put(0, kKey, 1, 10, 35, OpType::ok, c.home[0]);
+  c.trace.stored(12, c.home[0], kKey, c.v1).replied(14, c.home[0], c.write_op, c.home[0]);
+  c.read_from({c.home[1], c.home[2]}, {});
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(QuorumOverlap, RejectsStaleReadWithIntersectingQuorums) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.write_acked_by({c.home[0], c.home[1]});
+  c.read_from({c.home[1], c.home[2]}, {});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  const Violation& s = v.violations[0];
+  EXPECT_TRUE(s.promised);
+  EXPECT_EQ(s.kind, "stale_read");
+  EXPECT_EQ(s.nodes, std::vector<NodeId>{c.home[1]});
+  EXPECT_EQ(s.writes, std::vector<WriteId>{1});
+  EXPECT_EQ(s.keys, std::vector<Key>{kKey});
+  EXPECT_EQ(s.op_indices, (std::vector<uint64_t>{0, 1, 2, 3}));
+  EXPECT_NE(s.explanation.find("node " + std::to_string(c.home[1]) + " is in both quorums"),
+            std::string::npos)
+      << s.explanation;
+}
+
+TEST(QuorumOverlap, JudgesTheReturnedSiblingsNotAClaimedContext) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.write_acked_by({c.home[0], c.home[1]});
+  c.read_from({c.home[1], c.home[2]}, {});
+  History h = c.history.build();
+  h[3].context = c.v1.clock();  // the reply claims to have seen w1 but returns nothing
+  const ReplicaTrace t = c.trace.build();
+  const PropertyVerdict v = check_quorum_overlap(CheckInput{c.config, h, t});
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "stale_read");
+}
+
+TEST(QuorumOverlap, RejectsStaleReadEvenUnderSloppyWhenAHolderAnswered) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::sloppy));
+  c.write_acked_by({c.home[0], c.home[1]});
+  c.read_from({c.home[1], c.home[2]}, {});
+  const PropertyVerdict v = c.check();
+  EXPECT_FALSE(v.promised);
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_TRUE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "stale_read");
+}
+
+TEST(QuorumOverlap, RejectsDisjointHomeQuorumsUnderStrictIntersectingConfig) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.write_acked_by({c.home[0], c.home[1]});
+  c.read_from({c.home[2]}, {});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_TRUE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "stale_read_disjoint_quorums");
+}
+
+TEST(QuorumOverlap, ExplainsStaleReadUnderSloppyFallback) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::sloppy));
+  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  c.write_acked_by({c.home[0], fallback}, /*hinted=*/true);
+  c.read_from({c.home[1], c.home[2]}, {});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "stale_read_fallback");
+  EXPECT_FALSE(v.promised);
+}
+
+TEST(QuorumOverlap, ExplainsHintOnlyOverlapAsFallback) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::sloppy));
+  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  c.write_acked_by({c.home[0], fallback}, /*hinted=*/true);
+  c.read_from({fallback, c.home[2]}, {});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "stale_read_fallback");
+}
+
+TEST(QuorumOverlap, ExplainsStaleReadAfterAWipe) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.write_acked_by({c.home[0], c.home[1]});
+  c.trace.fault(25, TraceKind::wiped, c.home[1]).fault(26, TraceKind::restarted, c.home[1]);
+  c.read_from({c.home[1], c.home[2]}, {});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "stale_read_wiped");
+  EXPECT_EQ(v.violations[0].nodes, std::vector<NodeId>{c.home[1]});
+}
+
+TEST(QuorumOverlap, ExplainsStaleReadUnderWeakQuorums) {
+  StaleCase c(test::config_of(3, 1, 1, QuorumMode::strict));
+  c.write_acked_by({c.home[0]});
+  c.read_from({c.home[2]}, {});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "stale_read_weak_quorums");
+}
+
+TEST(QuorumOverlap, ExplainsStaleReadUnderLww) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict, Versioning::lww));
+  c.write_acked_by({c.home[0], c.home[1]});
+  c.read_from({c.home[1], c.home[2]}, {});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "stale_read_lww");
+}
+
+TEST(QuorumOverlap, RejectsAMalformedHistory) {
+  const Config config = test::config_of(3, 2, 2, QuorumMode::strict);
+  History history = HistoryBuilder().build();
+  HistoryOp orphan;
+  orphan.type = OpType::ok;
+  history.push_back(orphan);
+  const ReplicaTrace trace;
+  const PropertyVerdict v = check_quorum_overlap(CheckInput{config, history, trace});
+  EXPECT_FALSE(v.checked);
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "malformed_input");
+  EXPECT_NE(v.violations[0].explanation.find("history[0]: ok for process 0 with no open invoke"),
+            std::string::npos)
+      << v.violations[0].explanation;
+}
+
+}  // namespace
+}  // namespace dt

@@ -1,0 +1,61 @@
+#include "model/failure_detector.h"
+
+#include <gtest/gtest.h>
+
+namespace dt {
+namespace {
+
+TEST(FailureDetectorTest, ProbeRoundProbesEveryPeerAndArmsTimeouts) {
+  Config config;
+  FailureDetector detector(2, config);
+  Effects out;
+  detector.probe_round(out);
+  ASSERT_EQ(out.sends.size(), 4u);
+  EXPECT_EQ(out.sends[0].to, 0u);
+  EXPECT_EQ(out.sends[2].to, 3u);
+  EXPECT_EQ(std::get<Probe>(out.sends[0].message).sequence, 1u);
+  ASSERT_EQ(out.timers.size(), 4u);
+  EXPECT_EQ(out.timers[1], (TimerRequest{TimerKind::probe_timeout, 1, config.probe_timeout_ns}));
+}
+
+TEST(FailureDetectorTest, UnansweredProbeSuspectsAndAnyMessageTrusts) {
+  Config config;
+  FailureDetector detector(0, config);
+  Effects out;
+  detector.probe_round(out);
+  detector.observe(1, out);           // answered
+  detector.on_probe_timeout(1, out);  // too late to matter
+  detector.on_probe_timeout(2, out);  // unanswered
+  EXPECT_EQ(detector.suspected(), std::vector<NodeId>{2});
+  ASSERT_EQ(out.trace.size(), 1u);
+  EXPECT_EQ(out.trace[0].kind, TraceKind::suspected);
+  EXPECT_EQ(out.trace[0].peer, 2u);
+  EXPECT_EQ(out.marks, std::vector<CoverageMark>{CoverageMark::suspected_peer});
+  detector.suspect(2, out);  // already suspected: no second record
+  EXPECT_EQ(out.trace.size(), 1u);
+  detector.observe(2, out);
+  EXPECT_TRUE(detector.suspected().empty());
+  EXPECT_EQ(out.trace.back().kind, TraceKind::trusted);
+}
+
+TEST(FailureDetectorTest, NeverSuspectsItselfAndForgetsOnReset) {
+  Config config;
+  FailureDetector detector(3, config);
+  Effects out;
+  detector.suspect(3, out);
+  EXPECT_FALSE(detector.is_suspected(3));
+  detector.suspect(4, out);
+  EXPECT_TRUE(detector.is_suspected(4));
+  detector.reset();
+  EXPECT_TRUE(detector.suspected().empty());
+}
+
+TEST(FailureDetectorDeathTest, ProbeTimeoutForItselfIsABug) {
+  Config config;
+  FailureDetector detector(3, config);
+  Effects out;
+  EXPECT_DEATH(detector.on_probe_timeout(3, out), "probe timeout for self");
+}
+
+}  // namespace
+}  // namespace dt

@@ -1,0 +1,45 @@
+#include "model/hint_store.h"
+
+#include <gtest/gtest.h>
+
+namespace dt {
+namespace {
+
+Version version(ActorId actor, uint64_t counter) {
+  Version v;
+  v.dot = Dot{actor, counter};
+  v.value = {static_cast<ElementValue>(counter)};
+  return v;
+}
+
+TEST(HintStoreTest, KeepsHintsPerIntendedNodeInKeyOrder) {
+  HintStore hints;
+  hints.add(4, 9, version(1, 1), Versioning::vclock);
+  hints.add(2, 3, version(1, 2), Versioning::vclock);
+  hints.add(4, 1, version(1, 3), Versioning::vclock);
+  hints.add(4, 1, version(0, 1), Versioning::vclock);
+  EXPECT_EQ(hints.intended_nodes(), (std::vector<NodeId>{2, 4}));
+  const std::vector<HintedEntry> for4 = hints.entries_for(4);
+  ASSERT_EQ(for4.size(), 3u);
+  EXPECT_EQ(for4[0].key, 1u);
+  EXPECT_EQ(for4[0].version.dot, (Dot{0, 1}));
+  EXPECT_EQ(for4[1].version.dot, (Dot{1, 3}));
+  EXPECT_EQ(for4[2].key, 9u);
+  EXPECT_TRUE(hints.entries_for(3).empty());
+}
+
+TEST(HintStoreTest, RemovesOnlyTheNamedVersion) {
+  HintStore hints;
+  hints.add(4, 1, version(1, 1), Versioning::vclock);
+  hints.add(4, 1, version(2, 1), Versioning::vclock);
+  EXPECT_FALSE(hints.remove(3, 1, Dot{1, 1}));
+  EXPECT_TRUE(hints.remove(4, 1, Dot{1, 1}));
+  EXPECT_FALSE(hints.contains(4, 1, Dot{1, 1}));
+  EXPECT_TRUE(hints.contains(4, 1, Dot{2, 1}));
+  EXPECT_TRUE(hints.remove(4, 1, Dot{2, 1}));
+  EXPECT_TRUE(hints.empty());
+  EXPECT_TRUE(hints.snapshot().empty());
+}
+
+}  // namespace
+}  // namespace dt
