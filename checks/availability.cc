@@ -12,38 +12,30 @@ namespace dt {
 namespace {
 
 struct WindowFacts {
-  bool reachable = true;       // the quorum was reachable in every segment of the window
+  std::vector<NodeId> stable;  // nodes reachable (and up) in every segment of the window
   bool link_faults = false;    // some segment had lossy or slowed links
-  size_t fewest_reachable = SIZE_MAX;
 };
 
-// Nodes the coordinator could reach in one segment, counting itself.
-size_t reachable_count(const CheckContext& ctx, const NetworkSegment& segment,
-                       const IndexedOp& write) {
-  if (ctx.input.config.quorum_mode == QuorumMode::strict) {
-    const std::vector<NodeId>& home = ctx.placement.home_of_key(write.key);
-    return static_cast<size_t>(std::count_if(home.begin(), home.end(), [&](NodeId n) {
-      return ReachabilityTimeline::connected(segment, write.coordinator, n);
-    }));
-  }
-  size_t count = 0;
-  for (NodeId n = 0; n < segment.up.size(); ++n) {
-    count += ReachabilityTimeline::connected(segment, write.coordinator, n) ? 1 : 0;
-  }
-  return count;
-}
-
+// The candidates (home replicas in strict mode, every node in sloppy mode) the
+// coordinator could reach in every segment of the window, itself included. The
+// same nodes must stay reachable: a quorum that moves from one set of nodes to
+// another mid-request does not oblige a strict coordinator, which never retargets.
 WindowFacts window_facts(const CheckContext& ctx, const ReachabilityTimeline& timeline,
-                         const IndexedOp& write, TimeNs from_ns, size_t needed) {
+                         const IndexedOp& write, TimeNs from_ns) {
   DT_ASSERT(write.completed(), "judging an open op");
   DT_ASSERT(write.coordinator < ctx.input.config.nodes, "coordinator out of range");
   WindowFacts facts;
+  if (ctx.input.config.quorum_mode == QuorumMode::strict) {
+    facts.stable = ctx.placement.home_of_key(write.key);
+  } else {
+    for (NodeId n = 0; n < ctx.input.config.nodes; ++n) facts.stable.push_back(n);
+  }
   const auto [first, last] = timeline.overlapping(from_ns, write.completion_ns);
   for (size_t s = first; s < last; ++s) {
     const NetworkSegment& segment = timeline.segments()[s];
-    const size_t count = reachable_count(ctx, segment, write);
-    facts.fewest_reachable = std::min(facts.fewest_reachable, count);
-    facts.reachable &= count >= needed;
+    std::erase_if(facts.stable, [&](NodeId n) {
+      return !ReachabilityTimeline::connected(segment, write.coordinator, n);
+    });
     facts.link_faults |= segment.link_faults;
   }
   return facts;
@@ -52,14 +44,14 @@ WindowFacts window_facts(const CheckContext& ctx, const ReachabilityTimeline& ti
 Violation unavailable(const CheckContext& ctx, const IndexedOp& write, TimeNs from_ns,
                       size_t needed, const WindowFacts& facts) {
   DT_ASSERT(!write.ok() && write.completed(), "only failed or indeterminate writes");
-  DT_ASSERT(facts.reachable && needed > 0, "only writes with a reachable quorum");
+  DT_ASSERT(facts.stable.size() >= needed && needed > 0, "only writes with a reachable quorum");
   const bool strict = ctx.input.config.quorum_mode == QuorumMode::strict;
   const std::string head = fmt::format(
       "{} history[{}] on key {} via coordinator {} ended {} at {} ns although the coordinator "
-      "could reach at least {} up {}nodes (needed {}) throughout [{} ns, {} ns]",
+      "could reach the same {} up {}nodes {{{}}} (needed {}) throughout [{} ns, {} ns]",
       to_string(write.f), write.invoke_index, write.key, write.coordinator,
-      to_string(write.outcome), write.completion_ns, facts.fewest_reachable,
-      strict ? "home " : "", needed, from_ns, write.completion_ns);
+      to_string(write.outcome), write.completion_ns, facts.stable.size(),
+      strict ? "home " : "", fmt::join(facts.stable, ","), needed, from_ns, write.completion_ns);
   Violation v;
   v.op_indices = {write.invoke_index, write.completion_index};
   v.keys = {write.key};
@@ -97,12 +89,13 @@ PropertyVerdict check_availability(const CheckContext& ctx) {
     if (!is_write(op.f) || !op.completed() || op.ok()) continue;
     if (op.coordinator >= config.nodes) continue;  // the client never reached a coordinator
     ++judged;
+    // A delete and an add read first (for the context), so they need R replies too.
     const size_t needed =
-        op.f == OpFn::add ? std::max(config.read_quorum_r, config.write_quorum_w)
-                          : config.write_quorum_w;
+        op.f == OpFn::put ? config.write_quorum_w
+                          : std::max(config.read_quorum_r, config.write_quorum_w);
     const TimeNs from_ns = op.invoke_ns > detection_ns ? op.invoke_ns - detection_ns : 0;
-    const WindowFacts facts = window_facts(ctx, timeline.value(), op, from_ns, needed);
-    if (!facts.reachable) continue;
+    const WindowFacts facts = window_facts(ctx, timeline.value(), op, from_ns);
+    if (facts.stable.size() < needed) continue;
     verdict.violations.push_back(unavailable(ctx, op, from_ns, needed, facts));
   }
   verdict.summary = fmt::format("{} failed or indeterminate writes judged over {} network "

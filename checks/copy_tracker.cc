@@ -1,14 +1,18 @@
 #include "checks/copy_tracker.h"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "core/assert.h"
 
 namespace dt {
 
-CopyTracker::CopyTracker(const Config& config, const WriteFacts& facts, WriteId write_id)
-    : config_(config), facts_(facts), write_id_(write_id) {
+CopyTracker::CopyTracker(const Config& config, std::unordered_set<WriteId> descendants,
+                         WriteId write_id)
+    : config_(config), descendants_(std::move(descendants)) {
   DT_ASSERT(write_id != 0, "tracking write 0");
+  DT_ASSERT(descendants_.count(write_id) == 1, "a write descends from itself");
   DT_ASSERT(config.nodes > 0, "no nodes");
 }
 

@@ -7,8 +7,9 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 
-#include "checks/write_facts.h"
+#include "core/types.h"
 #include "core/config.h"
 #include "core/trace.h"
 
@@ -16,7 +17,8 @@ namespace dt {
 
 class CopyTracker {
  public:
-  CopyTracker(const Config& config, const WriteFacts& facts, WriteId write_id);
+  // `descendants`: the write and every version superseding it (Supersession).
+  CopyTracker(const Config& config, std::unordered_set<WriteId> descendants, WriteId write_id);
 
   // REQUIRES: records arrive in trace order; only records of the write's key and
   // node faults (crashed, wiped) matter, others are ignored.
@@ -29,12 +31,11 @@ class CopyTracker {
   std::string holders_text() const;  // "main {0,2} hints {4}"
 
  private:
-  bool covers(WriteId version) const { return facts_.covers(version, write_id_); }
+  bool covers(WriteId version) const { return descendants_.count(version) != 0; }
   void after_loss(const TraceRecord& record, size_t live_before);
 
   const Config& config_;
-  const WriteFacts& facts_;
-  WriteId write_id_;
+  std::unordered_set<WriteId> descendants_;
   std::set<NodeId> main_;                       // nodes holding a covering main-store version
   std::map<NodeId, std::set<WriteId>> hints_;   // holder -> covering hinted versions
   bool ever_copied_ = false;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/trace_facts.h"
 #include "core/assert.h"
 
 namespace dt {
@@ -47,6 +48,28 @@ void check_anti_entropy(const CheckContext& ctx, const TraceRecord& r, uint32_t 
                   hint_only ? "held it only as a hint, never" : "never held it")));
 }
 
+// True when `intended` held `write` (or a version superseding it; under LWW any
+// version of the key) in its main store at a trace position before `position` and
+// lost it to no wipe since: it could ack a handoff of that write without storing
+// anything new (so without a `handed_off` record).
+bool intended_already_held(const CheckContext& ctx, const TraceRecord& deletion,
+                           uint32_t position) {
+  DT_ASSERT(deletion.kind == TraceKind::hint_deleted, "only hint deletions");
+  const std::vector<TraceRecord>& records = ctx.input.trace.records;
+  DT_ASSERT(position < records.size(), "record position out of range");
+  const NodeId intended = deletion.peer;
+  const bool lww = ctx.input.config.versioning == Versioning::lww;
+  for (uint32_t at : ctx.trace.records_of_key(deletion.key)) {
+    if (at >= position) break;
+    const TraceRecord& r = records[at];
+    if (r.node != intended || !is_main_store_record(r.kind)) continue;
+    // Under LWW any held version of the key resolves the offer (one of them wins).
+    if (!lww && !ctx.writes.covers(r.write_id, deletion.write_id)) continue;
+    if (!ctx.trace.wipe_between(intended, r.time_ns, deletion.time_ns)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 PropertyVerdict check_handoff_hygiene(const CheckContext& ctx) {
@@ -62,11 +85,13 @@ PropertyVerdict check_handoff_hygiene(const CheckContext& ctx) {
     const TraceRecord& r = records[position];
     if (r.kind == TraceKind::hint_deleted) {
       ++deletions;
-      if (handed_off.count({r.peer, r.node, r.key, r.write_id}) == 0) {
+      if (handed_off.count({r.peer, r.node, r.key, r.write_id}) == 0 &&
+          !intended_already_held(ctx, r, position)) {
         verdict.violations.push_back(record_violation(
             r, "hint_deleted_before_handoff",
             fmt::format("at {} ns node {} deleted its hint of w{} (key {}) for node {}, but node "
-                        "{} had not stored that write handed off from node {} before",
+                        "{} had neither stored that write handed off from node {} nor held it "
+                        "(or a version superseding it) in its main store before",
                         r.time_ns, r.node, r.write_id, r.key, r.peer, r.peer, r.node)));
       }
     } else if (r.kind == TraceKind::anti_entropy_stored) {

@@ -24,7 +24,8 @@ WriteFacts::WriteFacts(const HistoryIndex& index, const ReplicaTrace& trace)
     if (!is_write(op.f)) continue;
     WriteFact& fact = fact_of(op.write_id);
     fact.context = &index.invoke_of(op).context;
-    if (op.f == OpFn::add && op.completed()) {
+    // Deletes and adds read first and write with the context that read returned.
+    if ((op.f == OpFn::add || op.f == OpFn::del) && op.completed()) {
       owned_contexts_.push_back(
           VClock::merged(*fact.context, context_of(index.completion_of(op).read)));
       fact.context = &owned_contexts_.back();

@@ -1,6 +1,7 @@
 // `campaign`: draw schedules from seeds, run and check them, minimize failures
 // (docs/campaigns.md).
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -9,9 +10,14 @@
 #include "cli/execute.h"
 #include "cli/exit_codes.h"
 #include "cli/factories.h"
+#include "cli/files.h"
+#include "cli/timeline.h"
 #include "core/schedule_validate.h"
 #include "fuzz/campaign.h"
 #include "fuzz/campaign_report.h"
+#include "impl/bugs.h"
+#include "fuzz/run_check.h"
+#include "histories/schedule_json.h"
 
 namespace dt {
 
@@ -29,7 +35,7 @@ struct CampaignFlags {
   bool stop_on_failure = false;
   bool keep_going = false;
   std::string out_dir = "campaign-out";
-  std::string side = "both";
+  std::string side;  // empty: impl alone with --inject (the checkers must catch it), else both
   uint64_t minimize_runs = 1500;
   bool json = false;
   bool quiet = false;
@@ -74,12 +80,15 @@ Result<CampaignOptions> to_options(const CampaignFlags& f) {
   o.on_failure = f.stop_on_failure ? OnFailure::stop
                  : f.keep_going    ? OnFailure::keep_going
                                    : OnFailure::minimize_and_stop;
+  if (Status s = validate_bug_names(f.inject, "--inject"); !s.is_ok()) return s;
   o.inject = f.inject;
   // The inject names must be valid bug names: check them on a drawn schedule.
   if (Status s = validate_schedule(campaign_schedule(f.seed, f.inject).schedule); !s.is_ok()) {
     return Status::error("--inject: " + s.message());
   }
-  const Result<Side> side = parse_side(f.side);
+  const Result<Side> side = parse_side(!f.side.empty() ? f.side
+                                       : f.inject.empty() ? "both"
+                                                          : "impl");
   if (!side.is_ok()) return side.status();
   const SideFactories factories = factories_for(side.value());
   o.primary = factories.primary;
@@ -104,11 +113,28 @@ void add_campaign_flags(CLI::App& cmd, CampaignFlags& f) {
                "run on after failures; minimize the first of each failure signature");
   cmd.add_option("-o,--out", f.out_dir, "directory for failure-<seed>/ outputs")
       ->capture_default_str();
-  cmd.add_option("--side", f.side, "model, impl, or both in lockstep")->capture_default_str();
+  cmd.add_option("--side", f.side,
+                 "model, impl, or both in lockstep (default: impl with --inject, else both)");
   cmd.add_option("--minimize-runs", f.minimize_runs, "candidate runs per minimization at most")
       ->capture_default_str();
   cmd.add_flag("--json", f.json, "print the report as JSON");
   cmd.add_flag("-q,--quiet", f.quiet, "no progress lines on stderr");
+}
+
+// A timeline of each minimized failure beside its report (the fuzz library
+// cannot use the CLI's timeline, so it is added here by replaying the file).
+void write_timelines(const CampaignResult& result, const CampaignOptions& options) {
+  for (const CampaignFailure& f : result.failures) {
+    if (!f.minimized || f.dir.empty() || !f.write_error.empty()) continue;
+    const std::filesystem::path dir(f.dir);
+    const Result<Schedule> minimized = load_schedule_file((dir / "minimized.json").string());
+    if (!minimized.is_ok()) continue;  // the report already names the files
+    const RunVerdict verdict = run_and_check(minimized.value(), options.primary, options.shadow);
+    const std::string timeline = format_timeline(verdict.run.history, verdict.run.trace);
+    if (Status s = write_text_file((dir / "timeline.txt").string(), timeline); !s.is_ok()) {
+      std::fprintf(stderr, "dynamo-testbed campaign: %s\n", s.message().c_str());
+    }
+  }
 }
 
 int run_campaign_command(const CampaignFlags& flags) {
@@ -126,6 +152,7 @@ int run_campaign_command(const CampaignFlags& flags) {
     };
   }
   const CampaignResult result = run_campaign(options.value());
+  write_timelines(result, options.value());
   if (flags.json) {
     std::printf("%s\n", campaign_report_json(options.value(), result).dump(2).c_str());
   } else {
@@ -137,7 +164,8 @@ int run_campaign_command(const CampaignFlags& flags) {
 }  // namespace
 
 void add_campaign_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("campaign", "fuzz: run schedules drawn from seeds, minimize failures");
+  auto* cmd =
+      app.add_subcommand("campaign", "fuzz: run schedules drawn from seeds, minimize failures");
   auto flags = std::make_shared<CampaignFlags>();
   add_campaign_flags(*cmd, *flags);
   cmd->callback([&exit_code, flags] { exit_code = run_campaign_command(*flags); });

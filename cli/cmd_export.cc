@@ -2,6 +2,7 @@
 // linearizability checkers (docs/exports.md).
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "cli/commands.h"
@@ -18,6 +19,7 @@ struct ExportFlags {
   std::string history_file;
   std::string format;
   std::string out_file;
+  std::optional<Key> key;
 };
 
 int run_export(const ExportFlags& f) {
@@ -31,17 +33,25 @@ int run_export(const ExportFlags& f) {
     std::fprintf(stderr, "dynamo-testbed export: %s\n", history.error().c_str());
     return kExitBadInput;
   }
-  const Result<std::string> text = export_history(history.value().ops, format.value());
-  if (!text.is_ok()) {
+  ExportOptions options;
+  options.key = f.key;
+  const Result<ExportOutput> exported =
+      export_history(history.value().ops, format.value(), options);
+  if (!exported.is_ok()) {
     std::fprintf(stderr, "dynamo-testbed export: %s: %s\n", f.history_file.c_str(),
-                 text.error().c_str());
+                 exported.error().c_str());
     return kExitBadInput;
   }
+  // What the format could not express is said, never silently dropped.
+  for (const std::string& note : exported.value().notes) {
+    std::fprintf(stderr, "note: %s\n", note.c_str());
+  }
+  const std::string& text = exported.value().text;
   if (f.out_file.empty() || f.out_file == "-") {
-    std::fwrite(text.value().data(), 1, text.value().size(), stdout);
+    std::fwrite(text.data(), 1, text.size(), stdout);
     return kExitOk;
   }
-  if (Status s = write_text_file(f.out_file, text.value()); !s.is_ok()) {
+  if (Status s = write_text_file(f.out_file, text); !s.is_ok()) {
     std::fprintf(stderr, "dynamo-testbed export: %s\n", s.message().c_str());
     return kExitBadInput;
   }
@@ -61,6 +71,8 @@ void add_export_command(CLI::App& app, int& exit_code) {
   cmd->add_option("HISTORY", flags->history_file, "history JSON")->required();
   cmd->add_option("--format", flags->format, "one of: " + formats)->required();
   cmd->add_option("-o,--out", flags->out_file, "output file (default: stdout)");
+  cmd->add_option("--key", flags->key,
+                  "the key to export (elle-set-full, knossos-register; default: the only one)");
   cmd->callback([&exit_code, flags] { exit_code = run_export(*flags); });
 }
 

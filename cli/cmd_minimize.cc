@@ -1,10 +1,10 @@
 // `minimize FILE`: shrink a failing schedule, keeping its failure signature.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/execute.h"
@@ -16,6 +16,7 @@
 #include "fuzz/minimize.h"
 #include "fuzz/run_check.h"
 #include "histories/schedule_json.h"
+#include "impl/bugs.h"
 
 namespace dt {
 
@@ -43,6 +44,13 @@ Status write_all(const MinimizeFlags& f, const Schedule& original, const std::st
 int minimize_command(const MinimizeFlags& f) {
   const Result<Schedule> schedule = load_schedule_file(f.file);
   const Result<Side> side = parse_side(f.side);
+  if (schedule.is_ok()) {
+    const Status names = validate_bug_names(schedule.value().inject, f.file + ": inject");
+    if (!names.is_ok()) {
+      std::fprintf(stderr, "dynamo-testbed minimize: %s\n", names.message().c_str());
+      return kExitBadInput;
+    }
+  }
   if (!schedule.is_ok() || !side.is_ok()) {
     std::fprintf(stderr, "dynamo-testbed minimize: %s\n",
                  (schedule.is_ok() ? side.error() : schedule.error()).c_str());
@@ -60,8 +68,8 @@ int minimize_command(const MinimizeFlags& f) {
   options.shadow = factories.shadow;
   options.max_runs = f.max_runs;
   const MinimizeResult result = minimize_schedule(schedule.value(), *first.failure, options);
-  const std::string header = fmt::format("schedule:    {}\nseed:        {}\n", f.file,
-                                         schedule.value().seed);
+  const std::string header =
+      fmt::format("schedule:    {}\nseed:        {}\n", f.file, schedule.value().seed);
   if (f.out_dir.empty()) {
     std::printf("%s", write_schedule_json(result.schedule).c_str());
     std::fprintf(stderr, "%s", failure_report_text(header, *first.failure, result).c_str());
@@ -76,9 +84,10 @@ int minimize_command(const MinimizeFlags& f) {
   std::printf("minimized:   %zu -> %zu events, %u -> %u ops in %llu runs%s\n", m.events_before,
               m.events_after, m.ops_before, m.ops_after, static_cast<unsigned long long>(m.runs),
               m.budget_exhausted ? " (budget spent)" : "");
-  std::printf("outputs:     %s (original.json, minimized.json, history.json, trace.json, "
-              "report.txt, timeline.txt)\n",
-              f.out_dir.c_str());
+  std::printf(
+      "outputs:     %s (original.json, minimized.json, history.json, trace.json, "
+      "report.txt, timeline.txt)\n",
+      f.out_dir.c_str());
   std::printf("replay:      dynamo-testbed replay %s/minimized.json\n", f.out_dir.c_str());
   return kExitViolation;
 }

@@ -15,6 +15,7 @@
 #include "core/schedule_validate.h"
 #include "fuzz/schedule_decoder.h"
 #include "histories/schedule_json.h"
+#include "impl/bugs.h"
 
 namespace dt {
 
@@ -89,6 +90,7 @@ Status apply_overrides(const ConfigOverrides& o, Schedule& s) {
     if (!m.is_ok()) return Status::error("--versioning: " + m.error());
     s.config.versioning = m.value();
   }
+  if (Status bad = validate_bug_names(o.inject, "--inject"); !bad.is_ok()) return bad;
   for (const std::string& bug : o.inject) s.inject.push_back(bug);
   std::sort(s.inject.begin(), s.inject.end());
   s.inject.erase(std::unique(s.inject.begin(), s.inject.end()), s.inject.end());
@@ -145,8 +147,11 @@ void add_run_commands(CLI::App& app, int& exit_code) {
   add_output_flags(*replay, *replay_flags);
   replay->callback([&exit_code, file, replay_flags] {
     const Result<Schedule> schedule = load_schedule_file(*file);
-    if (!schedule.is_ok()) {
-      std::fprintf(stderr, "dynamo-testbed replay: %s\n", schedule.error().c_str());
+    const Status names =
+        schedule.is_ok() ? validate_bug_names(schedule.value().inject, *file + ": inject")
+                         : schedule.status();
+    if (!names.is_ok()) {
+      std::fprintf(stderr, "dynamo-testbed replay: %s\n", names.message().c_str());
       exit_code = kExitBadInput;
       return;
     }

@@ -73,6 +73,11 @@ Status Config::validate() const {
                          what + " " + other + " (" + std::to_string(other_value) + ")");
   };
   if (replicas_n > nodes) return relation("replicas_n", replicas_n, "more than", "nodes", nodes);
+  // Every node must own a partition, or walks could not reach N distinct
+  // home nodes nor the whole fallback order.
+  if (partitions_q < nodes) {
+    return relation("partitions_q", partitions_q, "fewer than", "nodes", nodes);
+  }
   if (read_quorum_r > replicas_n) {
     return relation("read_quorum_r", read_quorum_r, "more than", "replicas_n", replicas_n);
   }

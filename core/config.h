@@ -51,7 +51,7 @@ struct Config {
 
   // After the final heal: at most this many quiescence rounds (one round =
   // max(handoff, anti-entropy) interval) before the final reads.
-  uint32_t quiescence_rounds = 20;
+  uint32_t quiescence_rounds = 100;
 
   friend bool operator==(const Config&, const Config&) = default;
 

@@ -1,5 +1,8 @@
 #include "fuzz/campaign.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -9,9 +12,6 @@
 #include <mutex>
 #include <set>
 #include <thread>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "core/assert.h"
 #include "fuzz/failure_files.h"
@@ -76,7 +76,7 @@ class CampaignRunner {
   std::mutex mu_;  // guards everything below
   std::condition_variable workers_done_;
   uint32_t workers_running_ = 0;
-  uint64_t stop_index_ = kNoIndex;  // the lowest failing run (stop modes)
+  uint64_t stop_index_ = kNoIndex;          // the lowest failing run (stop modes)
   std::map<uint64_t, RunSummary> pending_;  // finished, not yet counted in seed order
   uint64_t committed_ = 0;
   CampaignResult result_;
@@ -99,8 +99,8 @@ bool CampaignRunner::claim(uint64_t& index) {
 }
 
 RunSummary CampaignRunner::run_one(uint64_t index) const {
-  const uint64_t seed = campaign_seed(options_.seed_start, options_.shard_index,
-                                      options_.shard_count, index);
+  const uint64_t seed =
+      campaign_seed(options_.seed_start, options_.shard_index, options_.shard_count, index);
   DecodedSchedule drawn = campaign_schedule(seed, options_.inject);
   RunVerdict verdict = run_and_check(drawn.schedule, options_.primary, options_.shadow);
   RunSummary summary;
@@ -161,8 +161,7 @@ void CampaignRunner::count_locked(const RunSummary& summary) {
   result_.divergences += summary.divergence ? 1 : 0;
   if (!summary.failure) return;
   ++result_.failed_runs;
-  const auto [it, first] =
-      failure_by_signature_.emplace(*summary.failure, result_.failures.size());
+  const auto [it, first] = failure_by_signature_.emplace(*summary.failure, result_.failures.size());
   if (!first) {
     CampaignFailure& earlier = result_.failures[it->second];
     ++earlier.same_signature_runs;
@@ -191,18 +190,24 @@ CampaignProgress CampaignRunner::progress_locked(SteadyClock::time_point start) 
   return p;
 }
 
-// The calling thread: stops the workers at the deadline and reports progress.
+// The calling thread: stops the workers at the deadline and reports progress
+// at most once a second.
 void CampaignRunner::watch(SteadyClock::time_point start) {
   std::unique_lock lock(mu_);
+  DT_ASSERT(workers_running_ <= options_.jobs, "no more workers than jobs");
+  double last_report_s = 0;
   while (workers_running_ > 0) {
-    auto wait = std::chrono::duration<double>(1.0);
+    double wait_s = 1.0;
     if (options_.max_seconds) {
-      const double left = *options_.max_seconds - seconds_since(start);
-      if (left <= 0) stop_.store(true);
-      wait = std::chrono::duration<double>(std::clamp(left, 0.01, 1.0));
+      const double left_s = *options_.max_seconds - seconds_since(start);
+      if (left_s <= 0) stop_.store(true);
+      wait_s = std::clamp(left_s, 0.01, 1.0);
     }
-    workers_done_.wait_for(lock, wait, [this] { return workers_running_ == 0; });
-    if (options_.on_progress) {
+    workers_done_.wait_for(lock, std::chrono::duration<double>(wait_s),
+                           [this] { return workers_running_ == 0; });
+    const double now_s = seconds_since(start);
+    if (options_.on_progress && now_s - last_report_s >= 1.0 && workers_running_ > 0) {
+      last_report_s = now_s;
       CampaignProgress p = progress_locked(start);
       lock.unlock();
       options_.on_progress(p);
@@ -244,9 +249,9 @@ void CampaignRunner::minimize_one(size_t failure_index) {
       minimize_schedule(failure_schedules_[failure_index], failure.signature, options);
   failure.minimized = minimized.stats;
   if (failure.dir.empty() || !failure.write_error.empty()) return;
-  const std::string header =
-      fmt::format("seed:        {}\nswarm:       {}\ninject:      {}\n", failure.seed,
-                  failure.swarm.describe(), fmt::join(failure_schedules_[failure_index].inject, ","));
+  const std::string header = fmt::format("seed:        {}\nswarm:       {}\ninject:      {}\n",
+                                         failure.seed, failure.swarm.describe(),
+                                         fmt::join(failure_schedules_[failure_index].inject, ","));
   if (Status s = write_minimized_outputs(failure.dir, header, failure.signature, minimized);
       !s.is_ok()) {
     failure.write_error = s.message();
@@ -306,9 +311,13 @@ double CampaignResult::runs_per_second() const {
   return run_seconds > 0 ? static_cast<double>(runs) / run_seconds : 0.0;
 }
 
-size_t CampaignResult::marks_reached() const { return marks_reached_in(coverage); }
+size_t CampaignResult::marks_reached() const {
+  return marks_reached_in(coverage);
+}
 
-int CampaignResult::exit_code() const { return failures.empty() ? 0 : 1; }
+int CampaignResult::exit_code() const {
+  return failures.empty() ? 0 : 1;
+}
 
 uint64_t campaign_seed(uint64_t seed_start, uint32_t shard_index, uint32_t shard_count,
                        uint64_t index) {

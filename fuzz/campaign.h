@@ -35,27 +35,27 @@ struct FoundFailure {
 };
 
 struct CampaignProgress {
-  uint64_t runs = 0;             // runs finished so far
+  uint64_t runs = 0;  // runs finished so far
   double elapsed_seconds = 0;
-  uint64_t failed_runs = 0;      // runs with a promised violation or divergence
+  uint64_t failed_runs = 0;  // runs with a promised violation or divergence
   uint64_t promised_violations = 0;
-  size_t marks_reached = 0;      // of kCoverageMarkCount
+  size_t marks_reached = 0;                // of kCoverageMarkCount
   std::vector<FoundFailure> new_failures;  // found since the previous call
 };
 
 struct CampaignOptions {
   uint64_t seed_start = 1;
-  uint32_t shard_index = 0;  // k of --shard k/n
-  uint32_t shard_count = 1;  // n
-  std::optional<uint64_t> max_runs;       // at least one of max_runs and
-  std::optional<double> max_seconds;      // max_seconds bounds the campaign
-  uint32_t jobs = 1;                      // worker threads
-  std::vector<std::string> inject;        // bug names added to every schedule
+  uint32_t shard_index = 0;           // k of --shard k/n
+  uint32_t shard_count = 1;           // n
+  std::optional<uint64_t> max_runs;   // at least one of max_runs and
+  std::optional<double> max_seconds;  // max_seconds bounds the campaign
+  uint32_t jobs = 1;                  // worker threads
+  std::vector<std::string> inject;    // bug names added to every schedule
   OnFailure on_failure = OnFailure::minimize_and_stop;
-  std::string out_dir;                    // failure-<seed>/ go here; empty = no files
-  NodeFactory primary = nullptr;          // required (the model)
-  NodeFactory shadow = nullptr;           // set = lockstep with the impl
-  uint64_t minimize_max_runs = 1500;      // per minimized failure
+  std::string out_dir;                // failure-<seed>/ go here; empty = no files
+  NodeFactory primary = nullptr;      // required (the model)
+  NodeFactory shadow = nullptr;       // set = lockstep with the impl
+  uint64_t minimize_max_runs = 1500;  // per minimized failure
   // Called on the calling thread about once a second while runs go on.
   std::function<void(const CampaignProgress&)> on_progress;
 };
@@ -74,14 +74,14 @@ struct CampaignFailure {
 };
 
 struct CampaignResult {
-  uint64_t runs = 0;                // runs i = 0..runs-1 were counted
-  double run_seconds = 0;           // running seeds
-  double minimize_seconds = 0;      // minimizing failures
-  std::string stopped_by;           // "runs", "seconds" or "failure"
+  uint64_t runs = 0;            // runs i = 0..runs-1 were counted
+  double run_seconds = 0;       // running seeds
+  double minimize_seconds = 0;  // minimizing failures
+  std::string stopped_by;       // "runs", "seconds" or "failure"
   uint64_t failed_runs = 0;
   uint64_t promised_violations = 0;
   uint64_t divergences = 0;
-  CoverageCounts coverage{};        // summed over the counted runs
+  CoverageCounts coverage{};              // summed over the counted runs
   std::vector<CampaignFailure> failures;  // one per signature, in seed order
 
   double runs_per_second() const;

@@ -10,9 +10,9 @@ namespace dt {
 namespace {
 
 std::string failure_text(const CampaignFailure& f) {
-  std::string out = fmt::format("  seed {} (run {}), swarm {}: {} ({} promised violation(s))\n",
-                                f.seed, f.run_index, f.swarm.describe(), f.signature.describe(),
-                                f.promised_violations);
+  std::string out =
+      fmt::format("  seed {} (run {}), swarm {}: {} ({} promised violation(s))\n", f.seed,
+                  f.run_index, f.swarm.describe(), f.signature.describe(), f.promised_violations);
   if (f.same_signature_runs > 1) {
     out += fmt::format("    {} run(s) failed this way; later seeds: {}\n", f.same_signature_runs,
                        fmt::join(f.later_seeds, ", "));
@@ -25,8 +25,7 @@ std::string failure_text(const CampaignFailure& f) {
   }
   if (!f.dir.empty()) {
     out += fmt::format("    files:     {}/original.json{}\n", f.dir,
-                       f.minimized ? ", minimized.json, history.json, trace.json, report.txt"
-                                   : "");
+                       f.minimized ? ", minimized.json, history.json, trace.json, report.txt" : "");
     out += fmt::format("    replay:    dynamo-testbed replay {}/{}\n", f.dir,
                        f.minimized ? "minimized.json" : "original.json");
   }
@@ -38,7 +37,8 @@ std::string coverage_text(const CoverageCounts& coverage) {
   std::string out;
   for (size_t m = 0; m < kCoverageMarkCount; ++m) {
     const char* name = to_string(static_cast<CoverageMark>(m));
-    out += fmt::format("  {:<22}{:>12}{}\n", name, coverage[m], coverage[m] == 0 ? "  NOT REACHED" : "");
+    out += fmt::format("  {:<22}{:>12}{}\n", name, coverage[m],
+                       coverage[m] == 0 ? "  NOT REACHED" : "");
   }
   return out;
 }
@@ -47,9 +47,12 @@ std::string coverage_text(const CoverageCounts& coverage) {
 
 const char* to_string(OnFailure on_failure) {
   switch (on_failure) {
-    case OnFailure::stop: return "stop";
-    case OnFailure::minimize_and_stop: return "minimize-and-stop";
-    case OnFailure::keep_going: return "keep-going";
+    case OnFailure::stop:
+      return "stop";
+    case OnFailure::minimize_and_stop:
+      return "minimize-and-stop";
+    case OnFailure::keep_going:
+      return "keep-going";
   }
   return "?";
 }
@@ -57,19 +60,20 @@ const char* to_string(OnFailure on_failure) {
 std::string format_campaign_report(const CampaignOptions& options, const CampaignResult& result) {
   DT_ASSERT(result.failures.empty() || result.exit_code() == 1, "failures mean exit 1");
   std::string out;
-  out += fmt::format("campaign:    seeds from {} shard {}/{}, {} job(s), inject [{}], on failure {}\n",
-                     options.seed_start, options.shard_index, options.shard_count, options.jobs,
-                     fmt::join(options.inject, ","), to_string(options.on_failure));
+  out +=
+      fmt::format("campaign:    seeds from {} shard {}/{}, {} job(s), inject [{}], on failure {}\n",
+                  options.seed_start, options.shard_index, options.shard_count, options.jobs,
+                  fmt::join(options.inject, ","), to_string(options.on_failure));
   out += fmt::format("runs:        {} in {:.1f} s ({:.1f} runs/s), stopped by {}\n", result.runs,
                      result.run_seconds, result.runs_per_second(), result.stopped_by);
   out += fmt::format("wall time:   {:.1f} s ({:.1f} s minimizing)\n",
                      result.run_seconds + result.minimize_seconds, result.minimize_seconds);
   out += fmt::format("failed runs: {} ({} promised violation(s), {} divergence(s))\n",
                      result.failed_runs, result.promised_violations, result.divergences);
-  out += fmt::format("failures:    {}\n", result.failures.empty() ? "none" : "");
+  out += result.failures.empty() ? "failures:    none\n" : "failures:\n";
   for (const CampaignFailure& f : result.failures) out += failure_text(f);
-  out += fmt::format("coverage:    {}/{} marks reached\n", result.marks_reached(),
-                     kCoverageMarkCount);
+  out +=
+      fmt::format("coverage:    {}/{} marks reached\n", result.marks_reached(), kCoverageMarkCount);
   out += coverage_text(result.coverage);
   out += fmt::format("exit code:   {}\n", result.exit_code());
   return out;
@@ -104,9 +108,12 @@ nlohmann::json campaign_report_json(const CampaignOptions& options, const Campai
                          {"dir", f.dir.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.dir)}};
     if (f.minimized) {
       const MinimizeStats& m = *f.minimized;
-      jf["minimized"] = {{"events_before", m.events_before}, {"events_after", m.events_after},
-                         {"ops_before", m.ops_before},       {"ops_after", m.ops_after},
-                         {"runs", m.runs},                   {"budget_exhausted", m.budget_exhausted}};
+      jf["minimized"] = {{"events_before", m.events_before},
+                         {"events_after", m.events_after},
+                         {"ops_before", m.ops_before},
+                         {"ops_after", m.ops_after},
+                         {"runs", m.runs},
+                         {"budget_exhausted", m.budget_exhausted}};
     } else {
       jf["minimized"] = nullptr;
     }

@@ -3,9 +3,8 @@
 // minimized size and paths, coverage table, exit code).
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "fuzz/campaign.h"
 

@@ -1,10 +1,10 @@
 #include "fuzz/failure_files.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <system_error>
-
-#include <fmt/format.h>
 
 #include "checks/verdict.h"
 #include "histories/history_json.h"
@@ -17,7 +17,8 @@ namespace dt {
 
 std::string failure_dir(const std::string& out_dir, uint64_t seed) {
   DT_ASSERT(!out_dir.empty(), "failure_dir needs an output directory");
-  const std::string dir = (std::filesystem::path(out_dir) / fmt::format("failure-{}", seed)).string();
+  const std::string dir =
+      (std::filesystem::path(out_dir) / fmt::format("failure-{}", seed)).string();
   DT_ASSERT(dir.size() > out_dir.size(), "the failure directory is inside the output directory");
   return dir;
 }
@@ -49,9 +50,9 @@ std::string failure_report_text(const std::string& header, const FailureSignatur
                      stats.events_before, stats.events_after, stats.ops_before, stats.ops_after,
                      stats.runs, stats.budget_exhausted ? " (run budget spent)" : "");
   const Workload& w = result.schedule.workload;
-  out += fmt::format("workload:    {} ops, {} clients, {} keys, {} ms, final reads {}\n", w.ops,
-                     w.clients, w.keys, w.duration_ns / kMillisecondNs,
-                     w.final_reads ? "on" : "off");
+  out +=
+      fmt::format("workload:    {} ops, {} clients, {} keys, {} ms, final reads {}\n", w.ops,
+                  w.clients, w.keys, w.duration_ns / kMillisecondNs, w.final_reads ? "on" : "off");
   out += "events:\n";
   for (const ScheduleEvent& e : result.schedule.events) {
     out += fmt::format("  {:>12} ns  {}\n", e.at_ns, describe(e));
@@ -61,6 +62,8 @@ std::string failure_report_text(const std::string& header, const FailureSignatur
     out += fmt::format("\nREFINEMENT: model and impl diverged at event {} (t={} ns, node {}): {}\n",
                        d.event_index, d.time_ns, d.node, d.event);
     for (const std::string& line : d.differences) out += "  " + line + "\n";
+    out += "\nThe run stopped at the divergence: the checks below judged a cut-off run\n"
+           "and their verdicts do not count.\n";
   }
   out += "\n" + format_report(result.verdict.report, 5);
   out += fmt::format("\ndigest: {}\n", digest_hex(run.digest));

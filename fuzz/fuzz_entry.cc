@@ -1,9 +1,9 @@
 #include "fuzz/fuzz_entry.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "checks/verdict.h"
 #include "fuzz/run_check.h"

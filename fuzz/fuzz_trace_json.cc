@@ -8,7 +8,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!dt::trace_json_one({data, size})) {
-    std::fprintf(stderr, "fuzz_trace_json: a parsed input changed in a write-and-read round trip\n");
+    std::fprintf(stderr,
+                 "fuzz_trace_json: a parsed input changed in a write-and-read round trip\n");
     __builtin_trap();
   }
   return 0;

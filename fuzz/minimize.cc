@@ -27,9 +27,9 @@ std::vector<T> smaller_values(T current, T floor, T step) {
   if (current <= floor) return out;
   const T span = current - floor;
   const T one_step_down = span > step ? static_cast<T>(current - step) : floor;
-  for (T candidate : {floor, static_cast<T>(floor + span / 8), static_cast<T>(floor + span / 4),
-                      static_cast<T>(floor + span / 2), static_cast<T>(floor + span * 3 / 4),
-                      one_step_down}) {
+  for (T candidate :
+       {floor, static_cast<T>(floor + span / 8), static_cast<T>(floor + span / 4),
+        static_cast<T>(floor + span / 2), static_cast<T>(floor + span * 3 / 4), one_step_down}) {
     if (candidate < current && (out.empty() || out.back() < candidate)) out.push_back(candidate);
   }
   DT_ASSERT(!out.empty() && out.front() == floor, "the floor is tried first");
@@ -37,8 +37,9 @@ std::vector<T> smaller_values(T current, T floor, T step) {
 }
 
 void sort_events(Schedule& s) {
-  std::stable_sort(s.events.begin(), s.events.end(),
-                   [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at_ns < b.at_ns; });
+  std::stable_sort(
+      s.events.begin(), s.events.end(),
+      [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at_ns < b.at_ns; });
 }
 
 class Minimizer {
@@ -57,6 +58,7 @@ class Minimizer {
   bool reduce_workload();
   bool simplify_times();
   bool simplify_values();
+  bool simplify_config();
   bool simplify_event(size_t index);
   // Tries smaller values of one number (set through `with`), keeps the smallest that fails.
   template <typename T>
@@ -99,8 +101,7 @@ bool Minimizer::reduce_events() {
 }
 
 template <typename T>
-bool Minimizer::shrink(T current, T floor, T step,
-                       const std::function<void(Schedule&, T)>& with) {
+bool Minimizer::shrink(T current, T floor, T step, const std::function<void(Schedule&, T)>& with) {
   bool changed = false;
   // Each success lowers `current`; the bound keeps one-step descents short.
   for (int iteration = 0; iteration < kMaxShrinkSteps && !exhausted_; ++iteration) {
@@ -134,8 +135,8 @@ bool Minimizer::reduce_workload() {
                             [](S& s, TimeNs v) { s.workload.duration_ns = v; });
   changed |= shrink<uint32_t>(w.delete_weight, 0, 1,
                               [](S& s, uint32_t v) { s.workload.delete_weight = v; });
-  changed |= shrink<uint32_t>(w.add_weight, 0, 1,
-                              [](S& s, uint32_t v) { s.workload.add_weight = v; });
+  changed |=
+      shrink<uint32_t>(w.add_weight, 0, 1, [](S& s, uint32_t v) { s.workload.add_weight = v; });
   changed |= shrink<TimeNs>(w.think_max_ns, w.think_min_ns, ms,
                             [](S& s, TimeNs v) { s.workload.think_max_ns = v; });
   if (best_.workload.final_reads) {
@@ -161,10 +162,9 @@ bool Minimizer::simplify_times() {
       }
     }
   }
-  DT_ASSERT(std::is_sorted(best_.events.begin(), best_.events.end(),
-                           [](const ScheduleEvent& a, const ScheduleEvent& b) {
-                             return a.at_ns < b.at_ns;
-                           }),
+  DT_ASSERT(std::is_sorted(
+                best_.events.begin(), best_.events.end(),
+                [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at_ns < b.at_ns; }),
             "events stay sorted");
   return changed;
 }
@@ -184,7 +184,8 @@ bool Minimizer::simplify_event(size_t index) {
       edits.push_back([](ScheduleEvent& e) { e.drop_ppm = 0; });
       break;
     case EventKind::clock_skew:
-      edits.push_back([](ScheduleEvent& e) { e.skew_ns = e.skew_ns / kSkewGrainNs * kSkewGrainNs; });
+      edits.push_back(
+          [](ScheduleEvent& e) { e.skew_ns = e.skew_ns / kSkewGrainNs * kSkewGrainNs; });
       break;
     case EventKind::put:
     case EventKind::add:
@@ -192,8 +193,11 @@ bool Minimizer::simplify_event(size_t index) {
       edits.push_back([](ScheduleEvent& e) { e.coordinator = kNoNode; });
       break;
     case EventKind::get:
-    case EventKind::del: edits.push_back([](ScheduleEvent& e) { e.coordinator = kNoNode; }); break;
-    default: break;
+    case EventKind::del:
+      edits.push_back([](ScheduleEvent& e) { e.coordinator = kNoNode; });
+      break;
+    default:
+      break;
   }
   bool changed = false;
   for (const auto& edit : edits) {
@@ -201,6 +205,36 @@ bool Minimizer::simplify_event(size_t index) {
     edit(candidate.events[index]);
     changed |= try_candidate(candidate);
   }
+  return changed;
+}
+
+// Plainer configs read more easily: default versioning and hint store, a
+// shallow tree, fewer partitions and nodes (candidates naming a node that no
+// longer exists do not validate and are skipped).
+bool Minimizer::simplify_config() {
+  const Config plain;
+  std::vector<std::function<void(Config&)>> edits = {
+      [&](Config& c) { c.versioning = plain.versioning; },
+      [&](Config& c) { c.hint_store = plain.hint_store; },
+      [&](Config& c) { c.merkle_depth = std::min(c.merkle_depth, plain.merkle_depth); },
+      [](Config& c) { c.partitions_q = std::min<uint32_t>(c.partitions_q, 8); },
+  };
+  for (uint32_t nodes = 3; nodes < best_.config.nodes; ++nodes) {
+    edits.push_back([nodes](Config& c) {
+      c.nodes = nodes;
+      c.replicas_n = std::min(c.replicas_n, nodes);
+      c.read_quorum_r = std::min(c.read_quorum_r, c.replicas_n);
+      c.write_quorum_w = std::min(c.write_quorum_w, c.replicas_n);
+    });
+  }
+  bool changed = false;
+  for (const auto& edit : edits) {
+    if (exhausted_) break;
+    Schedule candidate = best_;
+    edit(candidate.config);
+    changed |= try_candidate(candidate);
+  }
+  DT_ASSERT(best_.config.validate().is_ok(), "the kept config validates");
   return changed;
 }
 
@@ -223,6 +257,7 @@ MinimizeResult Minimizer::run() {
     changed |= reduce_workload();
     changed |= simplify_times();
     changed |= simplify_values();
+    changed |= simplify_config();
     if (!changed) break;
   }
   result.stats.events_after = best_.events.size();

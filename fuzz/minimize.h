@@ -1,9 +1,10 @@
 // Shrinks a failing schedule while it keeps failing the same way (same
 // FailureSignature): delta debugging over the events, then a smaller
-// workload (ops, clients, keys, duration, op mix), then coarser event times
-// and plainer fault values, repeated until nothing shrinks. Every candidate
-// must validate (validate_schedule) or it is skipped without a run; the runs
-// are bounded by `max_runs`. Deterministic: same input, same result.
+// workload (ops, clients, keys, duration, op mix), then coarser event times,
+// plainer fault values and a plainer config (fewer nodes, vclock, durable
+// hints, shallow tree), repeated until nothing shrinks. Every candidate must
+// be runnable (check_schedule_runnable) or it is skipped without a run; the
+// runs are bounded by `max_runs`. Deterministic: same input, same result.
 #pragma once
 
 #include <cstdint>

@@ -22,7 +22,10 @@ RunVerdict run_and_check(const Schedule& schedule, NodeFactory primary, NodeFact
   verdict.run = run_schedule(schedule, options);
   verdict.report = check_all(CheckInput{schedule.config, verdict.run.history, verdict.run.trace});
   verdict.failure = first_failure(verdict.run, verdict.report);
-  verdict.promised_violations = promised_violation_count(verdict.report);
+  // A divergence stops the run, so the checks judged a cut-off run: their
+  // violations are artifacts and do not count (the divergence does).
+  verdict.promised_violations =
+      verdict.run.divergence ? 0 : promised_violation_count(verdict.report);
   return verdict;
 }
 

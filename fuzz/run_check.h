@@ -18,7 +18,7 @@ struct RunVerdict {
   RunResult run;
   CheckReport report;
   std::optional<FailureSignature> failure;  // first_failure(run, report)
-  size_t promised_violations = 0;
+  size_t promised_violations = 0;  // 0 after a divergence (the run was cut off)
 
   bool failed() const { return failure.has_value(); }
 };

@@ -22,8 +22,10 @@ Config decode_config(ByteReader& in) {
   c.quorum_mode = in.pick(10) < 7 ? QuorumMode::sloppy : QuorumMode::strict;
   c.hint_store = in.pick(3) < 2 ? HintStoreMode::durable : HintStoreMode::volatile_;
   c.versioning = in.pick(8) < 7 ? Versioning::vclock : Versioning::lww;
-  const uint32_t partition_choices[] = {4, 8, 16};
-  c.partitions_q = partition_choices[in.pick(3)];
+  // Q >= nodes (every node owns a partition); larger Q needs more
+  // anti-entropy rounds to converge.
+  const uint32_t partition_choices[] = {8, 16};
+  c.partitions_q = partition_choices[in.pick(2)];
   // Mostly shallow trees (cheap); one config in eight gets a deep one so that
   // exchanges descend past level 8 (the merkle_deep_descent mark).
   const bool deep_tree = in.pick(8) == 0;

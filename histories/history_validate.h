@@ -13,6 +13,7 @@ namespace dt {
 // op_id, no invoke after an info on that process, and which fields each op may
 // carry (value: put/add; not_found: get ok; read: get ok and add completions;
 // error: fail/info).
+// REQUIRES: config.validate() is ok (read_history_json checks it first).
 Status validate_history(const Config& config, const History& history);
 
 }  // namespace dt

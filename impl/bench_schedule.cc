@@ -1,5 +1,7 @@
 #include "impl/bench_schedule.h"
 
+#include <algorithm>
+
 #include "core/assert.h"
 
 namespace dt {
@@ -18,7 +20,9 @@ Schedule throughput_schedule(uint64_t seed, uint32_t ops, uint32_t keys) {
   s.workload.think_min_ns = 1 * kMillisecondNs;
   s.workload.think_max_ns = 2 * kMillisecondNs;
   // Long enough for every client to issue its share at ~2 ms per op.
-  s.workload.duration_ns = (uint64_t{ops} / s.workload.clients + 1) * 4 * kMillisecondNs;
+  // At least 1 s so the crash (at half time) restarts before the end.
+  s.workload.duration_ns =
+      std::max<TimeNs>(kSecondNs, (uint64_t{ops} / s.workload.clients + 1) * 4 * kMillisecondNs);
   s.workload.final_reads = false;
   ScheduleEvent crash;
   crash.at_ns = s.workload.duration_ns / 2;

@@ -25,7 +25,7 @@ void ImplAntiEntropy::start_round(const MainStore& store, const PeerView& peers,
   if (pairs.empty()) return;
   const auto [partition, peer] = pairs[round_ % pairs.size()];
   ++round_;
-  if (peers.is_suspected(peer)) return;
+  if (peers.is_suspected(peer) || skipped_partition_ == partition) return;
   current_ = Exchange{next_id++, partition, peer, 0, 0};
   impl_send(out, peer,
             MerkleCompare{current_->exchange_id, partition, 0, {0}, {store.root(partition)}});

@@ -28,6 +28,9 @@ class ImplAntiEntropy {
   void on_leaf_data(NodeId from, const MerkleLeafData& data, const MainStore& store,
                     Effects& out, MergeData&& merge_data);
 
+  // Bug zoo (last_partition_not_in_tree): never start an exchange of `partition`.
+  void skip_partition(uint32_t partition) { skipped_partition_ = partition; }
+
   void reset() {
     current_.reset();
     round_ = 0;
@@ -49,6 +52,7 @@ class ImplAntiEntropy {
   const Placement& placement_;
   uint64_t round_ = 0;
   std::optional<Exchange> current_;
+  std::optional<uint32_t> skipped_partition_;
 };
 
 template <typename MergeData>
@@ -56,7 +60,7 @@ void ImplAntiEntropy::on_leaf_data(NodeId from, const MerkleLeafData& data,
                                    const MainStore& store, Effects& out,
                                    MergeData&& merge_data) {
   if (!data.is_reply) {
-    // Responder: answer with what it held before merging, then merge.
+    // Responder: reply with its data from before the merge.
     std::vector<KeyData> own = store.leaf_data(data.partition, data.leaves);
     merge_data(data);
     out.sends.push_back(Outgoing{

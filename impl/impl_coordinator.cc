@@ -100,8 +100,13 @@ void ImplCoordinator::start(const NodeClock& clock, const ClientRequest& request
   std::vector<Target> targets;
   targets.reserve(config_.replicas_n);
   choose_targets(pending.partition, peers, targets);
+  // Bug zoo (duplicate_preference_node): the write's list names its first
+  // node twice, so the last distinct target is never asked.
+  const bool duplicated =
+      bugs_.duplicate_preference_node && !is_read(request.kind) && targets.size() >= 2;
+  if (duplicated) targets.pop_back();
   const uint32_t needed = quorum(request.kind);
-  if (targets.size() < needed) {
+  if (targets.size() + (duplicated ? 1 : 0) < needed) {
     finish(pending,
            ClientReply{request.op_id, ReplyStatus::fail, {}, {},
                        fmt::format("{} of {} needed targets available", targets.size(), needed)},
@@ -158,6 +163,12 @@ void ImplCoordinator::erase(const Pending* request) {
   pending_.erase(pending_.begin() + (request - pending_.data()));
 }
 
+bool ImplCoordinator::answered_by(const Pending& request, NodeId node) {
+  DT_ASSERT(node != kNoNode, "asking whether nobody answered");
+  return std::any_of(request.answered.begin(), request.answered.end(),
+                     [&](const std::pair<NodeId, Siblings>& a) { return a.first == node; });
+}
+
 bool ImplCoordinator::record_answer(Pending& request, NodeId from, const Siblings* siblings) {
   const bool asked = std::any_of(request.asked.begin(), request.asked.end(),
                                  [&](const Target& t) { return t.node == from; });
@@ -176,7 +187,11 @@ void ImplCoordinator::on_store_ack(NodeId from, const StoreAck& ack, Effects& ou
   DT_ASSERT(!is_read(request->kind) && ack.key == request->key, "store ack for another request");
   if (!record_answer(*request, from, nullptr)) return;
   out.trace.push_back(request_record(*request, TraceKind::replica_replied, from));
-  if (request->answered.size() < config_.write_quorum_w) return;
+  size_t acks = request->answered.size();
+  if (bugs_.duplicate_preference_node && answered_by(*request, request->asked.front().node)) {
+    ++acks;  // Bug zoo: the twice-listed node's ack counts twice.
+  }
+  if (acks < config_.write_quorum_w) return;
   finish(*request,
          ClientReply{request->op_id, ReplyStatus::ok, {}, request->version.clock(), ""}, out);
   erase(request);
@@ -199,6 +214,7 @@ void ImplCoordinator::complete_get(const Pending& request, Effects& out) {
   for (const auto& [responder, siblings] : request.answered) {
     merge_siblings_into(merged, siblings, config_.versioning, merge_scratch_);
     if (merge_scratch_.changed) merged = merge_scratch_.materialize();
+    if (bugs_.get_ignores_later_replies) break;  // Bug zoo: the first reply only.
   }
   DT_ASSERT(request.answered.size() == config_.read_quorum_r, "get completed off quorum");
   VClock context = context_of(merged);

@@ -58,6 +58,7 @@ class ImplCoordinator {
   void erase(const Pending* request);
   // Records `from` as answered; false when not asked or already answered.
   static bool record_answer(Pending& request, NodeId from, const Siblings* siblings);
+  static bool answered_by(const Pending& request, NodeId node);
 
   NodeId self_;
   Config config_;

@@ -18,6 +18,25 @@ namespace dt {
 
 namespace {
 
+// Bug zoo (sibling_drop_on_merge): `incoming` is concurrent with a stored version.
+bool concurrent_with_stored(const Siblings& stored, const Version& incoming) {
+  DT_ASSERT(incoming.dot.counter > 0, "a version without a dot");
+  for (const Version& v : stored) {
+    if (compare(v, incoming) == Order::concurrent) return true;
+  }
+  return false;
+}
+
+// Bug zoo (fetch_hides_tombstones): the siblings without their tombstones.
+Siblings without_tombstones(const Siblings& siblings) {
+  Siblings kept;
+  for (const Version& v : siblings) {
+    if (!v.tombstone) kept.push_back(v);
+  }
+  DT_ASSERT(kept.size() <= siblings.size(), "filtering added versions");
+  return kept;
+}
+
 class ImplNode final : public Node {
  public:
   ImplNode(NodeId self, const Config& config, const BugSet& bugs)
@@ -32,6 +51,8 @@ class ImplNode final : public Node {
         anti_entropy_(self, config, placement_) {
     DT_ASSERT(config.validate().is_ok(), "impl node built from an invalid config");
     DT_ASSERT(self < config.nodes, "impl node id outside the cluster");
+    store_.set_merge_skips_tree(bugs_.merkle_leaf_not_updated_on_repair);
+    if (bugs_.last_partition_not_in_tree) anti_entropy_.skip_partition(config.partitions_q - 1);
   }
 
   void on_start(const NodeClock& /*clock*/, Effects& out) override {
@@ -63,6 +84,10 @@ class ImplNode final : public Node {
     coordinator_.on_store_ack(from, m, out);
   }
   void handle(NodeId from, const FetchRequest& m, Effects& out) {
+    if (bugs_.fetch_hides_tombstones) {
+      impl_send(out, from, FetchReply{m.request_id, m.key, without_tombstones(store_.get(m.key))});
+      return;
+    }
     impl_send(out, from, FetchReply{m.request_id, m.key, store_.get(m.key)});
   }
   void handle(NodeId from, const FetchReply& m, Effects& out) {
@@ -89,6 +114,8 @@ class ImplNode final : public Node {
   // Trace + marks for the main-store merge just done (merge_).
   void report_main_merge(NodeId from, TraceKind kind, Key key, Effects& out);
   void handoff_round(Effects& out);
+  // Bug zoo: deletes the hints of `entries` still held for `intended`.
+  void drop_hints(NodeId intended, const std::vector<HintedEntry>& entries, Effects& out);
   void lose_hints(TraceKind kind, Effects& out);
 
   const NodeId self_;
@@ -105,6 +132,8 @@ class ImplNode final : public Node {
   ImplCoordinator coordinator_;
   ImplAntiEntropy anti_entropy_;
   SiblingMerge merge_;  // reused by every merge: no per-message allocation once warm
+  // Bug zoo (failed_handoff_drops_hint): the previous round's offers.
+  std::vector<std::pair<NodeId, std::vector<HintedEntry>>> unacked_offers_;
 };
 
 void ImplNode::on_timer(const NodeClock& /*clock*/, TimerKind kind, uint64_t tag, Effects& out) {
@@ -148,7 +177,7 @@ void ImplNode::report_main_merge(NodeId from, TraceKind kind, Key key, Effects& 
 void ImplNode::handle(NodeId from, const StoreRequest& m, Effects& out) {
   DT_ASSERT(m.hint_for != self_, "hinted write addressed to its intended node");
   DT_ASSERT(m.version.dot.counter > 0, "store request without a dot");
-  if (m.hint_for != kNoNode) {
+  if (m.hint_for != kNoNode && !bugs_.hint_stored_as_owned) {
     hints_.add(m.hint_for, m.key, m.version, config_.versioning, merge_);
     for (const Version* v : merge_.newly_stored) {
       TraceRecord record = impl_version_record(self_, TraceKind::hinted, m.hint_for, m.key, *v);
@@ -160,6 +189,8 @@ void ImplNode::handle(NodeId from, const StoreRequest& m, Effects& out) {
     for (size_t i = 0; i < merge_.newly_stored.size(); ++i) {
       out.marks.push_back(CoverageMark::hint_stored);
     }
+  } else if (bugs_.sibling_drop_on_merge && concurrent_with_stored(store_.get(m.key), m.version)) {
+    // Bug zoo: the concurrent write is dropped, yet acknowledged below.
   } else {
     store_.merge_one(m.key, m.version, merge_);
     report_main_merge(from, TraceKind::stored, m.key, out);
@@ -202,16 +233,35 @@ void ImplNode::handle(NodeId from, const MerkleLeafData& m, Effects& out) {
 
 // Intended nodes ascending (the hint mask's bit order), suspected ones skipped.
 void ImplNode::handoff_round(Effects& out) {
+  for (const auto& [intended, entries] : unacked_offers_) drop_hints(intended, entries, out);
+  unacked_offers_.clear();
   const uint64_t offer_to = hints_.intended_mask() & ~peers_.suspected_mask();
   for (uint64_t mask = offer_to; mask != 0; mask &= mask - 1) {
     const auto intended = static_cast<NodeId>(__builtin_ctzll(mask));
     DT_ASSERT(intended != self_, "holding hints for itself");
-    HandoffOffer offer{next_id_++, hints_.entries_for(intended)};
+    std::vector<HintedEntry> entries = hints_.entries_for(intended);
+    if (bugs_.handoff_skips_tombstones) {
+      std::erase_if(entries, [](const HintedEntry& e) { return e.version.tombstone; });
+      if (entries.empty()) continue;
+    }
+    if (bugs_.failed_handoff_drops_hint) unacked_offers_.emplace_back(intended, entries);
+    if (bugs_.hint_deleted_before_ack) drop_hints(intended, entries, out);
+    HandoffOffer offer{next_id_++, std::move(entries)};
     DT_ASSERT(!offer.entries.empty(), "empty handoff offer");
     TraceRecord offered = impl_record(self_, TraceKind::handoff_offered, intended);
     offered.count = offer.entries.size();
     out.trace.push_back(std::move(offered));
     impl_send(out, intended, std::move(offer));
+  }
+}
+
+void ImplNode::drop_hints(NodeId intended, const std::vector<HintedEntry>& entries,
+                          Effects& out) {
+  DT_ASSERT(intended != self_, "dropping hints for itself");
+  for (const HintedEntry& entry : entries) {
+    if (!hints_.remove(intended, entry.key, entry.version.dot)) continue;
+    out.trace.push_back(
+        impl_version_record(self_, TraceKind::hint_deleted, intended, entry.key, entry.version));
   }
 }
 
@@ -230,6 +280,7 @@ void ImplNode::on_crash(Effects& out) {
   peers_.reset();
   coordinator_.reset();
   anti_entropy_.reset();
+  unacked_offers_.clear();
   if (config_.hint_store == HintStoreMode::volatile_) lose_hints(TraceKind::lost_on_crash, out);
 }
 

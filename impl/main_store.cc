@@ -27,7 +27,7 @@ void MainStore::merge(Key key, const Siblings& incoming, SiblingMerge& out) {
   Entry* entry = entries_.find(key);
   static const Siblings kNone;
   merge_siblings_into(entry ? entry->siblings : kNone, incoming, versioning_, out);
-  if (out.changed) write_back(key, entry, out);
+  if (out.changed) write_back(key, entry, out, !merge_skips_tree_);
   DT_ASSERT(!out.changed || entries_.find(key), "merged key missing from the store");
 }
 
@@ -47,39 +47,52 @@ MainStore::Partition& MainStore::partition_for_write(uint32_t partition) {
   return *slot;
 }
 
-void MainStore::write_back(Key key, Entry* entry, SiblingMerge& merge) {
+void MainStore::write_back(Key key, Entry* entry, SiblingMerge& merge, bool track_tree) {
   DT_ASSERT(!merge.merged.empty(), "writing back an empty sibling set");
   // Materialize before touching the map: `merge` may point into the old set.
   Siblings merged = merge.materialize();
-  const uint64_t new_hash = merkle_entry_hash(key, hash_siblings(merged));
-  const uint64_t key_hash_value = key_hash(key);
-  Partition& part = partition_for_write(partition_of_hash(key_hash_value, partitions_q_));
-  const uint32_t leaf = merkle_leaf_of(key, depth_);
-  uint64_t old_hash = 0;
   if (entry == nullptr) {
+    const uint32_t partition = partition_of(key, partitions_q_);
+    const uint32_t leaf = merkle_leaf_of(key, depth_);
+    partition_for_write(partition).leaf_keys[leaf].push_back(key);
     entry = &entries_[key];  // may rehash: `entry` was null, nothing dangles
-    part.leaf_keys[leaf].push_back(key);
-  } else {
-    old_hash = entry->entry_hash;
+    entry->partition = partition;
+    entry->leaf = leaf;
   }
   entry->siblings = std::move(merged);
-  entry->entry_hash = new_hash;
-  part.tree.update(leaf, old_hash, new_hash);
+  if (track_tree && !entry->hash_stale) {
+    entry->hash_stale = true;
+    partition_for_write(entry->partition).stale_keys.push_back(key);
+  }
   merge.merged.clear();
   for (const Version& v : entry->siblings) merge.merged.push_back(&v);
   DT_ASSERT(entries_.find(key) == entry, "entry moved while written back");
 }
 
-uint64_t MainStore::root(uint32_t partition) const {
+const MainStore::Partition* MainStore::refreshed(uint32_t partition) const {
   DT_ASSERT(partition < partitions_q_, "partition out of range");
-  const Partition* part = partitions_[partition].get();
+  Partition* part = partitions_[partition].get();
+  if (!part) return nullptr;
+  for (Key key : part->stale_keys) {
+    Entry* entry = entries_.find(key);
+    DT_ASSERT(entry != nullptr && entry->hash_stale, "stale list out of step with the store");
+    const uint64_t fresh = merkle_entry_hash(key, hash_siblings(entry->siblings));
+    part->tree.update(entry->leaf, entry->entry_hash, fresh);
+    entry->entry_hash = fresh;
+    entry->hash_stale = false;
+  }
+  part->stale_keys.clear();
+  return part;
+}
+
+uint64_t MainStore::root(uint32_t partition) const {
+  const Partition* part = refreshed(partition);
   return part ? part->tree.root() : empty_subtree_hash(depth_);
 }
 
 uint64_t MainStore::hash_at(uint32_t partition, uint32_t level, uint32_t index) const {
-  DT_ASSERT(partition < partitions_q_, "partition out of range");
   DT_ASSERT(level <= depth_ && index < (uint64_t{1} << level), "tree node out of range");
-  const Partition* part = partitions_[partition].get();
+  const Partition* part = refreshed(partition);
   return part ? part->tree.hash_at(level, index) : empty_subtree_hash(depth_ - level);
 }
 

@@ -1,8 +1,10 @@
 // The impl's main store: key -> canonical siblings in an open-addressing
-// FlatMap, with one IncrementalMerkleTree per partition kept in step with
-// every change (O(depth) per change) and per-leaf key lists so a Merkle
-// exchange finds a leaf's keys without scanning the store. Keys are only ever
-// added (a wipe clears everything), so the lists never need removals.
+// FlatMap, with one IncrementalMerkleTree per partition and per-leaf key
+// lists so a Merkle exchange finds a leaf's keys without scanning the store.
+// A change only marks its key stale; the first tree read of the partition
+// folds every stale key's new entry hash into the tree (O(depth) per change
+// at most), so a burst of writes between exchanges hashes each key once.
+// Keys are only ever added (a wipe clears everything): the lists never shrink.
 #pragma once
 
 #include <map>
@@ -29,6 +31,8 @@ class MainStore {
   // valid until the next store call.
   void merge(Key key, const Siblings& incoming, SiblingMerge& out);
   void merge_one(Key key, const Version& incoming, SiblingMerge& out);
+  // Bug zoo (merkle_leaf_not_updated_on_repair): merge() leaves the tree as is.
+  void set_merge_skips_tree(bool skip) { merge_skips_tree_ = skip; }
 
   uint64_t root(uint32_t partition) const;
   // REQUIRES: partition < Q, level <= depth, index < 2^level.
@@ -46,23 +50,32 @@ class MainStore {
  private:
   struct Entry {
     Siblings siblings;
-    uint64_t entry_hash = 0;  // this key's current contribution to its leaf
+    uint64_t entry_hash = 0;  // the contribution its leaf holds now (0 = none yet)
+    uint32_t partition = 0;
+    uint32_t leaf = 0;
+    bool hash_stale = false;  // siblings changed since entry_hash was folded in
   };
   struct Partition {
     explicit Partition(uint32_t depth)
         : tree(depth), leaf_keys(size_t{1} << depth) {}
     IncrementalMerkleTree tree;
     std::vector<std::vector<Key>> leaf_keys;  // insertion order; sorted on read
+    std::vector<Key> stale_keys;              // entries with hash_stale set
   };
 
-  // Stores `merge`'s result for `key` (new or changed) and updates the tree.
-  void write_back(Key key, Entry* entry, SiblingMerge& merge);
+  // Stores `merge`'s result for `key` (new or changed) and marks it stale.
+  void write_back(Key key, Entry* entry, SiblingMerge& merge, bool track_tree = true);
   Partition& partition_for_write(uint32_t partition);
+  // Folds the stale keys' entry hashes into the partition's tree.
+  const Partition* refreshed(uint32_t partition) const;
 
   uint32_t partitions_q_;
   uint32_t depth_;
   Versioning versioning_;
-  FlatMap<Entry> entries_;
+  bool merge_skips_tree_ = false;
+  // Mutable: a tree read settles the deferred hashes (a cache; the values
+  // a reader sees are the same as with eager updates).
+  mutable FlatMap<Entry> entries_;
   std::vector<std::unique_ptr<Partition>> partitions_;  // allocated at first key
 };
 

@@ -180,7 +180,8 @@ RC_GTEST_PROP(CheckAllProperty, NeverStopsOnArbitraryInput, ()) {
     const OpType outcome = seed % 5 == 0 ? OpType::info : OpType::ok;
     const NodeId coordinator = seed % 7 == 6 ? kNoNode : seed % 5;
     if (kind % 2 == 0) {
-      const VClock context = seed % 3 == 0 ? VClock() : test::clock_of({{seed % 5, seed % 4 + 1u}});
+      const VClock context =
+          seed % 3 == 0 ? VClock() : test::clock_of({{seed % 5, seed % 4 + 1u}});
       h.put(next_write % 4, key % 4, next_write, now, now + 5, outcome, coordinator, context);
       ++next_write;
     } else {
@@ -199,7 +200,8 @@ RC_GTEST_PROP(CheckAllProperty, NeverStopsOnArbitraryInput, ()) {
   const char* details[] = {"0,1|2,3,4", "4|0,1", "", "9", "delay=1..900000000", "x"};
   for (size_t i = 0; i < records.size(); ++i) {
     const auto& r = records[i];
-    const auto kind = static_cast<TraceKind>(r[0] % (static_cast<int>(TraceKind::clock_skewed) + 1));
+    const int kinds = static_cast<int>(TraceKind::clock_skewed) + 1;
+    const auto kind = static_cast<TraceKind>(r[0] % kinds);
     const NodeId node = r[1] % 7 == 6 ? kNoNode : r[1] % 6;
     t.record(i * 3, kind, node, r[2] % 6, r[3] % 4, r[4] % 9,
              Dot{static_cast<ActorId>(r[4] % 5), r[5] % 3 + 1u});

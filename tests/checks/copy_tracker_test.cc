@@ -1,4 +1,5 @@
 #include "checks/copy_tracker.h"
+#include "checks/supersession.h"
 
 #include <gtest/gtest.h>
 
@@ -31,7 +32,7 @@ struct TrackerCase {
     const Result<HistoryIndex> index = HistoryIndex::build(history);
     ASSERT_TRUE(index.is_ok());
     const WriteFacts facts(index.value(), t);
-    CopyTracker tracker(config, facts, 1);
+    CopyTracker tracker(config, Supersession(index.value(), facts).descendants(1), 1);
     for (const TraceRecord& r : t.records) tracker.apply(r);
     check(tracker);
   }

@@ -164,3 +164,26 @@ TEST(Durability, IsNotCheckedWithoutFinalStates) {
 
 }  // namespace
 }  // namespace dt
+
+namespace dt {
+namespace {
+
+TEST(Durability, AcceptsAWriteSupersededThroughAChain) {
+  // w2 deletes w1; w3's context covers w2's dot but not w1's (contexts are not
+  // causally closed): w3 still descends from w1 through w2.
+  DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  Version v2 = test::version(2, c.home[1], 4, test::clock_of({{c.home[0], 1}}));
+  v2.tombstone = true;
+  v2.value.clear();
+  const Version v3 = test::version(3, c.home[2], 1, test::clock_of({{c.home[1], 8}}));
+  c.history.write(OpFn::del, 1, kKey, 2, 30, 40, OpType::ok, c.home[1], v2.context);
+  c.history.put(2, kKey, 3, 50, 60, OpType::ok, c.home[2], v3.context);
+  c.trace.stored(12, c.home[0], kKey, c.v1).stored(32, c.home[1], kKey, v2);
+  c.trace.stored(52, c.home[2], kKey, v3);
+  c.trace.final_store(c.home, kKey, {v3});
+  const PropertyVerdict v = c.check();
+  EXPECT_TRUE(v.violations.empty()) << v.violations[0].explanation;
+}
+
+}  // namespace
+}  // namespace dt

@@ -51,14 +51,50 @@ TEST(HandoffHygiene, RejectsAHintDeletedBeforeTheAck) {
   EXPECT_EQ(d.times, std::vector<TimeNs>{20});
 }
 
-TEST(HandoffHygiene, RejectsADeletionAfterAHandoffFromAnotherHolder) {
+TEST(HandoffHygiene, AcceptsDeletionWhenTheIntendedNodeAlreadyHeldTheWrite) {
+  // Read repair reached the intended node first: it acks the offer without a new store.
   HygieneCase c;
   c.trace.hinted(10, kHolder, kIntended, kKey, c.v1)
-      .handed_off(20, kIntended, kHolder - 1, kKey, c.v1)
+      .record(15, TraceKind::repaired, kIntended, 0, kKey, c.v1.write_id, c.v1.dot)
+      .hint_deleted(30, kHolder, kIntended, kKey, c.v1);
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(HandoffHygiene, RejectsDeletionWhenTheIntendedNodeLostTheWriteToAWipe) {
+  HygieneCase c;
+  c.trace.hinted(10, kHolder, kIntended, kKey, c.v1)
+      .record(15, TraceKind::repaired, kIntended, 0, kKey, c.v1.write_id, c.v1.dot)
+      .fault(20, TraceKind::wiped, kIntended)
       .hint_deleted(30, kHolder, kIntended, kKey, c.v1);
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].kind, "hint_deleted_before_handoff");
+}
+
+TEST(HandoffHygiene, AcceptsADeletionAfterTheWriteArrivedFromAnotherHolder) {
+  HygieneCase c;
+  c.trace.hinted(10, kHolder, kIntended, kKey, c.v1)
+      .handed_off(20, kIntended, kHolder - 1, kKey, c.v1)
+      .hint_deleted(30, kHolder, kIntended, kKey, c.v1);
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(HandoffHygiene, RejectsADeletionWhenOnlyAnotherWriteReachedTheIntendedNode) {
+  HygieneCase c;
+  const Version concurrent = test::version(2, 3, 1);
+  c.history = [] {
+    test::HistoryBuilder h;
+    h.put(0, kKey, 1, 1, 2);
+    h.put(1, kKey, 2, 3, 4);
+    return h.build();
+  }();
+  c.trace.hinted(10, kHolder, kIntended, kKey, c.v1)
+      .handed_off(20, kIntended, kHolder, kKey, concurrent)
+      .hint_deleted(30, kHolder, kIntended, kKey, c.v1);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "hint_deleted_before_handoff");
+  EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{1});
 }
 
 TEST(HandoffHygiene, AcceptsAntiEntropyOfOwnedData) {

@@ -24,6 +24,14 @@ TEST(Config, RejectsNAboveNodes) {
   EXPECT_EQ(s.message(), "config.replicas_n: 3 is more than nodes (2)");
 }
 
+TEST(Config, RejectsFewerPartitionsThanNodes) {
+  Config c;
+  c.partitions_q = 4;
+  const Status s = c.validate();
+  ASSERT_FALSE(s.is_ok());
+  EXPECT_EQ(s.message(), "config.partitions_q: 4 is fewer than nodes (5)");
+}
+
 TEST(Config, RejectsZeroNodes) {
   Config c;
   c.nodes = 0;

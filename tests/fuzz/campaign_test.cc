@@ -105,7 +105,8 @@ TEST(Campaign, StopsAtTheFirstFailureAndMinimizesIt) {
   }
   EXPECT_EQ(f.dir, (fs::path(out1) / ("failure-" + std::to_string(f.seed))).string());
   EXPECT_EQ(std::distance(fs::directory_iterator(out1), fs::directory_iterator{}), 1);
-  const Result<Schedule> minimized = load_schedule_file((fs::path(f.dir) / "minimized.json").string());
+  const Result<Schedule> minimized =
+      load_schedule_file((fs::path(f.dir) / "minimized.json").string());
   ASSERT_TRUE(minimized.is_ok()) << minimized.error();
   EXPECT_EQ(minimized.value().events.size(), f.minimized->events_after);
 }
@@ -126,10 +127,9 @@ TEST(Campaign, KeepGoingCountsEveryFailureUnderOneSignature) {
   const CampaignResult r = run_campaign(o);
   EXPECT_EQ(r.runs, 30u);
   // The model's own failures (if any) come under other signatures.
-  const auto divergent = std::find_if(r.failures.begin(), r.failures.end(),
-                                      [](const CampaignFailure& f) {
-                                        return f.signature.is_divergence();
-                                      });
+  const auto divergent =
+      std::find_if(r.failures.begin(), r.failures.end(),
+                   [](const CampaignFailure& f) { return f.signature.is_divergence(); });
   ASSERT_NE(divergent, r.failures.end());
   const CampaignFailure& first = *divergent;
   EXPECT_EQ(first.same_signature_runs, r.divergences);

@@ -37,10 +37,10 @@ TEST(FailureSignature, NoneWithoutPromisedViolationsOrDivergence) {
 
 TEST(FailureSignature, FirstPromisedViolationInVerdictOrder) {
   const RunResult run;
-  const CheckReport report = report_with(
-      {verdict("quorum_overlap", {violation(false, "stale_read_fallback")}),
-       verdict("durability", {violation(true, "lost_write"), violation(true, "other")}),
-       verdict("causality", {violation(true, "dependency_cycle")})});
+  const CheckReport report =
+      report_with({verdict("quorum_overlap", {violation(false, "stale_read_fallback")}),
+                   verdict("durability", {violation(true, "lost_write"), violation(true, "other")}),
+                   verdict("causality", {violation(true, "dependency_cycle")})});
   const auto failure = first_failure(run, report);
   ASSERT_TRUE(failure.has_value());
   EXPECT_EQ(failure->describe(), "durability/lost_write");

@@ -80,8 +80,8 @@ TEST(Minimize, DivergenceOnRestartShrinksToTheCrash) {
   EXPECT_TRUE(r.verdict.run.divergence.has_value());
   EXPECT_TRUE(validate_schedule(r.schedule).is_ok());
   // The result reproduces on its own.
-  const RunVerdict again = run_and_check(r.schedule, &make_model_node,
-                                         &testing::make_restart_marking_node);
+  const RunVerdict again =
+      run_and_check(r.schedule, &make_model_node, &testing::make_restart_marking_node);
   EXPECT_TRUE(shows_failure(again.run, again.report, divergence));
 }
 

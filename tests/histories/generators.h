@@ -21,7 +21,7 @@ inline Config gen_config() {
   c.replicas_n = *rc::gen::inRange<uint32_t>(1, c.nodes + 1);
   c.read_quorum_r = *rc::gen::inRange<uint32_t>(1, c.replicas_n + 1);
   c.write_quorum_w = *rc::gen::inRange<uint32_t>(1, c.replicas_n + 1);
-  c.partitions_q = *rc::gen::inRange<uint32_t>(1, 64);
+  c.partitions_q = *rc::gen::inRange<uint32_t>(c.nodes, 64);  // every node owns one
   c.quorum_mode = *rc::gen::element(QuorumMode::sloppy, QuorumMode::strict);
   c.hint_store = *rc::gen::element(HintStoreMode::durable, HintStoreMode::volatile_);
   c.versioning = *rc::gen::element(Versioning::vclock, Versioning::lww);

@@ -21,12 +21,12 @@ constexpr uint64_t kFullSizeSeeds = 200;  // uncapped schedules, on top of the b
 
 // Keeps a drawn schedule's shape (config, swarm faults) but bounds its cost.
 Schedule capped(Schedule schedule) {
-  schedule.workload.ops = std::min<uint32_t>(schedule.workload.ops, 20);
+  schedule.workload.ops = std::min<uint32_t>(schedule.workload.ops, 15);
   schedule.workload.duration_ns = std::min<TimeNs>(schedule.workload.duration_ns, kSecondNs);
   std::erase_if(schedule.events, [&](const ScheduleEvent& e) {
     return e.at_ns > schedule.workload.duration_ns;
   });
-  schedule.config.quiescence_rounds = std::min<uint32_t>(schedule.config.quiescence_rounds, 8);
+  schedule.config.quiescence_rounds = std::min<uint32_t>(schedule.config.quiescence_rounds, 4);
   return schedule;
 }
 

@@ -42,13 +42,17 @@ TEST(RingViewTest, HomePartitionsMatchPartitionHomes) {
   EXPECT_EQ(memberships, size_t{config.partitions_q} * config.replicas_n);
 }
 
-TEST(RingViewTest, FewerPartitionsThanNodesShortensTheExtendedList) {
+// A valid config has Q >= nodes (Config::validate), so every node owns a
+// partition and every extended list reaches all nodes.
+TEST(RingViewTest, ExtendedListReachesEveryNode) {
   Config config;
   config.nodes = 6;
-  config.partitions_q = 4;
+  config.partitions_q = 6;
   const RingView ring(config);
-  EXPECT_EQ(ring.extended_list(1).size(), 4u);
-  EXPECT_EQ(ring.fallback_order(1).size(), 1u);
+  for (Key key = 0; key < 50; ++key) {
+    EXPECT_EQ(ring.extended_list(key).size(), 6u);
+    EXPECT_EQ(ring.fallback_order(key).size(), 3u);
+  }
 }
 
 }  // namespace
