@@ -53,6 +53,14 @@ std::vector<BugInfo> make_zoo() {
        "Cassandra tombstones purged on the read path: a delete disappears from reads",
        "a replica leaves tombstones out of its fetch replies",
        "quorum_overlap", "stale_read"},
+      {"write_quorum_off_by_one",
+       "Dynamo paper's R + W > N argument broken by a quorum count off by one",
+       "a write coordinator reports success after W - 1 acknowledgements",
+       "quorum_overlap", "stale_read_disjoint_quorums"},
+      {"get_unions_without_pruning",
+       "Riak sibling explosion: replies unioned without dropping superseded versions",
+       "a get answers with every replied version (deduplicated by dot), superseded ones too",
+       "causality", "sibling_supersedes"},
   };
 }
 

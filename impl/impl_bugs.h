@@ -22,6 +22,8 @@ struct ImplBugs {
   bool get_ignores_later_replies = false;
   bool hint_stored_as_owned = false;
   bool fetch_hides_tombstones = false;
+  bool write_quorum_off_by_one = false;
+  bool get_unions_without_pruning = false;
 
   friend bool operator==(const ImplBugs&, const ImplBugs&) = default;
 };
@@ -41,6 +43,8 @@ inline ImplBugs resolve_impl_bugs(const BugSet& bugs) {
   flags.get_ignores_later_replies = bugs.count("get_ignores_later_replies") > 0;
   flags.hint_stored_as_owned = bugs.count("hint_stored_as_owned") > 0;
   flags.fetch_hides_tombstones = bugs.count("fetch_hides_tombstones") > 0;
+  flags.write_quorum_off_by_one = bugs.count("write_quorum_off_by_one") > 0;
+  flags.get_unions_without_pruning = bugs.count("get_unions_without_pruning") > 0;
   return flags;
 }
 

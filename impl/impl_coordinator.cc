@@ -17,6 +17,24 @@ constexpr uint64_t kTargetsPerRequest = 64;  // replica_timeout tag = id * 64 + 
 
 bool is_read(ClientOpKind kind) { return kind == ClientOpKind::get; }
 
+// Bug zoo (get_unions_without_pruning): every replied version, deduplicated by
+// dot only, so a version another one supersedes stays in the answer.
+Siblings union_by_dot(const std::vector<std::pair<NodeId, Siblings>>& answered) {
+  Siblings all;
+  for (const auto& [responder, siblings] : answered) {
+    for (const Version& v : siblings) {
+      const bool seen =
+          std::any_of(all.begin(), all.end(), [&](const Version& w) { return w.dot == v.dot; });
+      if (!seen) all.push_back(v);
+    }
+  }
+  std::sort(all.begin(), all.end(),
+            [](const Version& a, const Version& b) { return a.dot < b.dot; });
+  DT_ASSERT(all.size() >= (answered.empty() ? 0 : answered.front().second.size()),
+            "the union lost a version");
+  return all;
+}
+
 Version new_version(NodeId self, const NodeClock& clock, const ClientRequest& request,
                     uint64_t& dot_counter) {
   Version v;
@@ -191,6 +209,7 @@ void ImplCoordinator::on_store_ack(NodeId from, const StoreAck& ack, Effects& ou
   if (bugs_.duplicate_preference_node && answered_by(*request, request->asked.front().node)) {
     ++acks;  // Bug zoo: the twice-listed node's ack counts twice.
   }
+  if (bugs_.write_quorum_off_by_one) ++acks;  // Bug zoo: done at W - 1 acks.
   if (acks < config_.write_quorum_w) return;
   finish(*request,
          ClientReply{request->op_id, ReplyStatus::ok, {}, request->version.clock(), ""}, out);
@@ -216,6 +235,7 @@ void ImplCoordinator::complete_get(const Pending& request, Effects& out) {
     if (merge_scratch_.changed) merged = merge_scratch_.materialize();
     if (bugs_.get_ignores_later_replies) break;  // Bug zoo: the first reply only.
   }
+  if (bugs_.get_unions_without_pruning) merged = union_by_dot(request.answered);
   DT_ASSERT(request.answered.size() == config_.read_quorum_r, "get completed off quorum");
   VClock context = context_of(merged);
   finish(request, ClientReply{request.op_id, ReplyStatus::ok, merged, std::move(context), ""},
