@@ -4,6 +4,9 @@ set -euo pipefail
 build_dir=$1; cxx=$2; shift 2
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=${JOBS:-2}
+# Paths relative to the checkout in ccache keys, so a fresh clone elsewhere
+# reuses the cache.
+export CCACHE_BASEDIR="$root"
 cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_COMPILER="$cxx" "$@" >/dev/null
 cmake --build "$build_dir" -j "$jobs"

@@ -15,6 +15,7 @@ cxx=${CXX:-clang++-14}
 jobs=${JOBS:-2}
 targets=${TARGETS:-"fuzz_differential fuzz_schedule_json fuzz_history_json fuzz_trace_json fuzz_config_json"}
 work_dir=${WORK_DIR:-$build_dir/smoke}
+export CCACHE_BASEDIR="$root"  # reuse the cache from any checkout
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
 
 cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -5,7 +5,7 @@
 // skews stay), then quiescence rounds until the home replicas agree, then
 // final reads. Same schedule + same factories => byte-identical results.
 //
-// Conventions the schedule author should know (more in sim/README.md):
+// Conventions the schedule author should know (more in docs/simulator.md):
 // - Events at or before workload.duration_ns run; one at exactly duration_ns
 //   runs just before the final heal.
 // - A `link` event with delay_min_ns == delay_max_ns == 0 keeps the base
