@@ -61,6 +61,10 @@ std::vector<BugInfo> make_zoo() {
        "Riak sibling explosion: replies unioned without dropping superseded versions",
        "a get answers with every replied version (deduplicated by dot), superseded ones too",
        "causality", "sibling_supersedes"},
+      {"suspicion_never_cleared",
+       "Cassandra gossip nodes stuck DOWN after they recovered: the detector never re-marks",
+       "a message from a suspected peer no longer clears the suspicion",
+       "availability", "unavailable_write"},
   };
 }
 

@@ -24,6 +24,7 @@ struct ImplBugs {
   bool fetch_hides_tombstones = false;
   bool write_quorum_off_by_one = false;
   bool get_unions_without_pruning = false;
+  bool suspicion_never_cleared = false;
 
   friend bool operator==(const ImplBugs&, const ImplBugs&) = default;
 };
@@ -45,6 +46,7 @@ inline ImplBugs resolve_impl_bugs(const BugSet& bugs) {
   flags.fetch_hides_tombstones = bugs.count("fetch_hides_tombstones") > 0;
   flags.write_quorum_off_by_one = bugs.count("write_quorum_off_by_one") > 0;
   flags.get_unions_without_pruning = bugs.count("get_unions_without_pruning") > 0;
+  flags.suspicion_never_cleared = bugs.count("suspicion_never_cleared") > 0;
   return flags;
 }
 

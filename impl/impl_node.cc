@@ -69,7 +69,8 @@ class ImplNode final : public Node {
   void on_message(const NodeClock& /*clock*/, NodeId from, const Message& message,
                   Effects& out) override {
     DT_ASSERT(from < config_.nodes, "message from outside the cluster");
-    peers_.observe(from, out);
+    // Bug zoo (suspicion_never_cleared): a suspected peer's messages do not clear it.
+    if (!(bugs_.suspicion_never_cleared && peers_.is_suspected(from))) peers_.observe(from, out);
     std::visit([&](const auto& m) { handle(from, m, out); }, message);
   }
 

@@ -99,7 +99,8 @@ TEST(BugZoo, NamesAreUniqueAndEachSwitchesOnItsOwnFlag) {
 
 TEST(BugZoo, ValidationRejectsUnknownNamesExactly) {
   EXPECT_TRUE(validate_bug_names({}, "inject").is_ok());
-  EXPECT_TRUE(validate_bug_names({"hint_deleted_before_ack", "test-divergence"}, "inject").is_ok());
+  EXPECT_TRUE(
+      validate_bug_names({"hint_deleted_before_ack", "test-divergence"}, "inject").is_ok());
   const Status bad = validate_bug_names({"sibling_drop_on_merge", "foo"}, "inject");
   ASSERT_FALSE(bad.is_ok());
   EXPECT_EQ(bad.message(), "inject[1]: \"foo\" is not a known bug (see docs/bug-zoo.md)");
