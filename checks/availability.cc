@@ -16,12 +16,40 @@ struct WindowFacts {
   bool link_faults = false;    // some segment had lossy or slowed links
 };
 
+// Crash and wipe times by node, sorted. Kept apart from the segments because a
+// crash and restart stamped with the same time leave no down segment behind,
+// yet the crash still lost whatever the node had pending.
+using CrashTimes = std::vector<std::vector<TimeNs>>;
+
+CrashTimes crash_times_of(const Config& config, const ReplicaTrace& trace) {
+  CrashTimes times(config.nodes);
+  for (const TraceRecord& r : trace.records) {
+    if (r.node >= config.nodes) continue;
+    if (r.kind == TraceKind::crashed || r.kind == TraceKind::wiped) {
+      times[r.node].push_back(r.time_ns);
+    }
+  }
+  for (std::vector<TimeNs>& node_times : times) std::sort(node_times.begin(), node_times.end());
+  DT_ASSERT(times.size() == config.nodes, "one crash list per node");
+  return times;
+}
+
+bool crashed_within(const CrashTimes& crashes, NodeId node, TimeNs from_ns, TimeNs to_ns) {
+  DT_ASSERT(node < crashes.size(), "node out of range");
+  DT_ASSERT(from_ns <= to_ns, "window ends before it starts");
+  const std::vector<TimeNs>& times = crashes[node];
+  const auto first = std::lower_bound(times.begin(), times.end(), from_ns);
+  return first != times.end() && *first <= to_ns;
+}
+
 // The candidates (home replicas in strict mode, every node in sloppy mode) the
 // coordinator could reach in every segment of the window, itself included. The
 // same nodes must stay reachable: a quorum that moves from one set of nodes to
 // another mid-request does not oblige a strict coordinator, which never retargets.
+// A crash anywhere in the window, even one restarted at the same instant, drops
+// the node; a crash of the coordinator lost the pending request, so it drops all.
 WindowFacts window_facts(const CheckContext& ctx, const ReachabilityTimeline& timeline,
-                         const IndexedOp& write, TimeNs from_ns) {
+                         const CrashTimes& crashes, const IndexedOp& write, TimeNs from_ns) {
   DT_ASSERT(write.completed(), "judging an open op");
   DT_ASSERT(write.coordinator < ctx.input.config.nodes, "coordinator out of range");
   WindowFacts facts;
@@ -38,6 +66,12 @@ WindowFacts window_facts(const CheckContext& ctx, const ReachabilityTimeline& ti
     });
     facts.link_faults |= segment.link_faults;
   }
+  if (crashed_within(crashes, write.coordinator, from_ns, write.completion_ns)) {
+    facts.stable.clear();
+  }
+  std::erase_if(facts.stable, [&](NodeId n) {
+    return crashed_within(crashes, n, from_ns, write.completion_ns);
+  });
   return facts;
 }
 
@@ -84,6 +118,7 @@ PropertyVerdict check_availability(const CheckContext& ctx) {
   }
   verdict.checked = true;
   const TimeNs detection_ns = config.probe_interval_ns + config.probe_timeout_ns;
+  const CrashTimes crashes = crash_times_of(config, ctx.input.trace);
   size_t judged = 0;
   for (const IndexedOp& op : ctx.index.ops()) {
     if (!is_write(op.f) || !op.completed() || op.ok()) continue;
@@ -94,7 +129,7 @@ PropertyVerdict check_availability(const CheckContext& ctx) {
         op.f == OpFn::put ? config.write_quorum_w
                           : std::max(config.read_quorum_r, config.write_quorum_w);
     const TimeNs from_ns = op.invoke_ns > detection_ns ? op.invoke_ns - detection_ns : 0;
-    const WindowFacts facts = window_facts(ctx, timeline.value(), op, from_ns);
+    const WindowFacts facts = window_facts(ctx, timeline.value(), crashes, op, from_ns);
     if (facts.stable.size() < needed) continue;
     verdict.violations.push_back(unavailable(ctx, op, from_ns, needed, facts));
   }

@@ -1,5 +1,10 @@
 #include "checks/causality.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "checks/dependency_graph.h"
@@ -96,6 +101,91 @@ void check_cycles(const CheckContext& ctx, PropertyVerdict& verdict) {
   verdict.violations.push_back(std::move(v));
 }
 
+// One place a (dot, write id) pair was seen: a trace record, a read reply (at
+// its completion's history index) or a final state. Text only on a violation.
+struct DotSighting {
+  enum class Source { trace, reply, final_state };
+  WriteId write_id = 0;
+  Key key = 0;
+  NodeId node = kNoNode;
+  Source source = Source::trace;
+  uint64_t position = 0;
+
+  std::string where() const {
+    switch (source) {
+      case Source::trace: return fmt::format("trace.records[{}]", position);
+      case Source::reply: return fmt::format("history[{}]", position);
+      case Source::final_state: break;
+    }
+    return "final state";
+  }
+};
+
+// Every dot must name one write: a wiped node that reused its actor id (Riak
+// kv679) hands out dots that older writes already carry. Scans the trace, the
+// read replies and the final states; one violation per colliding pair of writes.
+void check_dot_uniqueness(const CheckContext& ctx, PropertyVerdict& verdict) {
+  std::map<Dot, DotSighting> first_of_dot;
+  // Unordered pairs; those a single reply already showed are not reported twice.
+  std::set<std::pair<WriteId, WriteId>> reported;
+  auto pair_of = [](WriteId a, WriteId b) {
+    return std::make_pair(std::min(a, b), std::max(a, b));
+  };
+  for (const Violation& v : verdict.violations) {
+    if (v.kind == "duplicate_dot" && v.writes.size() == 2) {
+      reported.insert(pair_of(v.writes[0], v.writes[1]));
+    }
+  }
+  const size_t reported_by_replies = reported.size();
+  auto see = [&](const Dot& dot, DotSighting sighting) {
+    if (sighting.write_id == 0 || dot.counter == 0) return;
+    const auto [it, fresh] = first_of_dot.try_emplace(dot, sighting);
+    if (fresh || it->second.write_id == sighting.write_id) return;
+    const DotSighting& first = it->second;
+    if (!reported.insert(pair_of(first.write_id, sighting.write_id)).second) return;
+    Violation v;
+    v.promised = true;
+    v.kind = "duplicate_dot";
+    v.keys = {first.key};
+    if (sighting.key != first.key) v.keys.push_back(sighting.key);
+    v.nodes = {first.node, sighting.node};
+    v.writes = {first.write_id, sighting.write_id};
+    for (WriteId w : v.writes) {
+      if (const auto op = ctx.index.op_of_write(w)) {
+        v.op_indices.push_back(ctx.index.op(*op).invoke_index);
+      }
+    }
+    v.explanation = fmt::format(
+        "writes w{} ({}, node {}) and w{} ({}, node {}) carry the same dot {}:{}; a dot names "
+        "one write, so a store that meets both keeps only one of them",
+        first.write_id, first.where(), first.node, sighting.write_id, sighting.where(),
+        sighting.node, dot.actor, dot.counter);
+    verdict.violations.push_back(std::move(v));
+  };
+  const std::vector<TraceRecord>& records = ctx.input.trace.records;
+  using Source = DotSighting::Source;
+  for (size_t i = 0; i < records.size(); ++i) {
+    const TraceRecord& r = records[i];
+    see(r.dot, {r.write_id, r.key, r.node, Source::trace, i});
+  }
+  for (const IndexedOp& op : ctx.index.ops()) {
+    if (!op.ok() || (op.f != OpFn::get && op.f != OpFn::add)) continue;
+    for (const Version& version : ctx.index.completion_of(op).read) {
+      see(version.dot,
+          {version.write_id, op.key, op.coordinator, Source::reply, op.completion_index});
+    }
+  }
+  for (const NodeState& state : ctx.input.trace.final_states) {
+    for (const auto& [key, siblings] : state.store) {
+      for (const Version& version : siblings) {
+        see(version.dot, {version.write_id, key, state.node, Source::final_state, 0});
+      }
+    }
+  }
+  DT_ASSERT(reported.size() >= reported_by_replies, "reported pairs forgotten");
+  DT_ASSERT(verdict.checked, "dots checked for an unchecked verdict");
+}
+
 }  // namespace
 
 PropertyVerdict check_causality(const CheckContext& ctx) {
@@ -112,8 +202,9 @@ PropertyVerdict check_causality(const CheckContext& ctx) {
     for (const Version& version : siblings) check_origin(ctx, op, version, verdict);
   }
   check_cycles(ctx, verdict);
+  check_dot_uniqueness(ctx, verdict);
   verdict.summary = fmt::format("{} replies checked for concurrent siblings and origins; "
-                                "dependency graph over {} ops",
+                                "dots unique per write; dependency graph over {} ops",
                                 replies, ctx.index.ops().size());
   DT_ASSERT(verdict.promised, "causality is always promised");
   return verdict;

@@ -28,11 +28,13 @@ bool holds_descendant(const Siblings* siblings, const std::unordered_set<WriteId
                      [&](const Version& v) { return descendants.count(v.write_id) != 0; });
 }
 
+// A copy is matched by dot and write id: a version with the write's dot but
+// another write id (a reused dot, Riak kv679) is not a copy of the write.
 bool holds(const Siblings& siblings, WriteId write_id, const WriteFact* fact) {
   return std::any_of(siblings.begin(), siblings.end(), [&](const Version& v) {
     if (v.write_id == write_id) return true;
-    return fact != nullptr && fact->dot &&
-           (v.dot == *fact->dot || clock_covers(v.context, *fact->dot));
+    return fact != nullptr && fact->dot && v.dot != *fact->dot &&
+           clock_covers(v.context, *fact->dot);
   });
 }
 

@@ -1,6 +1,7 @@
 #include "checks/quorum_overlap.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -126,6 +127,15 @@ Violation explain_stale(const CheckContext& ctx, const StaleRead& stale) {
   }
   std::vector<NodeId> all = acks;
   all.insert(all.end(), replies.begin(), replies.end());
+  if (any_outside_home(ctx, read.key, all) && config.quorum_mode == QuorumMode::strict) {
+    v.promised = true;
+    v.kind = "stale_read_fallback";
+    v.explanation = head + fmt::format(
+        "; non-home nodes among {} and {} kept the quorums from meeting, but strict quorum "
+        "mode allows no fallback (see strict_quorum_used_fallback)",
+        nodes_text(acks), nodes_text(replies));
+    return v;
+  }
   if (any_outside_home(ctx, read.key, all)) {
     v.kind = "stale_read_fallback";
     v.explanation = head + fmt::format(
@@ -140,6 +150,62 @@ Violation explain_stale(const CheckContext& ctx, const StaleRead& stale) {
       "; all acks and replies came from home replicas {} and R + W > N, so the quorums must "
       "meet on a replica holding the write; the trace shows none",
       nodes_text(ctx.placement.home_of_key(read.key)));
+  return v;
+}
+
+// Strict mode: the non-home nodes each client request targeted as a fallback or
+// counted as a reply, by op id (ordered, so the output is deterministic).
+struct FallbackUse {
+  Key key = 0;
+  std::vector<NodeId> nodes;  // sorted, unique
+  TimeNs first_ns = 0;
+};
+
+std::map<uint64_t, FallbackUse> strict_fallback_uses(const CheckContext& ctx) {
+  std::map<uint64_t, FallbackUse> uses;
+  for (const TraceRecord& r : ctx.input.trace.records) {
+    const bool fallback_target = r.kind == TraceKind::target_chosen && r.count == 1;
+    if (!fallback_target && r.kind != TraceKind::replica_replied) continue;
+    if (r.peer >= ctx.input.config.nodes) continue;  // names no node: nothing to place
+    const std::optional<size_t> op = ctx.index.op_of_op_id(r.op_id);
+    const Key key = op ? ctx.index.op(*op).key : r.key;
+    if (!fallback_target && ctx.placement.is_home(key, r.peer)) continue;
+    FallbackUse& use = uses.try_emplace(r.op_id, FallbackUse{key, {}, r.time_ns}).first->second;
+    use.first_ns = std::min(use.first_ns, r.time_ns);
+    const auto at = std::lower_bound(use.nodes.begin(), use.nodes.end(), r.peer);
+    if (at == use.nodes.end() || *at != r.peer) use.nodes.insert(at, r.peer);
+  }
+  DT_ASSERT(ctx.input.config.quorum_mode == QuorumMode::strict, "only strict mode forbids");
+  DT_ASSERT(std::all_of(uses.begin(), uses.end(),
+                        [](const auto& use) { return !use.second.nodes.empty(); }),
+            "a fallback use without a node");
+  return uses;
+}
+
+Violation strict_fallback_violation(const CheckContext& ctx, uint64_t op_id,
+                                    const FallbackUse& use) {
+  DT_ASSERT(!use.nodes.empty(), "a fallback use names its nodes");
+  DT_ASSERT(ctx.input.config.quorum_mode == QuorumMode::strict, "only strict mode forbids");
+  Violation v;
+  v.promised = true;
+  v.kind = "strict_quorum_used_fallback";
+  v.keys = {use.key};
+  v.nodes = use.nodes;
+  v.times = {use.first_ns};
+  std::string what = fmt::format("request op_id {}", op_id);
+  if (const std::optional<size_t> number = ctx.index.op_of_op_id(op_id)) {
+    const IndexedOp& op = ctx.index.op(*number);
+    v.op_indices = {op.invoke_index};
+    if (op.completed()) v.op_indices.push_back(op.completion_index);
+    if (is_write(op.f)) v.writes = {op.write_id};
+    what = fmt::format("{} history[{}] via coordinator {}", to_string(op.f), op.invoke_index,
+                       op.coordinator);
+  }
+  v.explanation = fmt::format(
+      "{} on key {} targeted or counted non-home nodes {} (home replicas {}) from {} ns; "
+      "strict quorum mode allows only home replicas as targets and in W and R",
+      what, use.key, nodes_text(use.nodes), nodes_text(ctx.placement.home_of_key(use.key)),
+      use.first_ns);
   return v;
 }
 
@@ -213,9 +279,17 @@ PropertyVerdict check_quorum_overlap(const CheckContext& ctx) {
     });
   }
   for (const StaleRead& s : stale) verdict.violations.push_back(explain_stale(ctx, s));
-  verdict.summary = fmt::format("{} ok gets checked, {} stale reads ({} unexplained)",
-                                reads_checked, stale.size(), verdict.promised_violation_count());
   DT_ASSERT(verdict.violations.size() == stale.size(), "one violation per stale read");
+  size_t fallback_requests = 0;
+  if (ctx.input.config.quorum_mode == QuorumMode::strict) {
+    for (const auto& [op_id, use] : strict_fallback_uses(ctx)) {
+      verdict.violations.push_back(strict_fallback_violation(ctx, op_id, use));
+      ++fallback_requests;
+    }
+  }
+  verdict.summary = fmt::format(
+      "{} ok gets checked, {} stale reads, {} strict requests using fallbacks ({} unexplained)",
+      reads_checked, stale.size(), fallback_requests, verdict.promised_violation_count());
   return verdict;
 }
 

@@ -65,6 +65,16 @@ std::vector<BugInfo> make_zoo() {
        "Cassandra gossip nodes stuck DOWN after they recovered: the detector never re-marks",
        "a message from a suspected peer no longer clears the suspicion",
        "availability", "unavailable_write"},
+      {"strict_fallback_counts",
+       "Riak/Cassandra strict-quorum setups silently using sloppy fallbacks: PR/PW broken",
+       "in strict mode a timed-out home target is replaced by a fallback, asked without a "
+       "hint, and its ack or reply counts toward W or R",
+       "quorum_overlap", "strict_quorum_used_fallback"},
+      {"vclock_reset_after_wipe",
+       "Riak kv679: a wiped node reuses its actor id, new dots collide, acked writes vanish",
+       "after a wipe the dot counter restarts under the node's first actor id, and a merge "
+       "meeting two versions with one dot keeps the incoming one",
+       "causality", "duplicate_dot"},
   };
 }
 

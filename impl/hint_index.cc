@@ -16,10 +16,10 @@ HintIndex::HintIndex(uint32_t nodes) : by_intended_(nodes) {
 }
 
 void HintIndex::add(NodeId intended, Key key, const Version& version, Versioning versioning,
-                    SiblingMerge& out) {
+                    SiblingMerge& out, DotCollision collisions) {
   DT_ASSERT(intended < by_intended_.size(), "hint for a node outside the cluster");
   Siblings& siblings = by_intended_[intended][key];
-  merge_one_into(siblings, version, versioning, out);
+  merge_one_into(siblings, version, versioning, out, collisions);
   if (out.changed) {
     Siblings merged = out.materialize();
     siblings = std::move(merged);

@@ -21,7 +21,7 @@ class HintIndex {
   // Merges `version` into (intended, key); `out` describes the merge and is
   // valid until the next call.
   void add(NodeId intended, Key key, const Version& version, Versioning versioning,
-           SiblingMerge& out);
+           SiblingMerge& out, DotCollision collisions = DotCollision::impossible);
   // Removes exactly (intended, key, dot); false when absent.
   bool remove(NodeId intended, Key key, const Dot& dot);
   bool contains(NodeId intended, Key key, const Dot& dot) const;

@@ -25,6 +25,8 @@ struct ImplBugs {
   bool write_quorum_off_by_one = false;
   bool get_unions_without_pruning = false;
   bool suspicion_never_cleared = false;
+  bool strict_fallback_counts = false;
+  bool vclock_reset_after_wipe = false;
 
   friend bool operator==(const ImplBugs&, const ImplBugs&) = default;
 };
@@ -47,6 +49,8 @@ inline ImplBugs resolve_impl_bugs(const BugSet& bugs) {
   flags.write_quorum_off_by_one = bugs.count("write_quorum_off_by_one") > 0;
   flags.get_unions_without_pruning = bugs.count("get_unions_without_pruning") > 0;
   flags.suspicion_never_cleared = bugs.count("suspicion_never_cleared") > 0;
+  flags.strict_fallback_counts = bugs.count("strict_fallback_counts") > 0;
+  flags.vclock_reset_after_wipe = bugs.count("vclock_reset_after_wipe") > 0;
   return flags;
 }
 

@@ -35,10 +35,12 @@ Siblings union_by_dot(const std::vector<std::pair<NodeId, Siblings>>& answered) 
   return all;
 }
 
+// Bug zoo (vclock_reset_after_wipe, `reuse_actor`): after a wipe the counter
+// restarts at 0 under the node's first actor id, so new dots repeat old ones.
 Version new_version(NodeId self, const NodeClock& clock, const ClientRequest& request,
-                    uint64_t& dot_counter) {
+                    uint64_t& dot_counter, bool reuse_actor) {
   Version v;
-  v.dot = Dot{actor_id(self, clock.incarnation), ++dot_counter};
+  v.dot = Dot{actor_id(self, reuse_actor ? 0 : clock.incarnation), ++dot_counter};
   v.context = request.context;
   v.tombstone = request.kind == ClientOpKind::del;
   if (!v.tombstone) v.value = request.value;
@@ -47,7 +49,8 @@ Version new_version(NodeId self, const NodeClock& clock, const ClientRequest& re
   DT_ASSERT(
       std::adjacent_find(v.value.begin(), v.value.end(), std::greater_equal<>()) == v.value.end(),
       "a put value that is not a sorted set");
-  DT_ASSERT(!clock_covers(v.context, v.dot), "client context already covers a fresh dot");
+  DT_ASSERT(reuse_actor || !clock_covers(v.context, v.dot),
+            "client context already covers a fresh dot");
   return v;
 }
 
@@ -131,7 +134,10 @@ void ImplCoordinator::start(const NodeClock& clock, const ClientRequest& request
            out);
     return;
   }
-  if (!is_read(request.kind)) pending.version = new_version(self_, clock, request, dot_counter);
+  if (!is_read(request.kind)) {
+    pending.version =
+        new_version(self_, clock, request, dot_counter, bugs_.vclock_reset_after_wipe);
+  }
   pending.asked.reserve(config_.nodes);
   for (const Target& target : targets) ask(pending, target, out);
   impl_arm(out, TimerKind::request_deadline, request_id, config_.request_deadline_ns);
@@ -231,7 +237,9 @@ void ImplCoordinator::on_fetch_reply(NodeId from, const FetchReply& reply, Effec
 void ImplCoordinator::complete_get(const Pending& request, Effects& out) {
   Siblings merged;
   for (const auto& [responder, siblings] : request.answered) {
-    merge_siblings_into(merged, siblings, config_.versioning, merge_scratch_);
+    merge_siblings_into(merged, siblings, config_.versioning, merge_scratch_,
+                        bugs_.vclock_reset_after_wipe ? DotCollision::keep_incoming
+                                                      : DotCollision::impossible);
     if (merge_scratch_.changed) merged = merge_scratch_.materialize();
     if (bugs_.get_ignores_later_replies) break;  // Bug zoo: the first reply only.
   }
@@ -262,12 +270,15 @@ void ImplCoordinator::on_replica_timeout(uint64_t tag, PeerView& peers, Effects&
   const NodeId stands_for =
       timed_out->stands_for != kNoNode ? timed_out->stands_for : timed_out->node;
   peers.suspect(target, out);
-  if (config_.quorum_mode == QuorumMode::strict) return;
+  const bool strict = config_.quorum_mode == QuorumMode::strict;
+  // Bug zoo (strict_fallback_counts): strict mode retargets like sloppy mode,
+  // but with no hint, so the fallback's ack counts as a home ack.
+  if (strict && !bugs_.strict_fallback_counts) return;
   for (NodeId candidate : placement_.of_partition(request->partition).fallbacks) {
     const bool tried = std::any_of(request->asked.begin(), request->asked.end(),
                                    [&](const Target& t) { return t.node == candidate; });
     if (tried || peers.is_suspected(candidate)) continue;
-    ask(*request, Target{candidate, stands_for}, out);
+    ask(*request, Target{candidate, strict ? kNoNode : stands_for}, out);
     return;
   }
 }

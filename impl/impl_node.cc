@@ -52,6 +52,7 @@ class ImplNode final : public Node {
     DT_ASSERT(config.validate().is_ok(), "impl node built from an invalid config");
     DT_ASSERT(self < config.nodes, "impl node id outside the cluster");
     store_.set_merge_skips_tree(bugs_.merkle_leaf_not_updated_on_repair);
+    store_.set_dot_collisions(collisions());
     if (bugs_.last_partition_not_in_tree) anti_entropy_.skip_partition(config.partitions_q - 1);
   }
 
@@ -80,6 +81,10 @@ class ImplNode final : public Node {
   NodeState abstract_state() const override;
 
  private:
+  DotCollision collisions() const {
+    return bugs_.vclock_reset_after_wipe ? DotCollision::keep_incoming
+                                         : DotCollision::impossible;
+  }
   void handle(NodeId from, const StoreRequest& m, Effects& out);
   void handle(NodeId from, const StoreAck& m, Effects& out) {
     coordinator_.on_store_ack(from, m, out);
@@ -179,7 +184,7 @@ void ImplNode::handle(NodeId from, const StoreRequest& m, Effects& out) {
   DT_ASSERT(m.hint_for != self_, "hinted write addressed to its intended node");
   DT_ASSERT(m.version.dot.counter > 0, "store request without a dot");
   if (m.hint_for != kNoNode && !bugs_.hint_stored_as_owned) {
-    hints_.add(m.hint_for, m.key, m.version, config_.versioning, merge_);
+    hints_.add(m.hint_for, m.key, m.version, config_.versioning, merge_, collisions());
     for (const Version* v : merge_.newly_stored) {
       TraceRecord record = impl_version_record(self_, TraceKind::hinted, m.hint_for, m.key, *v);
       record.extra = from;
@@ -306,8 +311,9 @@ NodeState ImplNode::abstract_state() const {
   state.hints = hints_.snapshot();
   state.suspected = peers_.suspected();
   state.pending = coordinator_.pending_states();
+  // Partitions come ascending: append at the map's end.
   for (uint32_t partition : placement_.self_home_partitions()) {
-    state.merkle_roots[partition] = store_.root(partition);
+    state.merkle_roots.emplace_hint(state.merkle_roots.end(), partition, store_.root(partition));
   }
   return state;
 }

@@ -26,7 +26,7 @@ const Siblings& MainStore::get(Key key) const {
 void MainStore::merge(Key key, const Siblings& incoming, SiblingMerge& out) {
   Entry* entry = entries_.find(key);
   static const Siblings kNone;
-  merge_siblings_into(entry ? entry->siblings : kNone, incoming, versioning_, out);
+  merge_siblings_into(entry ? entry->siblings : kNone, incoming, versioning_, out, collisions_);
   if (out.changed) write_back(key, entry, out, !merge_skips_tree_);
   DT_ASSERT(!out.changed || entries_.find(key), "merged key missing from the store");
 }
@@ -34,7 +34,7 @@ void MainStore::merge(Key key, const Siblings& incoming, SiblingMerge& out) {
 void MainStore::merge_one(Key key, const Version& incoming, SiblingMerge& out) {
   Entry* entry = entries_.find(key);
   static const Siblings kNone;
-  merge_one_into(entry ? entry->siblings : kNone, incoming, versioning_, out);
+  merge_one_into(entry ? entry->siblings : kNone, incoming, versioning_, out, collisions_);
   if (out.changed) write_back(key, entry, out);
   DT_ASSERT(!out.changed || entries_.find(key), "merged key missing from the store");
 }
@@ -118,8 +118,15 @@ std::vector<KeyData> MainStore::leaf_data(uint32_t partition,
 }
 
 std::map<Key, Siblings> MainStore::snapshot() const {
+  // Sort first, then append at the map's end: no tree search per key.
+  std::vector<std::pair<Key, const Siblings*>> sorted;
+  sorted.reserve(entries_.size());
+  entries_.for_each(
+      [&](Key key, const Entry& entry) { sorted.emplace_back(key, &entry.siblings); });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::map<Key, Siblings> view;
-  entries_.for_each([&](Key key, const Entry& entry) { view.emplace(key, entry.siblings); });
+  for (const auto& [key, siblings] : sorted) view.emplace_hint(view.end(), key, *siblings);
   DT_ASSERT(view.size() == entries_.size(), "snapshot lost a key");
   return view;
 }

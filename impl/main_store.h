@@ -33,6 +33,9 @@ class MainStore {
   void merge_one(Key key, const Version& incoming, SiblingMerge& out);
   // Bug zoo (merkle_leaf_not_updated_on_repair): merge() leaves the tree as is.
   void set_merge_skips_tree(bool skip) { merge_skips_tree_ = skip; }
+  // Bug zoo (vclock_reset_after_wipe): merges keep an incoming version whose dot
+  // an older, different version already holds.
+  void set_dot_collisions(DotCollision collisions) { collisions_ = collisions; }
 
   uint64_t root(uint32_t partition) const;
   // REQUIRES: partition < Q, level <= depth, index < 2^level.
@@ -73,6 +76,7 @@ class MainStore {
   uint32_t depth_;
   Versioning versioning_;
   bool merge_skips_tree_ = false;
+  DotCollision collisions_ = DotCollision::impossible;
   // Mutable: a tree read settles the deferred hashes (a cache; the values
   // a reader sees are the same as with eager updates).
   mutable FlatMap<Entry> entries_;

@@ -9,34 +9,42 @@ namespace dt {
 
 namespace {
 
-bool has_dot(const Siblings& siblings, const Dot& dot) {
+// Same dot and write id: without dot collisions, the same dot alone would do.
+bool has_version(const Siblings& siblings, const Version& version) {
   for (const Version& v : siblings) {
-    if (v.dot == dot) return true;
+    if (v.dot == version.dot && v.write_id == version.write_id) return true;
   }
   return false;
 }
 
-void add_distinct(std::vector<const Version*>& all, const Version& v) {
-  for (const Version* w : all) {
-    if (w->dot == v.dot) {
-      DT_ASSERT(*w == v, "two different versions share a dot");
+void add_distinct(std::vector<const Version*>& all, const Version& v, DotCollision collisions) {
+  for (const Version*& w : all) {
+    if (w->dot != v.dot) continue;
+    if (collisions == DotCollision::keep_incoming && !(*w == v)) {
+      w = &v;  // Bug zoo (vclock_reset_after_wipe): the old version is dropped.
       return;
     }
+    DT_ASSERT(*w == v, "two different versions share a dot");
+    return;
   }
   all.push_back(&v);
 }
 
 // `all` holds the distinct union; fills out.merged and the flags.
 void finish_merge(const Siblings& existing, const std::vector<const Version*>& all,
-                  Versioning versioning, SiblingMerge& out) {
+                  Versioning versioning, SiblingMerge& out, DotCollision collisions) {
   out.merged.clear();
   out.newly_stored.clear();
   out.lww_overwrite = false;
   for (const Version* v : all) {
     bool superseded = false;
-    for (const Version* w : all) superseded = superseded || supersedes(*w, *v);
+    // w != v: a colliding dot (bug zoo) can leave a version covering its own dot.
+    for (const Version* w : all) superseded = superseded || (w != v && supersedes(*w, *v));
     if (!superseded) out.merged.push_back(v);
   }
+  // Colliding dots (bug zoo) can make versions supersede each other in a cycle;
+  // the buggy store then keeps them all. Dots are unique otherwise: no cycle.
+  if (out.merged.empty() && collisions == DotCollision::keep_incoming) out.merged = all;
   std::sort(out.merged.begin(), out.merged.end(),
             [](const Version* a, const Version* b) { return a->dot < b->dot; });
   if (versioning == Versioning::lww && out.merged.size() > 1) {
@@ -48,12 +56,13 @@ void finish_merge(const Siblings& existing, const std::vector<const Version*>& a
     out.lww_overwrite = true;
   }
   for (const Version* v : out.merged) {
-    if (!has_dot(existing, v->dot)) out.newly_stored.push_back(v);
+    if (!has_version(existing, *v)) out.newly_stored.push_back(v);
   }
   out.sibling_created = out.merged.size() > 1 && out.merged.size() > existing.size();
   out.changed = out.merged.size() != existing.size();
   for (size_t i = 0; !out.changed && i < existing.size(); ++i) {
-    out.changed = out.merged[i]->dot != existing[i].dot;
+    out.changed = out.merged[i]->dot != existing[i].dot ||
+                  out.merged[i]->write_id != existing[i].write_id;
   }
   DT_ASSERT(all.empty() == out.merged.empty(),
             "a merge of versions produced nothing (or something from nothing)");
@@ -79,21 +88,21 @@ Siblings SiblingMerge::materialize() const {
 }
 
 void merge_siblings_into(const Siblings& existing, const Siblings& incoming,
-                         Versioning versioning, SiblingMerge& out) {
+                         Versioning versioning, SiblingMerge& out, DotCollision collisions) {
   std::vector<const Version*>& all = scratch_union();
-  for (const Version& v : existing) add_distinct(all, v);
-  for (const Version& v : incoming) add_distinct(all, v);
+  for (const Version& v : existing) add_distinct(all, v, DotCollision::impossible);
+  for (const Version& v : incoming) add_distinct(all, v, collisions);
   DT_ASSERT(all.size() <= existing.size() + incoming.size(), "union grew past its inputs");
-  finish_merge(existing, all, versioning, out);
+  finish_merge(existing, all, versioning, out, collisions);
 }
 
 void merge_one_into(const Siblings& existing, const Version& incoming, Versioning versioning,
-                    SiblingMerge& out) {
+                    SiblingMerge& out, DotCollision collisions) {
   std::vector<const Version*>& all = scratch_union();
-  for (const Version& v : existing) add_distinct(all, v);
-  add_distinct(all, incoming);
+  for (const Version& v : existing) add_distinct(all, v, DotCollision::impossible);
+  add_distinct(all, incoming, collisions);
   DT_ASSERT(!all.empty(), "a merge with an incoming version has an empty union");
-  finish_merge(existing, all, versioning, out);
+  finish_merge(existing, all, versioning, out, collisions);
 }
 
 }  // namespace dt

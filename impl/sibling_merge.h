@@ -11,10 +11,15 @@
 
 namespace dt {
 
+// What a merge does with two different versions that share a dot. A correct
+// store never meets one (dots are unique); the bug zoo's vclock_reset_after_wipe
+// makes them, and a buggy store keeps the incoming version, dropping the old one.
+enum class DotCollision { impossible, keep_incoming };
+
 struct SiblingMerge {
   // The survivors, canonical order; point into `existing` or `incoming`.
   std::vector<const Version*> merged;
-  // Survivors whose dot was not in `existing`, canonical order.
+  // Survivors not in `existing` (by dot and write id), canonical order.
   std::vector<const Version*> newly_stored;
   bool sibling_created = false;  // grew the set to two or more
   bool lww_overwrite = false;    // LWW dropped a version
@@ -27,10 +32,11 @@ struct SiblingMerge {
 // REQUIRES: `existing` canonical; versions sharing a dot are identical.
 // `out` is overwritten (its buffers are reused).
 void merge_siblings_into(const Siblings& existing, const Siblings& incoming,
-                         Versioning versioning, SiblingMerge& out);
+                         Versioning versioning, SiblingMerge& out,
+                         DotCollision collisions = DotCollision::impossible);
 
 // Same merge for a single incoming version (no temporary Siblings).
 void merge_one_into(const Siblings& existing, const Version& incoming, Versioning versioning,
-                    SiblingMerge& out);
+                    SiblingMerge& out, DotCollision collisions = DotCollision::impossible);
 
 }  // namespace dt

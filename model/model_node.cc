@@ -1,7 +1,9 @@
 #include "model/model_node.h"
 
+#include <map>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "core/assert.h"
 #include "model/anti_entropy.h"
@@ -27,7 +29,8 @@ class ModelNode final : public Node {
         ring_(config),
         detector_(self, config),
         coordinator_(self, config),
-        anti_entropy_(self, config) {
+        anti_entropy_(self, config),
+        home_partitions_(ring_.home_partitions(self)) {
     DT_ASSERT(config.validate().is_ok(), "model node built from an invalid config");
     DT_ASSERT(self < config.nodes, "model node id outside the cluster");
   }
@@ -107,9 +110,7 @@ class ModelNode final : public Node {
     state.hints = hints_.snapshot();
     state.suspected = detector_.suspected();
     state.pending = coordinator_.pending_states();
-    for (uint32_t partition : ring_.home_partitions(self_)) {
-      state.merkle_roots[partition] = partition_root(main_store_, config_, partition);
-    }
+    state.merkle_roots = merkle_roots();
     return state;
   }
 
@@ -153,6 +154,20 @@ class ModelNode final : public Node {
     anti_entropy_.on_leaf_data(from, m, main_store_, out);
   }
 
+  // partition -> partition_root, recomputed whenever the store may have
+  // changed since the last call (only a cache: lockstep asks after every event).
+  const std::map<uint32_t, uint64_t>& merkle_roots() const {
+    if (roots_valid_ && roots_generation_ == main_store_.generation()) return roots_;
+    roots_.clear();
+    for (uint32_t partition : home_partitions_) {
+      roots_[partition] = partition_root(main_store_, config_, partition);
+    }
+    roots_generation_ = main_store_.generation();
+    roots_valid_ = true;
+    DT_ASSERT(roots_.size() == home_partitions_.size(), "a home partition without a root");
+    return roots_;
+  }
+
   // Every hinted version: intended ascending, key ascending, canonical order.
   void lose_hints(TraceKind kind, Effects& out) {
     for (NodeId intended : hints_.intended_nodes()) {
@@ -179,6 +194,12 @@ class ModelNode final : public Node {
   FailureDetector detector_;
   Coordinator coordinator_;
   AntiEntropy anti_entropy_;
+  // Fixed by the config: the partitions this node is a home replica of.
+  const std::vector<uint32_t> home_partitions_;
+  // Cache for merkle_roots(), valid for store generation roots_generation_.
+  mutable std::map<uint32_t, uint64_t> roots_;
+  mutable uint64_t roots_generation_ = 0;
+  mutable bool roots_valid_ = false;
 };
 
 }  // namespace

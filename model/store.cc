@@ -71,6 +71,7 @@ const Siblings& VersionStore::get(Key key) const {
 }
 
 MergeResult VersionStore::merge(Key key, const Siblings& incoming, Versioning versioning) {
+  ++generation_;
   MergeResult result = merge_siblings(get(key), incoming, versioning);
   if (!result.merged.empty()) entries_[key] = result.merged;
   DT_ASSERT(entries_.count(key) || incoming.empty(), "merged key missing from the store");
@@ -78,6 +79,7 @@ MergeResult VersionStore::merge(Key key, const Siblings& incoming, Versioning ve
 }
 
 bool VersionStore::remove_version(Key key, const Dot& dot) {
+  ++generation_;
   auto it = entries_.find(key);
   if (it == entries_.end()) return false;
   Siblings& siblings = it->second;

@@ -37,10 +37,17 @@ class VersionStore {
 
   const std::map<Key, Siblings>& entries() const { return entries_; }
   bool empty() const { return entries_.empty(); }
-  void clear() { entries_.clear(); }
+  void clear() {
+    entries_.clear();
+    ++generation_;
+  }
+  // Bumped by every call that may change the entries: a value derived from
+  // the store stays valid while the generation it was computed at is current.
+  uint64_t generation() const { return generation_; }
 
  private:
   std::map<Key, Siblings> entries_;
+  uint64_t generation_ = 0;
 };
 
 }  // namespace dt

@@ -7,10 +7,37 @@
 
 namespace dt {
 
-// std heap algorithms build a max-heap; "later" is the greater element.
-bool EventQueue::later(const Entry& a, const Entry& b) {
-  if (a.time_ns != b.time_ns) return a.time_ns > b.time_ns;
-  return a.sequence > b.sequence;
+// Moves `entry` up from the empty slot `hole` to where its parent is not later.
+void EventQueue::sift_up(size_t hole, Entry entry) {
+  DT_ASSERT(hole < heap_.size(), "sift from outside the heap");
+  while (hole > 0) {
+    const size_t parent = (hole - 1) / 2;
+    if (!later(heap_[parent], entry)) break;
+    heap_[hole] = heap_[parent];
+    hole = parent;
+  }
+  heap_[hole] = entry;
+  DT_ASSERT(hole == 0 || !later(heap_[(hole - 1) / 2], entry), "heap order broken");
+}
+
+// Replaces the root by the last entry and sifts it down (the root was taken).
+void EventQueue::sift_down_last() {
+  DT_ASSERT(!heap_.empty(), "sift in an empty heap");
+  const Entry entry = heap_.back();
+  heap_.pop_back();
+  const size_t size = heap_.size();
+  if (size == 0) return;
+  size_t hole = 0;
+  for (;;) {
+    size_t child = 2 * hole + 1;
+    if (child >= size) break;
+    if (child + 1 < size && later(heap_[child], heap_[child + 1])) ++child;
+    if (!later(entry, heap_[child])) break;
+    heap_[hole] = heap_[child];
+    hole = child;
+  }
+  heap_[hole] = entry;
+  DT_ASSERT(hole == 0 || !later(heap_[(hole - 1) / 2], entry), "heap order broken");
 }
 
 uint64_t EventQueue::push(TimeNs time_ns, SimEvent event) {
@@ -27,8 +54,8 @@ uint64_t EventQueue::push(TimeNs time_ns, SimEvent event) {
     payloads_[payload] = std::move(event);
   }
   const uint64_t sequence = next_sequence_++;
-  heap_.push_back(Entry{time_ns, sequence, payload});
-  std::push_heap(heap_.begin(), heap_.end(), later);
+  heap_.emplace_back();
+  sift_up(heap_.size() - 1, Entry{time_ns, sequence, payload});
   return sequence;
 }
 
@@ -39,9 +66,8 @@ TimeNs EventQueue::next_time_ns() const {
 
 QueuedEvent EventQueue::pop() {
   DT_ASSERT(!heap_.empty(), "pop on an empty queue");
-  std::pop_heap(heap_.begin(), heap_.end(), later);
-  const Entry entry = heap_.back();
-  heap_.pop_back();
+  const Entry entry = heap_.front();
+  sift_down_last();
   DT_ASSERT(heap_.empty() || !later(entry, heap_.front()), "heap order broken");
   free_payloads_.push_back(entry.payload);
   return QueuedEvent{entry.time_ns, entry.sequence, std::move(payloads_[entry.payload])};

@@ -38,7 +38,14 @@ class EventQueue {
     uint64_t sequence = 0;
     uint32_t payload = 0;  // index into payloads_
   };
-  static bool later(const Entry& a, const Entry& b);
+  // (time_ns, sequence) of `a` after that of `b`; sequences are unique, so
+  // the order is total and any heap pops the same sequence of events.
+  static bool later(const Entry& a, const Entry& b) {
+    return a.time_ns != b.time_ns ? a.time_ns > b.time_ns : a.sequence > b.sequence;
+  }
+  // Hole-based sifts (one move per level instead of a swap).
+  void sift_up(size_t hole, Entry entry);
+  void sift_down_last();
 
   std::vector<Entry> heap_;  // binary min-heap on (time_ns, sequence)
   std::vector<SimEvent> payloads_;

@@ -138,6 +138,44 @@ TEST(Availability, AcceptsAFailureWhenTheReachableQuorumMovesMidRequest) {
   EXPECT_TRUE(c.check().violations.empty());
 }
 
+TEST(Availability, AcceptsAFailureWhenTheCoordinatorCrashesAndRestartsAtOneInstant) {
+  // The crash lost the coordinator's pending request although the zero-length
+  // down interval leaves no down segment in the reachability timeline.
+  AvailabilityCase c(QuorumMode::strict);
+  c.trace.fault(kInvokeNs + 200 * kMillisecondNs, TraceKind::crashed, c.coordinator());
+  c.trace.fault(kInvokeNs + 200 * kMillisecondNs, TraceKind::restarted, c.coordinator());
+  c.failed_put();
+  const PropertyVerdict v = c.check();
+  EXPECT_TRUE(v.checked);
+  EXPECT_TRUE(v.violations.empty());
+}
+
+TEST(Availability, AcceptsAFailureWhenANeededReplicaCrashesAndRestartsAtOneInstant) {
+  // Strict, W = 2 of 3 home replicas: two of them bounced mid-request.
+  AvailabilityCase c(QuorumMode::strict);
+  c.trace.fault(kInvokeNs + 100 * kMillisecondNs, TraceKind::crashed, c.home[1]);
+  c.trace.fault(kInvokeNs + 100 * kMillisecondNs, TraceKind::restarted, c.home[1]);
+  c.trace.fault(kInvokeNs + 300 * kMillisecondNs, TraceKind::wiped, c.home[2]);
+  c.trace.fault(kInvokeNs + 300 * kMillisecondNs, TraceKind::restarted, c.home[2]);
+  c.failed_put();
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(Availability, RejectsAFailureWhenOnlyOneSpareReplicaBounced) {
+  // One home replica bounced, but the other two still formed W = 2 throughout.
+  AvailabilityCase c(QuorumMode::strict);
+  c.trace.fault(kInvokeNs + 100 * kMillisecondNs, TraceKind::crashed, c.home[1]);
+  c.trace.fault(kInvokeNs + 100 * kMillisecondNs, TraceKind::restarted, c.home[1]);
+  c.failed_put();
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "unavailable_write");
+  const std::string reach =
+      fmt::format("the same 2 up home nodes {{{},{}}} (needed 2)", c.home[0], c.home[2]);
+  EXPECT_NE(v.violations[0].explanation.find(reach), std::string::npos)
+      << v.violations[0].explanation;
+}
+
 TEST(Availability, ExplainsATimeoutUnderLossyLinks) {
   AvailabilityCase c(QuorumMode::strict);
   c.trace.link(kSecondNs, c.home[1], c.coordinator(), 500'000);

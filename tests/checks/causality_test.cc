@@ -66,6 +66,51 @@ TEST(Causality, RejectsADuplicateDot) {
   EXPECT_EQ(v.violations[0].kind, "duplicate_dot");
 }
 
+TEST(Causality, RejectsTwoWritesSharingADotInTheTrace) {
+  // Riak kv679: node 0 was wiped and handed out dot 0:1 again, to write 2.
+  CausalityCase c;
+  const Version v1 = test::version(1, 0, 1);
+  const Version v2 = test::version(2, 0, 1);
+  c.history.put(0, kKey, 1, 10, 20);
+  c.history.put(1, kKey, 2, 11, 21);
+  c.trace.stored(12, 1, kKey, v1).stored(13, 2, kKey, v2);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  const Violation& d = v.violations[0];
+  EXPECT_TRUE(d.promised);
+  EXPECT_EQ(d.kind, "duplicate_dot");
+  EXPECT_EQ(d.writes, (std::vector<WriteId>{1, 2}));
+  EXPECT_EQ(d.nodes, (std::vector<NodeId>{1, 2}));
+  EXPECT_EQ(d.op_indices, (std::vector<uint64_t>{0, 1}));
+  EXPECT_EQ(d.keys, std::vector<Key>{kKey});
+  EXPECT_NE(d.explanation.find("the same dot 0:1"), std::string::npos) << d.explanation;
+}
+
+TEST(Causality, RejectsADotReusedInTheFinalStateOnce) {
+  CausalityCase c;
+  const Version v1 = test::version(1, 0, 1);
+  const Version v2 = test::version(2, 0, 1);
+  c.history.put(0, kKey, 1, 10, 20);
+  c.history.put(1, kKey, 2, 11, 21);
+  c.trace.stored(12, 0, kKey, v1).stored(13, 1, kKey, v2);
+  c.trace.quiesced_empty(c.config, 1000);
+  c.trace.final_store({0}, kKey, {v1}).final_store({1, 2}, kKey, {v2});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u) << "one violation per colliding pair of writes";
+  EXPECT_EQ(v.violations[0].kind, "duplicate_dot");
+}
+
+TEST(Causality, AcceptsOneWriteSeenEverywhereUnderItsDot) {
+  CausalityCase c;
+  const Version v1 = test::version(1, 0, 1);
+  c.history.put(0, kKey, 1, 10, 20);
+  c.trace.stored(12, 0, kKey, v1).stored(13, 1, kKey, v1).stored(14, 2, kKey, v1);
+  c.history.get(1, kKey, 30, 40, {v1});
+  c.trace.quiesced_empty(c.config, 1000);
+  c.trace.final_store({0, 1, 2}, kKey, {v1});
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
 TEST(Causality, RejectsAReadOfANeverWrittenValue) {
   CausalityCase c;
   c.history.put(0, kKey, 1, 10, 20);

@@ -71,6 +71,22 @@ TEST(Durability, RejectsALostAcknowledgedWrite) {
   EXPECT_NE(loss.explanation.find("still held"), std::string::npos) << loss.explanation;
 }
 
+TEST(Durability, RejectsAWriteReplacedByAnotherWithTheSameDot) {
+  // Riak kv679: a blind write 2 reused write 1's dot and replaced it everywhere;
+  // a version with the dot but another write id is no copy of write 1.
+  DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  const Version v2 = test::version(2, c.home[0], 1);
+  c.history.put(1, kKey, 2, 30, 40, OpType::ok, c.home[0]);
+  for (NodeId n : c.home) c.trace.stored(12, n, kKey, c.v1).stored(32, n, kKey, v2);
+  c.trace.final_store(c.home, kKey, {v2});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_TRUE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "lost_write");
+  EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{1});
+  EXPECT_EQ(v.violations[0].nodes, c.home);
+}
+
 TEST(Durability, RejectsAnAcknowledgedWriteNeverStored) {
   DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
   const PropertyVerdict v = c.check();

@@ -160,6 +160,70 @@ TEST(QuorumOverlap, ExplainsHintOnlyOverlapAsFallback) {
   EXPECT_EQ(v.violations[0].kind, "stale_read_fallback");
 }
 
+TEST(QuorumOverlap, RejectsAFallbackTargetInStrictMode) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  c.write_acked_by({c.home[0], c.home[1]});
+  c.trace.target(11, c.home[0], c.write_op, fallback, /*fallback=*/true);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  const Violation& u = v.violations[0];
+  EXPECT_TRUE(u.promised);
+  EXPECT_EQ(u.kind, "strict_quorum_used_fallback");
+  EXPECT_EQ(u.op_indices, (std::vector<uint64_t>{0, 1}));
+  EXPECT_EQ(u.keys, std::vector<Key>{kKey});
+  EXPECT_EQ(u.nodes, std::vector<NodeId>{fallback});
+  EXPECT_EQ(u.writes, std::vector<WriteId>{1});
+  EXPECT_NE(u.explanation.find("strict quorum mode allows only home replicas"),
+            std::string::npos) << u.explanation;
+}
+
+TEST(QuorumOverlap, RejectsANonHomeReplyCountedInStrictMode) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  c.write_acked_by({c.home[0], c.home[1]});
+  c.read_from({c.home[0], fallback}, {c.v1});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_TRUE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "strict_quorum_used_fallback");
+  EXPECT_EQ(v.violations[0].op_indices, (std::vector<uint64_t>{2, 3}));
+  EXPECT_EQ(v.violations[0].nodes, std::vector<NodeId>{fallback});
+  EXPECT_TRUE(v.violations[0].writes.empty());
+}
+
+TEST(QuorumOverlap, RejectsAStrictStaleReadThroughAFallbackAsABug) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  c.write_acked_by({c.home[0], fallback}, /*hinted=*/true);
+  c.read_from({c.home[1], c.home[2]}, {});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 2u);
+  EXPECT_TRUE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "stale_read_fallback");
+  EXPECT_TRUE(v.violations[1].promised);
+  EXPECT_EQ(v.violations[1].kind, "strict_quorum_used_fallback");
+  EXPECT_EQ(v.violations[1].nodes, std::vector<NodeId>{fallback});
+  EXPECT_EQ(v.promised_violation_count(), 2u);
+}
+
+TEST(QuorumOverlap, AcceptsHomeTargetsAndRepliesInStrictMode) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.write_acked_by({c.home[0], c.home[1]});
+  for (NodeId n : c.home) c.trace.target(11, c.home[0], c.write_op, n, /*fallback=*/false);
+  c.read_from({c.home[1], c.home[2]}, {c.v1});
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(QuorumOverlap, AcceptsFallbacksInSloppyMode) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::sloppy));
+  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  c.write_acked_by({c.home[0], fallback}, /*hinted=*/true);
+  c.trace.target(11, c.home[0], c.write_op, fallback, /*fallback=*/true);
+  c.read_from({c.home[0], fallback}, {c.v1});
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
 TEST(QuorumOverlap, ExplainsStaleReadAfterAWipe) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
   c.write_acked_by({c.home[0], c.home[1]});

@@ -31,6 +31,24 @@ TEST(StoreTest, ConcurrentVersionsBecomeSiblingsInCanonicalOrder) {
   EXPECT_FALSE(second.lww_overwrite);
 }
 
+// Caches of values derived from the store (the model node's Merkle roots)
+// rely on every mutating call moving the generation on.
+TEST(StoreTest, EveryMutatingCallBumpsTheGeneration) {
+  VersionStore store;
+  uint64_t last = store.generation();
+  store.merge(7, {version(1, 1)}, Versioning::vclock);
+  EXPECT_GT(store.generation(), last);
+  last = store.generation();
+  EXPECT_TRUE(store.remove_version(7, Dot{1, 1}));
+  EXPECT_GT(store.generation(), last);
+  last = store.generation();
+  store.clear();
+  EXPECT_GT(store.generation(), last);
+  last = store.generation();
+  EXPECT_TRUE(store.get(7).empty());
+  EXPECT_EQ(store.generation(), last);
+}
+
 TEST(StoreTest, SupersededVersionsAreDroppedEitherWay) {
   const Version old_v = version(1, 1);
   const Version new_v = version(1, 2, VClock({{1, 1}}));
