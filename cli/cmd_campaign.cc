@@ -137,6 +137,14 @@ void write_timelines(const CampaignResult& result, const CampaignOptions& option
   }
 }
 
+void write_reports(const std::string& dir, const std::string& text, const std::string& json) {
+  Status s = make_directory(dir);
+  const std::filesystem::path out(dir);
+  if (s.is_ok()) s = write_text_file((out / "report.txt").string(), text);
+  if (s.is_ok()) s = write_text_file((out / "report.json").string(), json);
+  if (!s.is_ok()) std::fprintf(stderr, "dynamo-testbed campaign: %s\n", s.message().c_str());
+}
+
 int run_campaign_command(const CampaignFlags& flags) {
   Result<CampaignOptions> options = to_options(flags);
   if (!options.is_ok()) {
@@ -153,11 +161,11 @@ int run_campaign_command(const CampaignFlags& flags) {
   }
   const CampaignResult result = run_campaign(options.value());
   write_timelines(result, options.value());
-  if (flags.json) {
-    std::printf("%s\n", campaign_report_json(options.value(), result).dump(2).c_str());
-  } else {
-    std::printf("%s", format_campaign_report(options.value(), result).c_str());
-  }
+  const std::string text = format_campaign_report(options.value(), result);
+  const std::string json = campaign_report_json(options.value(), result).dump(2) + "\n";
+  // Both reports also land in the output directory, readable and machine-readable.
+  if (!options.value().out_dir.empty()) write_reports(options.value().out_dir, text, json);
+  std::printf("%s", flags.json ? json.c_str() : text.c_str());
   return result.exit_code() == 0 ? kExitOk : kExitViolation;
 }
 
