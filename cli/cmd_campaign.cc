@@ -15,9 +15,9 @@
 #include "core/schedule_validate.h"
 #include "fuzz/campaign.h"
 #include "fuzz/campaign_report.h"
-#include "impl/bugs.h"
 #include "fuzz/run_check.h"
 #include "histories/schedule_json.h"
+#include "impl/bugs.h"
 
 namespace dt {
 

@@ -8,6 +8,7 @@
 #include "cli/exit_codes.h"
 #include "cli/factories.h"
 #include "cli/files.h"
+#include "fuzz/run_check.h"
 #include "histories/history_json.h"
 #include "histories/schedule_json.h"
 #include "histories/trace_json.h"
@@ -37,13 +38,8 @@ int Execution::exit_code() const {
 
 Execution execute(const Schedule& schedule, Side side) {
   const SideFactories factories = factories_for(side);
-  RunOptions options;
-  options.primary = factories.primary;
-  options.shadow = factories.shadow;
-  Execution e;
-  e.run = run_schedule(schedule, options);
-  e.report = check_all(CheckInput{schedule.config, e.run.history, e.run.trace});
-  return e;
+  RunVerdict verdict = run_and_check(schedule, factories.primary, factories.shadow);
+  return Execution{std::move(verdict.run), std::move(verdict.report)};
 }
 
 namespace {

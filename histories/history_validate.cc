@@ -25,10 +25,12 @@ Status check_fields(size_t i, const HistoryOp& op, const Config& config) {
   if (op.not_found && !(op.f == OpFn::get && op.type == OpType::ok)) {
     return Status::error(path + ".not_found: only a get's ok carries not_found");
   }
+  // add and delete read before they write (their context comes from the read).
   const bool may_read = (op.f == OpFn::get && op.type == OpType::ok) ||
-                        (op.f == OpFn::add && op.type != OpType::invoke);
+                        ((op.f == OpFn::add || op.f == OpFn::del) && op.type != OpType::invoke);
   if (!op.read.empty() && !may_read) {
-    return Status::error(path + ".read: only a get's ok and an add's completion carry read");
+    return Status::error(path +
+                         ".read: only a get's ok and an add's or delete's completion carry read");
   }
   if (!op.error.empty() && op.type != OpType::fail && op.type != OpType::info) {
     return Status::error(path + ".error: only fail and info carry an error");
