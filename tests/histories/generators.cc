@@ -1,5 +1,7 @@
 #include "tests/histories/generators.h"
 
+#include "histories/json_util.h"
+
 namespace dt::testgen {
 
 namespace {
@@ -209,6 +211,16 @@ Schedule gen_schedule() {
   }
   if (*rc::gen::arbitrary<bool>()) s.inject = {"lost_hint", "stale_read-2"};
   return s;
+}
+
+std::string first_json_block(const std::string& doc_path) {
+  Result<std::string> doc = read_text_file(std::string(DT_SOURCE_DIR) + "/" + doc_path);
+  if (!doc) return doc.error();
+  const std::string& text = doc.value();
+  const size_t start = text.find("```json\n");
+  if (start == std::string::npos) return "no json block";
+  const size_t end = text.find("```", start + 8);
+  return text.substr(start + 8, end - start - 8);
 }
 
 }  // namespace dt::testgen

@@ -83,4 +83,8 @@ ReplicaTrace gen_trace();
 
 Schedule gen_schedule();
 
+// The first ```json block of a doc under the source tree (so documented
+// examples stay valid), or an error text when there is none.
+std::string first_json_block(const std::string& doc_path);
+
 }  // namespace dt::testgen

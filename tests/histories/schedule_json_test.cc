@@ -11,16 +11,7 @@
 namespace dt {
 namespace {
 
-// The first ```json block of a doc, so the documented example stays valid.
-std::string first_json_block(const std::string& doc_path) {
-  Result<std::string> doc = read_text_file(std::string(DT_SOURCE_DIR) + "/" + doc_path);
-  if (!doc) return doc.error();
-  const std::string& text = doc.value();
-  const size_t start = text.find("```json\n");
-  if (start == std::string::npos) return "no json block";
-  const size_t end = text.find("```", start + 8);
-  return text.substr(start + 8, end - start - 8);
-}
+using testgen::first_json_block;
 
 std::string error_of(std::string_view text) {
   Result<Schedule> s = read_schedule_json(text, "bad.json");
