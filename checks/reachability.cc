@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <charconv>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/connected_components.hpp>
 #include <fmt/format.h>
 
 #include "core/assert.h"
@@ -100,28 +98,26 @@ bool is_network_fault(TraceKind kind) {
 }
 
 NetworkSegment segment_of(const NetworkState& state, TimeNs start_ns) {
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   const size_t nodes = state.crashed.size();
   NetworkSegment segment;
   segment.start_ns = start_ns;
   segment.up.resize(nodes);
   for (size_t n = 0; n < nodes; ++n) segment.up[n] = !state.crashed[n] && !state.paused[n];
-  Graph graph(nodes);
+  segment.direct.assign(nodes * nodes, false);
   for (size_t a = 0; a < nodes; ++a) {
+    segment.direct[a * nodes + a] = true;
     for (size_t b = a + 1; b < nodes; ++b) {
       segment.link_faults |= (state.drop_ppm[a][b] > 0 && state.drop_ppm[a][b] < kCutPpm) ||
                              (state.drop_ppm[b][a] > 0 && state.drop_ppm[b][a] < kCutPpm) ||
                              state.slowed[a][b] || state.slowed[b][a];
-      if (!segment.up[a] || !segment.up[b]) continue;
       if (state.group[a] != state.group[b] || state.group[a] < 0) continue;
+      // A request goes one way and its reply the other: both directions must work.
       if (state.drop_ppm[a][b] >= kCutPpm || state.drop_ppm[b][a] >= kCutPpm) continue;
-      boost::add_edge(a, b, graph);
+      segment.direct[a * nodes + b] = true;
+      segment.direct[b * nodes + a] = true;
     }
   }
-  segment.component.assign(nodes, 0);
-  const int count = boost::connected_components(graph, segment.component.data());
-  DT_ASSERT(count >= 1 || nodes == 0, "no components");
-  DT_ASSERT(segment.component.size() == nodes, "one component per node");
+  DT_ASSERT(segment.direct.size() == nodes * nodes, "one link entry per ordered pair");
   return segment;
 }
 
@@ -200,7 +196,8 @@ std::pair<size_t, size_t> ReachabilityTimeline::overlapping(TimeNs from_ns, Time
 
 bool ReachabilityTimeline::connected(const NetworkSegment& segment, NodeId a, NodeId b) {
   DT_ASSERT(a < segment.up.size() && b < segment.up.size(), "node out of range");
-  return segment.up[a] && segment.up[b] && segment.component[a] == segment.component[b];
+  const size_t nodes = segment.up.size();
+  return segment.up[a] && segment.up[b] && segment.direct[size_t{a} * nodes + b];
 }
 
 }  // namespace dt

@@ -1,8 +1,9 @@
 // Who could reach whom, over time: the trace's fault records (crash, restart,
 // wipe, pause, resume, partition, heal, link changes) replayed into segments of
-// constant network state. In each segment the up nodes and the links that are
-// not cut form an undirected graph; its connected components (Boost.Graph)
-// say which nodes a coordinator could reach.
+// constant network state. In each segment two up nodes can talk when their
+// *direct* link works both ways (same partition group, neither direction
+// dropping 100%): nodes never relay, so a path through a third node does not
+// count (connected components would be the wrong question).
 #pragma once
 
 #include <cstdint>
@@ -19,7 +20,7 @@ struct NetworkSegment {
   TimeNs start_ns = 0;
   TimeNs end_ns = kNever;       // exclusive; kNever for the last segment
   std::vector<bool> up;         // by node: not crashed, not wiped, not paused
-  std::vector<int> component;   // by node: connected component among up nodes
+  std::vector<bool> direct;     // [a * nodes + b]: a and b exchange messages directly, both ways
   bool link_faults = false;     // a lossy or slowed link (drop < 100% or extra delay) is active
 };
 
@@ -31,7 +32,8 @@ class ReachabilityTimeline {
   const std::vector<NetworkSegment>& segments() const { return segments_; }
   // [first, last) segment positions overlapping the closed interval [from_ns, to_ns].
   std::pair<size_t, size_t> overlapping(TimeNs from_ns, TimeNs to_ns) const;
-  // True when `a` and `b` are both up and connected in `segment`.
+  // True when `a` and `b` are both up and their direct link works both ways in
+  // `segment` (a node always reaches itself while up).
   static bool connected(const NetworkSegment& segment, NodeId a, NodeId b);
 
  private:

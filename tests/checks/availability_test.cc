@@ -103,6 +103,29 @@ TEST(Availability, AcceptsAFailureWhenAllLinksFromTheCoordinatorAreCut) {
   EXPECT_TRUE(c.check().violations.empty());
 }
 
+TEST(Availability, AcceptsAFailureWhenTheCoordinatorReachesReplicasOnlyThroughAThirdNode) {
+  // Strict W=2: the acks from home[1] and home[2] to the coordinator are cut
+  // (one direction only), though both still talk to each other and to the
+  // other nodes. Nodes never relay, so no quorum was reachable: was a false
+  // alarm when reachability came from connected components.
+  AvailabilityCase c(QuorumMode::strict);
+  c.trace.link(kSecondNs, c.home[1], c.coordinator(), 1'000'000);
+  c.trace.link(kSecondNs, c.home[2], c.coordinator(), 1'000'000);
+  c.failed_put();
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(Availability, RejectsAFailureWhenOneDirectLinkOfThreeIsCut) {
+  // Near miss: only home[2]'s link is cut; home[1] and the coordinator make W=2.
+  AvailabilityCase c(QuorumMode::strict);
+  c.trace.link(kSecondNs, c.home[2], c.coordinator(), 1'000'000);
+  c.failed_put();
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "unavailable_write");
+  EXPECT_TRUE(v.violations[0].promised);
+}
+
 TEST(Availability, ExtendsTheWindowByFailureDetectionTime) {
   // Home replicas were down until 100 ms before the invoke: the coordinator may
   // still suspect them, so a failure is allowed; 400 ms later it is not.

@@ -26,6 +26,26 @@ TEST(Reachability, RejectsBadPartitionGroups) {
   EXPECT_FALSE(parse_partition_groups("", 5).is_ok());
 }
 
+TEST(Reachability, OnlyDirectLinksCountNeverAPathThroughAThirdNode) {
+  // 0 -> 1 drops everything; 0-2 and 2-1 work. Nodes never relay, so 0 cannot
+  // reach 1 (in either direction: a request and its reply both need the link).
+  Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
+  test::TraceBuilder trace;
+  trace.link(10, 0, 1, 1'000'000).record(20, TraceKind::healed, kNoNode);
+  const ReplicaTrace t = trace.build();
+  const auto timeline = ReachabilityTimeline::build(config, t);
+  ASSERT_TRUE(timeline.is_ok());
+  const auto& segments = timeline.value().segments();
+  ASSERT_EQ(segments.size(), 3u);
+  EXPECT_FALSE(ReachabilityTimeline::connected(segments[1], 0, 1));
+  EXPECT_FALSE(ReachabilityTimeline::connected(segments[1], 1, 0));
+  EXPECT_TRUE(ReachabilityTimeline::connected(segments[1], 0, 2));
+  EXPECT_TRUE(ReachabilityTimeline::connected(segments[1], 2, 1));
+  EXPECT_TRUE(ReachabilityTimeline::connected(segments[1], 0, 0));
+  EXPECT_FALSE(segments[1].link_faults) << "a cut link is not a lossy one";
+  EXPECT_TRUE(ReachabilityTimeline::connected(segments[2], 0, 1));
+}
+
 TEST(Reachability, SegmentsFollowFaults) {
   Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
   test::TraceBuilder trace;
