@@ -69,10 +69,31 @@ std::vector<uint32_t> relevant_records(const CheckContext& ctx, Key key) {
   return merged;
 }
 
-// Losses a fault explains; a hint deletion is the protocol's own doing.
+// Losses a fault explains (CopyTracker names only fault records or protocol
+// removals as destroyers; a node's own lost_on_* claim never is one).
 bool is_fault_loss(TraceKind kind) {
-  return kind == TraceKind::wiped || kind == TraceKind::lost_on_wipe ||
-         kind == TraceKind::crashed || kind == TraceKind::lost_on_crash;
+  return kind == TraceKind::wiped || kind == TraceKind::crashed;
+}
+
+// With durable hints a crash must not lose a hint: a node that says it did is
+// a bug, whether or not the write survives elsewhere.
+void check_durable_hints(const CheckContext& ctx, PropertyVerdict& verdict) {
+  if (ctx.input.config.hint_store != HintStoreMode::durable) return;
+  for (const TraceRecord& r : ctx.input.trace.records) {
+    if (r.kind != TraceKind::lost_on_crash) continue;
+    Violation v;
+    v.promised = true;
+    v.kind = "durable_hint_lost";
+    v.keys = {r.key};
+    v.nodes = {r.node, r.peer};
+    v.writes = {r.write_id};
+    v.times = {r.time_ns};
+    v.explanation = fmt::format(
+        "at {} ns node {} lost its hint of w{} (key {}, for node {}) on a crash, but "
+        "hint_store = durable: hints must survive crashes",
+        r.time_ns, r.node, r.write_id, r.key, r.peer);
+    verdict.violations.push_back(std::move(v));
+  }
 }
 
 bool lww_replaced(const CheckContext& ctx, const LostWrite& lost) {
@@ -182,11 +203,16 @@ PropertyVerdict check_durability(const CheckContext& ctx) {
       verdict.violations.push_back(std::move(v));
     }
   }
+  const size_t losses = verdict.violations.size();
+  check_durable_hints(ctx, verdict);
   verdict.summary = fmt::format("{} acknowledged writes checked on their home replicas, {} "
                                 "missing ({} unexplained)",
-                                acked, verdict.violations.size(),
-                                verdict.promised_violation_count());
-  DT_ASSERT(verdict.violations.size() <= acked, "more losses than acked writes");
+                                acked, losses, verdict.promised_violation_count());
+  if (verdict.violations.size() > losses) {
+    verdict.summary += fmt::format("; {} durable hints lost on crash",
+                                   verdict.violations.size() - losses);
+  }
+  DT_ASSERT(losses <= acked, "more losses than acked writes");
   DT_ASSERT(verdict.promised_violation_count() <= verdict.violations.size(), "counts");
   return verdict;
 }

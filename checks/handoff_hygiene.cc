@@ -11,7 +11,8 @@ namespace dt {
 
 namespace {
 
-// One handoff: `intended` stored `write` of `key` handed off from `holder`.
+// One acked handoff entry: `intended` stored (handed_off) or already covered
+// (handoff_covered) `write` of `key` offered by `holder`, recorded when it sent the ack.
 struct Handoff {
   uint64_t intended = 0, holder = 0, key = 0, write = 0;
   friend bool operator==(const Handoff&, const Handoff&) = default;
@@ -48,28 +49,6 @@ void check_anti_entropy(const CheckContext& ctx, const TraceRecord& r, uint32_t 
                   hint_only ? "held it only as a hint, never" : "never held it")));
 }
 
-// True when `intended` held `write` (or a version superseding it; under LWW any
-// version of the key) in its main store at a trace position before `position` and
-// lost it to no wipe since: it could ack a handoff of that write without storing
-// anything new (so without a `handed_off` record).
-bool intended_already_held(const CheckContext& ctx, const TraceRecord& deletion,
-                           uint32_t position) {
-  DT_ASSERT(deletion.kind == TraceKind::hint_deleted, "only hint deletions");
-  const std::vector<TraceRecord>& records = ctx.input.trace.records;
-  DT_ASSERT(position < records.size(), "record position out of range");
-  const NodeId intended = deletion.peer;
-  const bool lww = ctx.input.config.versioning == Versioning::lww;
-  for (uint32_t at : ctx.trace.records_of_key(deletion.key)) {
-    if (at >= position) break;
-    const TraceRecord& r = records[at];
-    if (r.node != intended || !is_main_store_record(r.kind)) continue;
-    // Under LWW any held version of the key resolves the offer (one of them wins).
-    if (!lww && !ctx.writes.covers(r.write_id, deletion.write_id)) continue;
-    if (!ctx.trace.wipe_between(intended, r.time_ns, deletion.time_ns)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 PropertyVerdict check_handoff_hygiene(const CheckContext& ctx) {
@@ -77,7 +56,7 @@ PropertyVerdict check_handoff_hygiene(const CheckContext& ctx) {
   verdict.property = kHandoffHygiene;
   verdict.checked = true;
   verdict.promised = true;
-  std::unordered_set<Handoff, HandoffHash> handed_off;
+  std::unordered_set<Handoff, HandoffHash> acked;
   size_t deletions = 0;
   size_t exchanges = 0;
   const std::vector<TraceRecord>& records = ctx.input.trace.records;
@@ -85,20 +64,19 @@ PropertyVerdict check_handoff_hygiene(const CheckContext& ctx) {
     const TraceRecord& r = records[position];
     if (r.kind == TraceKind::hint_deleted) {
       ++deletions;
-      if (handed_off.count({r.peer, r.node, r.key, r.write_id}) == 0 &&
-          !intended_already_held(ctx, r, position)) {
+      if (acked.count({r.peer, r.node, r.key, r.write_id}) == 0) {
         verdict.violations.push_back(record_violation(
             r, "hint_deleted_before_handoff",
             fmt::format("at {} ns node {} deleted its hint of w{} (key {}) for node {}, but node "
-                        "{} had neither stored that write handed off from node {} nor held it "
-                        "(or a version superseding it) in its main store before",
+                        "{} had not acked that hint from node {} before (no handed_off or "
+                        "handoff_covered record)",
                         r.time_ns, r.node, r.write_id, r.key, r.peer, r.peer, r.node)));
       }
     } else if (r.kind == TraceKind::anti_entropy_stored) {
       ++exchanges;
       check_anti_entropy(ctx, r, position, verdict);
-    } else if (r.kind == TraceKind::handed_off) {
-      handed_off.insert({r.node, r.peer, r.key, r.write_id});
+    } else if (r.kind == TraceKind::handed_off || r.kind == TraceKind::handoff_covered) {
+      acked.insert({r.node, r.peer, r.key, r.write_id});
     }
   }
   verdict.summary = fmt::format("{} hint deletions and {} anti-entropy stores checked",

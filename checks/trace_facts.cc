@@ -16,7 +16,8 @@ namespace {
 bool names_key(TraceKind kind) {
   return is_main_store_record(kind) || kind == TraceKind::hinted ||
          kind == TraceKind::hint_deleted || kind == TraceKind::lost_on_crash ||
-         kind == TraceKind::lost_on_wipe;
+         kind == TraceKind::lost_on_wipe || kind == TraceKind::handoff_covered ||
+         kind == TraceKind::superseded || kind == TraceKind::hint_superseded;
 }
 
 const std::vector<uint32_t> kNoRecords;

@@ -3,10 +3,12 @@
 #include <array>
 #include <utility>
 
+#include "core/assert.h"
+
 namespace dt {
 
 namespace {
-constexpr std::array<std::pair<TraceKind, const char*>, 25> kNames{{
+constexpr std::array<std::pair<TraceKind, const char*>, 28> kNames{{
     {TraceKind::request_started, "request_started"},
     {TraceKind::target_chosen, "target_chosen"},
     {TraceKind::replica_replied, "replica_replied"},
@@ -15,8 +17,11 @@ constexpr std::array<std::pair<TraceKind, const char*>, 25> kNames{{
     {TraceKind::hinted, "hinted"},
     {TraceKind::handoff_offered, "handoff_offered"},
     {TraceKind::handed_off, "handed_off"},
+    {TraceKind::handoff_covered, "handoff_covered"},
     {TraceKind::hint_deleted, "hint_deleted"},
     {TraceKind::repaired, "repaired"},
+    {TraceKind::superseded, "superseded"},
+    {TraceKind::hint_superseded, "hint_superseded"},
     {TraceKind::anti_entropy_stored, "anti_entropy_stored"},
     {TraceKind::merkle_exchange, "merkle_exchange"},
     {TraceKind::suspected, "suspected"},
@@ -34,6 +39,23 @@ constexpr std::array<std::pair<TraceKind, const char*>, 25> kNames{{
     {TraceKind::clock_skewed, "clock_skewed"},
 }};
 }  // namespace
+
+TraceRecord dropped_record(NodeId self, TraceKind kind, NodeId peer, Key key,
+                           const DroppedVersion& dropped) {
+  DT_ASSERT(kind == TraceKind::superseded || kind == TraceKind::hint_superseded,
+            "a dropped version is recorded as superseded");
+  DT_ASSERT(dropped.dot.counter > 0 && dropped.replaced_by != 0, "a dropped version names both");
+  TraceRecord record;
+  record.node = self;
+  record.kind = kind;
+  record.peer = peer;
+  record.key = key;
+  record.write_id = dropped.write_id;
+  record.dot = dropped.dot;
+  record.tombstone = dropped.tombstone;
+  record.extra = dropped.replaced_by;
+  return record;
+}
 
 const char* to_string(TraceKind kind) {
   for (const auto& [k, name] : kNames) {

@@ -23,8 +23,14 @@ enum class TraceKind {
   hinted,            // kept in the hint store for intended node `peer`
   handoff_offered,   // holder offered hints to `peer`, count = entries
   handed_off,        // intended node stored a hinted version from holder `peer`
+  handoff_covered,   // intended node acked a hinted version from holder `peer` that its
+                     // main store already covered (nothing stored); recorded when the ack
+                     // is sent, so a later wipe cannot make the ack look dishonest
   hint_deleted,      // holder deleted the hint for `peer` after its ack
   repaired,          // read repair stored a version from coordinator `peer`
+  superseded,        // a merge dropped this main-store version (a newer one superseded it,
+                     // or it lost under LWW); extra = a surviving write id that replaced it
+  hint_superseded,   // the same inside the hint store for intended node `peer`
   anti_entropy_stored,  // a Merkle exchange stored a version from `peer`
   merkle_exchange,   // exchange finished: peer, partition, count = hash comparisons,
                      // keys = keys transferred (in `extra`)
@@ -67,5 +73,10 @@ struct TraceRecord {
 
   friend bool operator==(const TraceRecord&, const TraceRecord&) = default;
 };
+
+// A `superseded` or `hint_superseded` record for a dropped version (model and
+// impl both build them here, so they compare equal).
+TraceRecord dropped_record(NodeId self, TraceKind kind, NodeId peer, Key key,
+                           const DroppedVersion& dropped);
 
 }  // namespace dt

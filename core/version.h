@@ -56,6 +56,17 @@ inline bool clock_covers(const VClock& clock, const Dot& dot) {
   return clock.get(dot.actor) >= dot.counter;
 }
 
+// A version a merge dropped from a store, and a surviving version that took its
+// place (one superseding it, or the LWW winner). Both model and impl record it,
+// so a store's content can be replayed from its trace.
+struct DroppedVersion {
+  WriteId write_id = 0;
+  Dot dot;
+  bool tombstone = false;
+  WriteId replaced_by = 0;
+  friend bool operator==(const DroppedVersion&, const DroppedVersion&) = default;
+};
+
 // Siblings: pairwise concurrent versions in canonical order (by dot) so equal
 // sets have equal representations.
 using Siblings = std::vector<Version>;

@@ -173,6 +173,9 @@ void ImplNode::report_main_merge(NodeId from, TraceKind kind, Key key, Effects& 
   for (const Version* v : merge_.newly_stored) {
     out.trace.push_back(impl_version_record(self_, kind, from, key, *v));
   }
+  for (const DroppedVersion& gone : merge_.dropped) {
+    out.trace.push_back(dropped_record(self_, TraceKind::superseded, kNoNode, key, gone));
+  }
   if (merge_.sibling_created) out.marks.push_back(CoverageMark::sibling_created);
   if (merge_.lww_overwrite) out.marks.push_back(CoverageMark::lww_overwrite);
   for (const Version* v : merge_.newly_stored) {
@@ -189,6 +192,9 @@ void ImplNode::handle(NodeId from, const StoreRequest& m, Effects& out) {
       TraceRecord record = impl_version_record(self_, TraceKind::hinted, m.hint_for, m.key, *v);
       record.extra = from;
       out.trace.push_back(std::move(record));
+    }
+    for (const DroppedVersion& gone : merge_.dropped) {
+      out.trace.push_back(dropped_record(self_, TraceKind::hint_superseded, m.hint_for, m.key, gone));
     }
     if (merge_.sibling_created) out.marks.push_back(CoverageMark::sibling_created);
     if (merge_.lww_overwrite) out.marks.push_back(CoverageMark::lww_overwrite);
@@ -211,6 +217,12 @@ void ImplNode::handle(NodeId from, const HandoffOffer& m, Effects& out) {
     report_main_merge(from, TraceKind::handed_off, entry.key, out);
     for (size_t i = 0; i < merge_.newly_stored.size(); ++i) {
       out.marks.push_back(CoverageMark::hint_handed_off);
+    }
+    // Acked without storing: recorded at send time (the ack's honesty is
+    // judged on the state it was made in).
+    if (merge_.newly_stored.empty()) {
+      out.trace.push_back(
+          impl_version_record(self_, TraceKind::handoff_covered, from, entry.key, entry.version));
     }
   }
   impl_send(out, from, HandoffAck{m.batch_id, m.entries});

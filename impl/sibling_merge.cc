@@ -17,6 +17,23 @@ bool has_version(const Siblings& siblings, const Version& version) {
   return false;
 }
 
+bool survives(const std::vector<const Version*>& merged, const Version& v) {
+  for (const Version* m : merged) {
+    if (m->dot == v.dot && m->write_id == v.write_id) return true;
+  }
+  return false;
+}
+
+// The survivor that took `gone`'s place: one superseding it, else the LWW
+// winner (or, bug zoo, the version that reused its dot).
+const Version& replacement_of(const std::vector<const Version*>& merged, const Version& gone) {
+  DT_ASSERT(!merged.empty(), "a version dropped in favour of nothing");
+  for (const Version* m : merged) {
+    if (supersedes(*m, gone)) return *m;
+  }
+  return *merged.front();
+}
+
 void add_distinct(std::vector<const Version*>& all, const Version& v, DotCollision collisions) {
   for (const Version*& w : all) {
     if (w->dot != v.dot) continue;
@@ -57,6 +74,12 @@ void finish_merge(const Siblings& existing, const std::vector<const Version*>& a
   }
   for (const Version* v : out.merged) {
     if (!has_version(existing, *v)) out.newly_stored.push_back(v);
+  }
+  out.dropped.clear();
+  for (const Version& v : existing) {
+    if (survives(out.merged, v)) continue;
+    out.dropped.push_back(DroppedVersion{v.write_id, v.dot, v.tombstone,
+                                         replacement_of(out.merged, v).write_id});
   }
   out.sibling_created = out.merged.size() > 1 && out.merged.size() > existing.size();
   out.changed = out.merged.size() != existing.size();

@@ -21,6 +21,9 @@ struct SiblingMerge {
   std::vector<const Version*> merged;
   // Survivors not in `existing` (by dot and write id), canonical order.
   std::vector<const Version*> newly_stored;
+  // Versions of `existing` not among the survivors, canonical order (copied:
+  // the store overwrites `existing` right after the merge).
+  std::vector<DroppedVersion> dropped;
   bool sibling_created = false;  // grew the set to two or more
   bool lww_overwrite = false;    // LWW dropped a version
   bool changed = false;          // merged differs from existing

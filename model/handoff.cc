@@ -31,6 +31,12 @@ void accept_handoff_offer(NodeId self, NodeId holder, const HandoffOffer& offer,
     for (size_t i = 0; i < result.newly_stored.size(); ++i) {
       mark(out, CoverageMark::hint_handed_off);
     }
+    // Acked below without storing anything: say so now, at send time, so the
+    // ack's honesty is judged on the state it was made in.
+    if (result.newly_stored.empty()) {
+      emit(out, version_record(self, TraceKind::handoff_covered, holder, entry.key,
+                               entry.version));
+    }
   }
   // Every entry is now covered by the main store (stored, already present,
   // superseded, or resolved by LWW), so all of them are acked.

@@ -24,6 +24,9 @@ MergeResult merge_into_main(NodeId self, NodeId from, TraceKind kind, Key key,
   for (const Version& v : result.newly_stored) {
     emit(out, version_record(self, kind, from, key, v));
   }
+  for (const DroppedVersion& gone : result.dropped) {
+    emit(out, dropped_record(self, TraceKind::superseded, kNoNode, key, gone));
+  }
   mark_merge_flags(result, out);
   for (const Version& v : result.newly_stored) {
     if (v.tombstone) mark(out, CoverageMark::tombstone_stored);
@@ -42,6 +45,9 @@ MergeResult merge_into_hints(NodeId self, NodeId from, NodeId intended, Key key,
     TraceRecord record = version_record(self, TraceKind::hinted, intended, key, v);
     record.extra = from;
     emit(out, std::move(record));
+  }
+  for (const DroppedVersion& gone : result.dropped) {
+    emit(out, dropped_record(self, TraceKind::hint_superseded, intended, key, gone));
   }
   mark_merge_flags(result, out);
   for (size_t i = 0; i < result.newly_stored.size(); ++i) mark(out, CoverageMark::hint_stored);

@@ -38,6 +38,15 @@ Siblings undominated_union(const Siblings& a, const Siblings& b) {
   return kept;
 }
 
+// The survivor that took `gone`'s place: one superseding it, else the LWW winner.
+const Version& replacement_of(const Siblings& merged, const Version& gone) {
+  DT_ASSERT(!merged.empty(), "a version dropped in favour of nothing");
+  for (const Version& v : merged) {
+    if (supersedes(v, gone)) return v;
+  }
+  return merged.front();
+}
+
 bool lww_less(const Version& a, const Version& b) {
   return std::tie(a.lww_timestamp_ns, a.dot) < std::tie(b.lww_timestamp_ns, b.dot);
 }
@@ -55,6 +64,11 @@ MergeResult merge_siblings(const Siblings& existing, const Siblings& incoming,
   }
   for (const Version& v : result.merged) {
     if (!contains_dot(existing, v.dot)) result.newly_stored.push_back(v);
+  }
+  for (const Version& v : existing) {
+    if (contains_dot(result.merged, v.dot)) continue;
+    result.dropped.push_back(
+        DroppedVersion{v.write_id, v.dot, v.tombstone, replacement_of(result.merged, v).write_id});
   }
   result.sibling_created = result.merged.size() > 1 && result.merged.size() > existing.size();
   DT_ASSERT(existing.empty() && incoming.empty() ? result.merged.empty() : !result.merged.empty(),

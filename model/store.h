@@ -13,6 +13,8 @@ namespace dt {
 struct MergeResult {
   Siblings merged;        // the new sibling set, canonical
   Siblings newly_stored;  // versions of `merged` whose dot was not in `existing`, canonical
+  // Versions of `existing` not in `merged` (superseded, or lost under LWW), canonical.
+  std::vector<DroppedVersion> dropped;
   // The merge grew the set to two or more siblings.
   bool sibling_created = false;
   // LWW dropped a version that no other version superseded.

@@ -39,7 +39,7 @@ struct CleanRun {
 TEST(CheckAll, AcceptsACleanRun) {
   const CleanRun run;
   const CheckReport report = check_all(CheckInput{run.config, run.history, run.trace});
-  ASSERT_EQ(report.verdicts.size(), 6u);
+  ASSERT_EQ(report.verdicts.size(), 7u);
   EXPECT_FALSE(report.any_promised_violation()) << format_report(report);
   for (const PropertyVerdict& v : report.verdicts) {
     EXPECT_TRUE(v.checked) << v.property;
@@ -47,6 +47,7 @@ TEST(CheckAll, AcceptsACleanRun) {
   }
   EXPECT_EQ(report.verdicts[0].property, "quorum_overlap");
   EXPECT_EQ(report.verdicts[5].property, "handoff_hygiene");
+  EXPECT_EQ(report.verdicts[6].property, "trace_completeness");
 }
 
 TEST(CheckAll, ReportsEachBrokenPropertyByName) {
@@ -65,7 +66,7 @@ TEST(CheckAll, RejectsAMalformedHistoryForEveryProperty) {
   CleanRun run;
   run.history[1].process = 9;  // completion of the put from a process with nothing open
   const CheckReport report = check_all(CheckInput{run.config, run.history, run.trace});
-  ASSERT_EQ(report.verdicts.size(), 6u);
+  ASSERT_EQ(report.verdicts.size(), 7u);
   for (const PropertyVerdict& v : report.verdicts) {
     EXPECT_FALSE(v.checked);
     ASSERT_EQ(v.violations.size(), 1u);
@@ -113,7 +114,14 @@ GeneratedRun generate_correct_run(const std::vector<std::pair<bool, Key>>& ops) 
       const VClock context = it == run.latest.end() ? VClock() : it->second.clock();
       const Version v = test::version(next_write, home[0], counters[home[0]]++, context);
       const uint64_t op = h.put(0, key, next_write++, now, now + 5, OpType::ok, home[0], context);
-      for (NodeId n : home) t.stored(now + 1, n, key, v).replied(now + 2, home[0], op, n);
+      for (NodeId n : home) {
+        t.stored(now + 1, n, key, v).replied(now + 2, home[0], op, n);
+        // The new version replaces the old one: a complete trace says so.
+        if (it != run.latest.end()) {
+          t.record(now + 1, TraceKind::superseded, n, kNoNode, key, it->second.write_id,
+                   it->second.dot);
+        }
+      }
       run.latest[key] = v;
     } else {
       const auto it = run.latest.find(key);
@@ -215,7 +223,7 @@ RC_GTEST_PROP(CheckAllProperty, NeverStopsOnArbitraryInput, ()) {
   }
   const ReplicaTrace trace = t.build();
   const CheckReport report = check_all(CheckInput{config, history, trace});
-  RC_ASSERT(report.verdicts.size() == 6u);
+  RC_ASSERT(report.verdicts.size() == 7u);
   RC_ASSERT(!format_report(report).empty());
 }
 

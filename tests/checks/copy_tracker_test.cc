@@ -82,5 +82,59 @@ TEST(CopyTracker, KeepsDurableHintsAcrossACrashAndDropsThemOnDeletion) {
   });
 }
 
+TEST(CopyTracker, ASupersededHintIsNoLongerACopy) {
+  // The hint store replaced hint v1 by its descendant v2; v2 was handed off
+  // and deleted, then its new home was wiped. Was a false lost_write ("still
+  // held: hints {4}") before hint_superseded was recorded.
+  TrackerCase c;
+  c.trace.hinted(1, 4, 1, kKey, c.v1).hinted(2, 4, 1, kKey, c.v2);
+  c.trace.record(2, TraceKind::hint_superseded, 4, 1, kKey, c.v1.write_id, c.v1.dot);
+  c.trace.handed_off(3, 1, 4, kKey, c.v2).hint_deleted(4, 4, 1, kKey, c.v2);
+  c.trace.fault(5, TraceKind::wiped, 1);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_EQ(t.live_copies(), 0u);
+    ASSERT_TRUE(t.last_destruction().has_value());
+    EXPECT_EQ(t.last_destruction()->kind, TraceKind::wiped);
+  });
+}
+
+TEST(CopyTracker, ASupersededMainVersionIsNoLongerACopyUnlessItsReplacementCovers) {
+  TrackerCase c;
+  c.trace.stored(1, 0, kKey, c.v1).stored(2, 0, kKey, c.other);
+  c.trace.record(2, TraceKind::superseded, 0, kNoNode, kKey, c.v1.write_id, c.v1.dot);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_EQ(t.live_copies(), 0u);
+    ASSERT_TRUE(t.last_destruction().has_value());
+    EXPECT_EQ(t.last_destruction()->kind, TraceKind::superseded);
+  });
+}
+
+TEST(CopyTracker, AHintDeletedOnAnAckWhoseSenderWasWipedSinceIsLostToTheWipe) {
+  // Node 1 acked the hint (it already covered it), then was wiped while the
+  // ack travelled; the holder's deletion destroyed the last copy, but the
+  // wipe is what lost the write.
+  TrackerCase c;
+  c.trace.hinted(1, 4, 1, kKey, c.v1).stored(2, 1, kKey, c.v1);
+  c.trace.record(3, TraceKind::handoff_covered, 1, 4, kKey, c.v1.write_id, c.v1.dot);
+  c.trace.fault(4, TraceKind::wiped, 1).hint_deleted(5, 4, 1, kKey, c.v1);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_EQ(t.live_copies(), 0u);
+    ASSERT_TRUE(t.last_destruction().has_value());
+    EXPECT_EQ(t.last_destruction()->kind, TraceKind::wiped);
+    EXPECT_EQ(t.last_destruction()->node, 1u);
+  });
+}
+
+TEST(CopyTracker, ANodesOwnLossClaimIsNotADestruction) {
+  TrackerCase c;
+  c.trace.hinted(1, 4, 1, kKey, c.v1);
+  c.trace.record(3, TraceKind::lost_on_crash, 4, 1, kKey, c.v1.write_id, c.v1.dot);
+  c.trace.record(4, TraceKind::lost_on_wipe, 4, 1, kKey, c.v1.write_id, c.v1.dot);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_EQ(t.live_copies(), 1u);
+    EXPECT_FALSE(t.last_destruction().has_value());
+  });
+}
+
 }  // namespace
 }  // namespace dt

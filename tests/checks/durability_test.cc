@@ -131,6 +131,42 @@ TEST(Durability, RejectsADurableHintLostWithoutAFault) {
   EXPECT_EQ(v.violations[0].kind, "lost_write");
 }
 
+TEST(Durability, RejectsADurableHintLostOnACrash) {
+  DurabilityCase c(test::config_of(3, 1, 1, QuorumMode::sloppy));
+  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  c.trace.stored(12, c.home[0], kKey, c.v1).hinted(12, fallback, c.home[1], kKey, c.v1);
+  c.trace.fault(60, TraceKind::crashed, fallback);
+  c.trace.record(60, TraceKind::lost_on_crash, fallback, c.home[1], kKey, c.v1.write_id, c.v1.dot);
+  c.trace.final_store(c.home, kKey, {c.v1});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_TRUE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "durable_hint_lost");
+}
+
+TEST(Durability, AcceptsAVolatileHintLostOnACrash) {
+  Config config = test::config_of(3, 1, 1, QuorumMode::sloppy);
+  config.hint_store = HintStoreMode::volatile_;
+  DurabilityCase c(config);
+  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  c.trace.stored(12, c.home[0], kKey, c.v1).hinted(12, fallback, c.home[1], kKey, c.v1);
+  c.trace.fault(60, TraceKind::crashed, fallback);
+  c.trace.record(60, TraceKind::lost_on_crash, fallback, c.home[1], kKey, c.v1.write_id, c.v1.dot);
+  c.trace.final_store(c.home, kKey, {c.v1});
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(Durability, RejectsALossANodeClaimsWithoutAFault) {
+  // The holder says it lost the only copy to a wipe, but no wipe happened.
+  DurabilityCase c(test::config_of(3, 1, 1, QuorumMode::strict));
+  c.trace.stored(12, c.home[0], kKey, c.v1);
+  c.trace.lost_on_wipe(50, c.home[0], kKey, c.v1);
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_TRUE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "lost_write");
+}
+
 TEST(Durability, RejectsALossByAHintDeletedWithoutHandoff) {
   DurabilityCase c(test::config_of(3, 1, 1, QuorumMode::sloppy));
   const NodeId fallback = test::non_home_of(c.config, kKey)[0];

@@ -51,13 +51,28 @@ TEST(HandoffHygiene, RejectsAHintDeletedBeforeTheAck) {
   EXPECT_EQ(d.times, std::vector<TimeNs>{20});
 }
 
-TEST(HandoffHygiene, AcceptsDeletionWhenTheIntendedNodeAlreadyHeldTheWrite) {
-  // Read repair reached the intended node first: it acks the offer without a new store.
+TEST(HandoffHygiene, AcceptsACoveredAckEvenWhenTheIntendedNodeIsWipedBeforeItArrives) {
+  // Read repair reached the intended node first: it acks the offer without a
+  // new store (handoff_covered, recorded at send time), then is wiped while the
+  // ack is in flight. The ack was honest when sent: no violation. (Was a false
+  // alarm when the rule judged the intended node's state at deletion time.)
+  HygieneCase c;
+  c.trace.hinted(10, kHolder, kIntended, kKey, c.v1)
+      .record(15, TraceKind::repaired, kIntended, 0, kKey, c.v1.write_id, c.v1.dot)
+      .record(20, TraceKind::handoff_covered, kIntended, kHolder, kKey, c.v1.write_id, c.v1.dot)
+      .fault(25, TraceKind::wiped, kIntended)
+      .hint_deleted(30, kHolder, kIntended, kKey, c.v1);
+  EXPECT_TRUE(c.check().violations.empty());
+}
+
+TEST(HandoffHygiene, RejectsADeletionWithoutAnAckEvenWhenTheIntendedNodeHeldTheWrite) {
   HygieneCase c;
   c.trace.hinted(10, kHolder, kIntended, kKey, c.v1)
       .record(15, TraceKind::repaired, kIntended, 0, kKey, c.v1.write_id, c.v1.dot)
       .hint_deleted(30, kHolder, kIntended, kKey, c.v1);
-  EXPECT_TRUE(c.check().violations.empty());
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "hint_deleted_before_handoff");
 }
 
 TEST(HandoffHygiene, RejectsDeletionWhenTheIntendedNodeLostTheWriteToAWipe) {
@@ -71,12 +86,14 @@ TEST(HandoffHygiene, RejectsDeletionWhenTheIntendedNodeLostTheWriteToAWipe) {
   EXPECT_EQ(v.violations[0].kind, "hint_deleted_before_handoff");
 }
 
-TEST(HandoffHygiene, AcceptsADeletionAfterTheWriteArrivedFromAnotherHolder) {
+TEST(HandoffHygiene, RejectsADeletionAckedOnlyToAnotherHolder) {
   HygieneCase c;
   c.trace.hinted(10, kHolder, kIntended, kKey, c.v1)
       .handed_off(20, kIntended, kHolder - 1, kKey, c.v1)
       .hint_deleted(30, kHolder, kIntended, kKey, c.v1);
-  EXPECT_TRUE(c.check().violations.empty());
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "hint_deleted_before_handoff");
 }
 
 TEST(HandoffHygiene, RejectsADeletionWhenOnlyAnotherWriteReachedTheIntendedNode) {
