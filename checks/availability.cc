@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include "checks/reachability.h"
+#include "checks/target_walk.h"
 #include "core/assert.h"
+#include "core/ring.h"
 
 namespace dt {
 
@@ -42,10 +44,9 @@ bool crashed_within(const CrashTimes& crashes, NodeId node, TimeNs from_ns, Time
   return first != times.end() && *first <= to_ns;
 }
 
-// The candidates (home replicas in strict mode, every node in sloppy mode) the
-// coordinator could reach in every segment of the window, itself included. The
-// same nodes must stay reachable: a quorum that moves from one set of nodes to
-// another mid-request does not oblige a strict coordinator, which never retargets.
+// The nodes the coordinator could reach directly in every segment of the
+// window, itself included. The same nodes must stay reachable: a quorum that
+// moves from one set of nodes to another mid-request obliges no coordinator.
 // A crash anywhere in the window, even one restarted at the same instant, drops
 // the node; a crash of the coordinator lost the pending request, so it drops all.
 WindowFacts window_facts(const CheckContext& ctx, const ReachabilityTimeline& timeline,
@@ -53,11 +54,7 @@ WindowFacts window_facts(const CheckContext& ctx, const ReachabilityTimeline& ti
   DT_ASSERT(write.completed(), "judging an open op");
   DT_ASSERT(write.coordinator < ctx.input.config.nodes, "coordinator out of range");
   WindowFacts facts;
-  if (ctx.input.config.quorum_mode == QuorumMode::strict) {
-    facts.stable = ctx.placement.home_of_key(write.key);
-  } else {
-    for (NodeId n = 0; n < ctx.input.config.nodes; ++n) facts.stable.push_back(n);
-  }
+  for (NodeId n = 0; n < ctx.input.config.nodes; ++n) facts.stable.push_back(n);
   const auto [first, last] = timeline.overlapping(from_ns, write.completion_ns);
   for (size_t s = first; s < last; ++s) {
     const NetworkSegment& segment = timeline.segments()[s];
@@ -75,30 +72,75 @@ WindowFacts window_facts(const CheckContext& ctx, const ReachabilityTimeline& ti
   return facts;
 }
 
-Violation unavailable(const CheckContext& ctx, const IndexedOp& write, TimeNs from_ns,
-                      size_t needed, const WindowFacts& facts) {
-  DT_ASSERT(!write.ok() && write.completed(), "only failed or indeterminate writes");
-  DT_ASSERT(facts.stable.size() >= needed && needed > 0, "only writes with a reachable quorum");
-  const bool strict = ctx.input.config.quorum_mode == QuorumMode::strict;
+// The phases an op runs through the coordinator, each with the answers it
+// needs: a delete and an add read first (for the context), then write.
+std::vector<size_t> phases_of(const Config& config, OpFn f) {
+  switch (f) {
+    case OpFn::get:
+      return {config.read_quorum_r};
+    case OpFn::put:
+      return {config.write_quorum_w};
+    case OpFn::del:
+    case OpFn::add:
+      return {config.read_quorum_r, config.write_quorum_w};
+  }
+  DT_ASSERT(false, "unknown op");
+  return {};
+}
+
+// The worst-case time the op needs with only `stable` nodes answering (client
+// hops included), or nullopt when the coordinator's walk cannot succeed.
+std::optional<TimeNs> worst_case_op_ns(const Config& config, const std::vector<NodeId>& extended,
+                                       const WindowFacts& facts, OpFn f) {
+  std::vector<bool> reachable(config.nodes, false);
+  for (NodeId n : facts.stable) reachable[n] = true;
+  TimeNs total_ns = 0;
+  for (size_t needed : phases_of(config, f)) {
+    const std::optional<TimeNs> phase_ns = worst_case_walk_ns(config, extended, reachable, needed);
+    if (!phase_ns) return std::nullopt;
+    total_ns += *phase_ns + 2 * config.network_delay_max_ns;  // client -> coordinator -> client
+  }
+  return total_ns;
+}
+
+// A client that gave up before the walk could finish was entitled to: the
+// client timeout is not in the config, so the driver's own word says so.
+bool client_gave_up_early(const CheckContext& ctx, const IndexedOp& op, TimeNs needed_ns) {
+  const std::string& error = ctx.input.history[op.completion_index].error;
+  return error.rfind("client timeout", 0) == 0 && op.completion_ns < op.invoke_ns + needed_ns;
+}
+
+Violation unavailable(const CheckContext& ctx, const IndexedOp& op, TimeNs from_ns,
+                      TimeNs needed_ns, const WindowFacts& facts) {
+  DT_ASSERT(!op.ok() && op.completed(), "only failed or indeterminate ops");
+  const Config& config = ctx.input.config;
+  const bool strict = config.quorum_mode == QuorumMode::strict;
+  std::vector<NodeId> useful = facts.stable;
+  if (strict) {
+    std::erase_if(useful, [&](NodeId n) { return !ctx.placement.is_home(op.key, n); });
+  }
   const std::string head = fmt::format(
       "{} history[{}] on key {} via coordinator {} ended {} at {} ns although the coordinator "
-      "could reach the same {} up {}nodes {{{}}} (needed {}) throughout [{} ns, {} ns]",
-      to_string(write.f), write.invoke_index, write.key, write.coordinator,
-      to_string(write.outcome), write.completion_ns, facts.stable.size(),
-      strict ? "home " : "", fmt::join(facts.stable, ","), needed, from_ns, write.completion_ns);
+      "could reach the same {} up {}nodes {{{}}} directly throughout [{} ns, {} ns] (needed {} "
+      "{}); its target walk would have finished within {} ns of the invoke",
+      to_string(op.f), op.invoke_index, op.key, op.coordinator, to_string(op.outcome),
+      op.completion_ns, useful.size(), strict ? "home " : "", fmt::join(useful, ","), from_ns,
+      op.completion_ns, op.f == OpFn::get ? config.read_quorum_r : config.write_quorum_w,
+      op.f == OpFn::get ? "replies" : "acks", needed_ns);
   Violation v;
-  v.op_indices = {write.invoke_index, write.completion_index};
-  v.keys = {write.key};
-  v.nodes = {write.coordinator};
-  v.writes = {write.write_id};
-  v.times = {from_ns, write.completion_ns};
+  v.op_indices = {op.invoke_index, op.completion_index};
+  v.keys = {op.key};
+  v.nodes = {op.coordinator};
+  if (is_write(op.f)) v.writes = {op.write_id};
+  v.times = {from_ns, op.completion_ns};
+  const std::string what = op.f == OpFn::get ? "read" : "write";
   if (facts.link_faults) {
     v.kind = "timeout_under_link_faults";
     v.explanation = head + "; expected: lossy or slowed links were active in the window, so "
-                           "acks may have been dropped or late";
+                           "messages may have been dropped or late";
   } else {
     v.promised = true;
-    v.kind = "unavailable_write";
+    v.kind = "unavailable_" + what;
     v.explanation = head + "; no fault in the trace explains the failure";
   }
   return v;
@@ -119,24 +161,26 @@ PropertyVerdict check_availability(const CheckContext& ctx) {
   verdict.checked = true;
   const TimeNs detection_ns = config.probe_interval_ns + config.probe_timeout_ns;
   const CrashTimes crashes = crash_times_of(config, ctx.input.trace);
+  const std::vector<NodeId> owners = partition_owners(config);
   size_t judged = 0;
+  size_t obliged = 0;
   for (const IndexedOp& op : ctx.index.ops()) {
-    if (!is_write(op.f) || !op.completed() || op.ok()) continue;
+    if (!op.completed() || op.ok()) continue;
     if (op.coordinator >= config.nodes) continue;  // the client never reached a coordinator
     ++judged;
-    // A delete and an add read first (for the context), so they need R replies too.
-    const size_t needed =
-        op.f == OpFn::put ? config.write_quorum_w
-                          : std::max(config.read_quorum_r, config.write_quorum_w);
     const TimeNs from_ns = op.invoke_ns > detection_ns ? op.invoke_ns - detection_ns : 0;
     const WindowFacts facts = window_facts(ctx, timeline.value(), crashes, op, from_ns);
-    if (facts.stable.size() < needed) continue;
-    verdict.violations.push_back(unavailable(ctx, op, from_ns, needed, facts));
+    const std::vector<NodeId> extended =
+        ring_walk(owners, ctx.placement.partition(op.key), config.nodes);
+    const std::optional<TimeNs> needed_ns = worst_case_op_ns(config, extended, facts, op.f);
+    if (!needed_ns || client_gave_up_early(ctx, op, *needed_ns)) continue;
+    ++obliged;
+    verdict.violations.push_back(unavailable(ctx, op, from_ns, *needed_ns, facts));
   }
-  verdict.summary = fmt::format("{} failed or indeterminate writes judged over {} network "
-                                "segments, {} had a reachable quorum ({} unexplained)",
-                                judged, timeline.value().segments().size(),
-                                verdict.violations.size(), verdict.promised_violation_count());
+  verdict.summary = fmt::format("{} failed or indeterminate ops judged over {} network "
+                                "segments, {} could have finished ({} unexplained)",
+                                judged, timeline.value().segments().size(), obliged,
+                                verdict.promised_violation_count());
   DT_ASSERT(verdict.violations.size() <= judged, "more violations than judged writes");
   return verdict;
 }
