@@ -32,6 +32,7 @@ struct RunSummary {
   size_t promised_violations = 0;
   bool divergence = false;
   CoverageCounts coverage{};
+  std::vector<std::string> dimensions;  // profile_dimensions of its schedule
   Schedule schedule;
 };
 
@@ -50,6 +51,29 @@ size_t marks_reached_in(const CoverageCounts& counts) {
   return static_cast<size_t>(
       std::count_if(counts.begin(), counts.end(), [](uint64_t c) { return c > 0; }));
 }
+
+}  // namespace
+
+std::vector<std::string> profile_dimensions(const DecodedSchedule& drawn) {
+  const SwarmProfile& swarm = drawn.swarm;
+  const Config& config = drawn.schedule.config;
+  std::vector<std::string> dims;
+  const std::pair<bool, const char*> faults[] = {
+      {swarm.crash, "fault:crash"},         {swarm.wipe, "fault:wipe"},
+      {swarm.pause, "fault:pause"},         {swarm.partition, "fault:partition"},
+      {swarm.link, "fault:link"},           {swarm.clock_skew, "fault:clock_skew"}};
+  for (const auto& [on, name] : faults) {
+    if (on) dims.emplace_back(name);
+  }
+  if (dims.empty()) dims.emplace_back("fault:none");
+  dims.emplace_back(config.quorum_mode == QuorumMode::strict ? "quorum:strict" : "quorum:sloppy");
+  dims.emplace_back(config.versioning == Versioning::lww ? "versioning:lww" : "versioning:vclock");
+  dims.emplace_back(config.hint_store == HintStoreMode::durable ? "hints:durable"
+                                                                : "hints:volatile");
+  return dims;
+}
+
+namespace {
 
 class CampaignRunner {
  public:
@@ -110,6 +134,7 @@ RunSummary CampaignRunner::run_one(uint64_t index) const {
   summary.promised_violations = verdict.promised_violations;
   summary.divergence = verdict.run.divergence.has_value();
   summary.coverage = verdict.run.trace.coverage;
+  summary.dimensions = profile_dimensions(drawn);
   if (summary.failure) summary.schedule = std::move(drawn.schedule);
   DT_ASSERT(summary.failure.has_value() || summary.promised_violations == 0,
             "promised violations make a failure");
@@ -157,6 +182,7 @@ void CampaignRunner::commit_locked() {
 
 void CampaignRunner::count_locked(const RunSummary& summary) {
   add_coverage(result_.coverage, summary.coverage);
+  for (const std::string& dimension : summary.dimensions) ++result_.profiles[dimension];
   result_.promised_violations += summary.promised_violations;
   result_.divergences += summary.divergence ? 1 : 0;
   if (!summary.failure) return;

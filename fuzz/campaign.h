@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,15 @@ struct CampaignFailure {
   std::string write_error;                 // set when a file could not be written
 };
 
+// Runs per swarm dimension, so a sweep shows it covered every profile:
+// "fault:crash" (runs with crashes switched on), ..., "fault:none",
+// "quorum:sloppy", "quorum:strict", "versioning:vclock", "versioning:lww",
+// "hints:durable", "hints:volatile". Ordered: prints the same every time.
+using ProfileCounts = std::map<std::string, uint64_t>;
+
+// The dimensions one drawn schedule counts toward.
+std::vector<std::string> profile_dimensions(const DecodedSchedule& drawn);
+
 struct CampaignResult {
   uint64_t runs = 0;            // runs i = 0..runs-1 were counted
   double run_seconds = 0;       // running seeds
@@ -82,6 +92,7 @@ struct CampaignResult {
   uint64_t promised_violations = 0;
   uint64_t divergences = 0;
   CoverageCounts coverage{};              // summed over the counted runs
+  ProfileCounts profiles;                 // runs per swarm dimension (counted runs)
   std::vector<CampaignFailure> failures;  // one per signature, in seed order
 
   double runs_per_second() const;

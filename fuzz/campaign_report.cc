@@ -75,6 +75,10 @@ std::string format_campaign_report(const CampaignOptions& options, const Campaig
   out +=
       fmt::format("coverage:    {}/{} marks reached\n", result.marks_reached(), kCoverageMarkCount);
   out += coverage_text(result.coverage);
+  out += "profiles:    runs per swarm dimension\n";
+  for (const auto& [dimension, runs] : result.profiles) {
+    out += fmt::format("  {:<22}{:>12}\n", dimension, runs);
+  }
   out += fmt::format("exit code:   {}\n", result.exit_code());
   return out;
 }
@@ -127,6 +131,7 @@ nlohmann::json campaign_report_json(const CampaignOptions& options, const Campai
   j["coverage"] = std::move(coverage);
   j["marks_reached"] = result.marks_reached();
   j["marks_total"] = kCoverageMarkCount;
+  j["profiles"] = result.profiles;
   j["exit_code"] = result.exit_code();
   return j;
 }
