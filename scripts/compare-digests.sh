@@ -26,7 +26,7 @@ compare() {
   fi
 }
 for seed in 1 2 3 4 5 6 7 8 9 10; do compare "seed $seed" run --seed "$seed"; done
-for f in "$root"/scenarios/*.json "$root"/tests/regressions/*.json; do
+for f in "$root"/scenarios/*.json "$root"/tests/regressions/*.json "$root"/tests/regressions/clean/*.json; do
   [ -e "$f" ] || continue
   compare "$(basename "$(dirname "$f")")/$(basename "$f")" replay "$f"
 done
