@@ -213,12 +213,11 @@ bool returns_descendant(const CheckContext& ctx, const Supersession& supersessio
                         const StaleRead& stale) {
   const IndexedOp& read = ctx.index.op(stale.read_op);
   DT_ASSERT(read.ok() && read.f == OpFn::get, "a stale read must be an ok get");
-  const std::unordered_set<WriteId> descendants =
-      supersession.descendants(ctx.index.op(stale.write_op).write_id);
-  DT_ASSERT(!descendants.empty(), "a write descends from itself");
+  const WriteId missed = ctx.index.op(stale.write_op).write_id;
+  DT_ASSERT(supersession.descends(missed, missed), "a write descends from itself");
   const Siblings& returned = ctx.index.completion_of(read).read;
   return std::any_of(returned.begin(), returned.end(),
-                     [&](const Version& v) { return descendants.count(v.write_id) != 0; });
+                     [&](const Version& v) { return supersession.descends(v.write_id, missed); });
 }
 
 }  // namespace
