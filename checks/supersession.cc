@@ -21,22 +21,42 @@ struct ChainEntry {
 
 bool counter_below(uint64_t counter, const ChainEntry& entry) { return counter < entry.counter; }
 
-// The graph whose paths are chains of supersession read backwards: node p < W is
-// the key's p-th write, node W + i stands for "chain entries of i's actor up to
-// i". A write points to the prefix its context covers, a prefix node to its
-// entry and to the next shorter prefix: linear size instead of quadratic.
-CsrGraph backward_graph(const WriteFacts& facts, const std::vector<WriteId>& writes,
-                        const std::vector<ChainEntry>& chain,
-                        const std::vector<uint32_t>& actor_begin,
-                        const std::vector<ActorId>& actors) {
-  const auto w = static_cast<uint32_t>(writes.size());
-  CsrGraph graph;
-  graph.offsets.reserve(writes.size() + chain.size() + 1);
+// Each write's context restricted to the actors of the key's dots, as (actor
+// position, covered counter) pairs: read once, since contexts live scattered
+// in the history.
+struct KeyContexts {
+  std::vector<uint32_t> offsets{0};  // write p's pairs: entries[offsets[p] .. offsets[p + 1])
+  std::vector<std::pair<uint32_t, uint64_t>> entries;
+};
+
+KeyContexts key_contexts(const WriteFacts& facts, const std::vector<WriteId>& writes,
+                         const std::vector<ActorId>& actors) {
+  KeyContexts out;
+  out.offsets.reserve(writes.size() + 1);
   for (WriteId write_id : writes) {
     for (const auto& [actor, covered] : facts.find(write_id)->context->entries()) {
       const auto a = std::lower_bound(actors.begin(), actors.end(), actor);
       if (a == actors.end() || *a != actor) continue;  // no version of this key by it
-      const size_t run = static_cast<size_t>(a - actors.begin());
+      out.entries.emplace_back(static_cast<uint32_t>(a - actors.begin()), covered);
+    }
+    out.offsets.push_back(static_cast<uint32_t>(out.entries.size()));
+  }
+  DT_ASSERT(out.offsets.size() == writes.size() + 1, "one range per write");
+  return out;
+}
+
+// The graph whose paths are chains of supersession read backwards: node p < W is
+// the key's p-th write, node W + i stands for "chain entries of i's actor up to
+// i". A write points to the prefix its context covers, a prefix node to its
+// entry and to the next shorter prefix: linear size instead of quadratic.
+CsrGraph backward_graph(const KeyContexts& contexts, const std::vector<ChainEntry>& chain,
+                        const std::vector<uint32_t>& actor_begin) {
+  const auto w = static_cast<uint32_t>(contexts.offsets.size() - 1);
+  CsrGraph graph;
+  graph.offsets.reserve(w + chain.size() + 1);
+  for (uint32_t p = 0; p < w; ++p) {
+    for (uint32_t e = contexts.offsets[p]; e < contexts.offsets[p + 1]; ++e) {
+      const auto [run, covered] = contexts.entries[e];
       const auto run_begin = chain.begin() + actor_begin[run];
       const auto run_end = chain.begin() + actor_begin[run + 1];
       const auto past = std::upper_bound(run_begin, run_end, covered, counter_below);
@@ -50,8 +70,19 @@ CsrGraph backward_graph(const WriteFacts& facts, const std::vector<WriteId>& wri
     if (i > 0 && chain[i - 1].actor == chain[i].actor) graph.targets.push_back(w + i - 1);
     graph.offsets.push_back(static_cast<uint32_t>(graph.targets.size()));
   }
-  DT_ASSERT(graph.node_count() == writes.size() + chain.size(), "one node per write and entry");
+  DT_ASSERT(graph.node_count() == w + chain.size(), "one node per write and entry");
   return graph;
+}
+
+// Node ids grouped by component, components in increasing order (a counting sort).
+std::vector<uint32_t> nodes_by_component(const StrongComponents& components) {
+  std::vector<uint32_t> start(size_t{components.count} + 1, 0);
+  for (uint32_t c : components.component_of) ++start[c + 1];
+  for (size_t c = 0; c < components.count; ++c) start[c + 1] += start[c];
+  std::vector<uint32_t> nodes(components.component_of.size());
+  for (uint32_t u = 0; u < nodes.size(); ++u) nodes[start[components.component_of[u]]++] = u;
+  DT_ASSERT(components.count == 0 || start[components.count - 1] == nodes.size(), "all placed");
+  return nodes;
 }
 
 }  // namespace
@@ -90,26 +121,20 @@ void Supersession::close_key(KeyWrites& key) {
   }
   actor_begin.push_back(static_cast<uint32_t>(chain.size()));
   const size_t width = key.actors.size();
-  const CsrGraph graph = backward_graph(facts_, key.writes, chain, actor_begin, key.actors);
+  const KeyContexts contexts = key_contexts(facts_, key.writes, key.actors);
+  const CsrGraph graph = backward_graph(contexts, chain, actor_begin);
   const StrongComponents components = strong_components(graph);
   // Each component's closed clock: its writes' own contexts, then (in reverse
   // topological order, so successors are final) the clocks of the components it points to.
   std::vector<uint64_t> clock(size_t{components.count} * width, 0);
   for (uint32_t p = 0; p < key.writes.size(); ++p) {
     uint64_t* own = &clock[components.component_of[p] * width];
-    for (const auto& [actor, covered] : facts_.find(key.writes[p])->context->entries()) {
-      const auto a = std::lower_bound(key.actors.begin(), key.actors.end(), actor);
-      if (a != key.actors.end() && *a == actor) {
-        own[a - key.actors.begin()] = std::max(own[a - key.actors.begin()], covered);
-      }
+    for (uint32_t e = contexts.offsets[p]; e < contexts.offsets[p + 1]; ++e) {
+      const auto [a, covered] = contexts.entries[e];
+      own[a] = std::max(own[a], covered);
     }
   }
-  std::vector<uint32_t> by_component(graph.node_count());
-  for (uint32_t u = 0; u < graph.node_count(); ++u) by_component[u] = u;
-  std::sort(by_component.begin(), by_component.end(), [&](uint32_t a, uint32_t b) {
-    return components.component_of[a] < components.component_of[b];
-  });
-  for (uint32_t u : by_component) {
+  for (uint32_t u : nodes_by_component(components)) {
     const uint32_t c = components.component_of[u];
     for (uint32_t e = graph.offsets[u]; e < graph.offsets[u + 1]; ++e) {
       const uint32_t d = components.component_of[graph.targets[e]];
