@@ -129,6 +129,16 @@ void BM_CheckAllShape(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * r.history.size()));
 }
 
+template <const bench::SyntheticShape& (*Shape)()>
+void BM_BuildContextShape(benchmark::State& state) {
+  const bench::SyntheticRun& r = shaped_run<Shape>();
+  for (auto _ : state) {
+    Result<CheckContext> ctx = build_check_context(CheckInput{r.config, r.history, r.trace});
+    benchmark::DoNotOptimize(ctx.is_ok());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * r.history.size()));
+}
+
 template <const bench::SyntheticShape& (*Shape)(), PropertyVerdict (*Check)(const CheckContext&)>
 void BM_CheckerShape(benchmark::State& state) {
   static const CheckContext ctx = [] {
@@ -160,6 +170,7 @@ BENCHMARK_TEMPLATE(BM_CheckAllShape, few_keys_vclock)->Unit(benchmark::kMillisec
 BENCHMARK_TEMPLATE(BM_CheckAllShape, one_key_many_siblings)->Unit(benchmark::kMillisecond);
 // Per checker on each shape: where check_all's time goes.
 #define DT_SHAPE_CHECKERS(shape)                                                           \
+  BENCHMARK_TEMPLATE(BM_BuildContextShape, shape)->Unit(benchmark::kMillisecond);                  \
   BENCHMARK_TEMPLATE(BM_CheckerShape, shape, check_quorum_overlap)->Unit(benchmark::kMillisecond); \
   BENCHMARK_TEMPLATE(BM_CheckerShape, shape, check_durability)->Unit(benchmark::kMillisecond);     \
   BENCHMARK_TEMPLATE(BM_CheckerShape, shape, check_convergence)->Unit(benchmark::kMillisecond);    \
