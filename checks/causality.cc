@@ -21,10 +21,44 @@ Violation reply_violation(const IndexedOp& read, const char* kind, std::vector<W
                    std::move(explanation)};
 }
 
+// True when some two siblings share a dot or one's context covers the other's
+// dot, found in O(S * actors) rather than by comparing all S^2 pairs: a key with
+// many siblings would make every reply quadratic.
+bool any_ordered_pair(const Siblings& siblings) {
+  std::vector<Dot> dots;
+  dots.reserve(siblings.size());
+  for (const Version& v : siblings) dots.push_back(v.dot);
+  std::sort(dots.begin(), dots.end());
+  if (std::adjacent_find(dots.begin(), dots.end()) != dots.end()) return true;
+  std::vector<ActorId> actors;
+  for (const Dot& dot : dots) {
+    if (actors.empty() || actors.back() != dot.actor) actors.push_back(dot.actor);
+  }
+  for (ActorId actor : actors) {
+    // The two highest counters any sibling's context has for the actor, and who has the top.
+    uint64_t top = 0;
+    uint64_t second = 0;
+    size_t top_holder = siblings.size();
+    for (size_t i = 0; i < siblings.size(); ++i) {
+      const uint64_t covered = siblings[i].context.get(actor);
+      if (covered > top) second = top, top = covered, top_holder = i;
+      else if (covered > second) second = covered;
+    }
+    for (size_t j = 0; j < siblings.size(); ++j) {
+      if (siblings[j].dot.actor != actor) continue;
+      const uint64_t by_others = j == top_holder ? second : top;
+      if (by_others >= siblings[j].dot.counter) return true;
+    }
+  }
+  DT_ASSERT(dots.size() == siblings.size(), "one dot per sibling");
+  return false;
+}
+
 void check_siblings_concurrent(const IndexedOp& read, const Siblings& siblings,
                                PropertyVerdict& verdict) {
   DT_ASSERT(read.ok(), "only ok replies carry siblings");
   DT_ASSERT(read.f == OpFn::get || read.f == OpFn::add, "only gets and adds read");
+  if (!any_ordered_pair(siblings)) return;  // the pairwise pass below names the pairs
   for (size_t i = 0; i < siblings.size(); ++i) {
     for (size_t j = i + 1; j < siblings.size(); ++j) {
       const Version& a = siblings[i];
@@ -137,10 +171,19 @@ void check_dot_uniqueness(const CheckContext& ctx, PropertyVerdict& verdict) {
     }
   }
   const size_t reported_by_replies = reported.size();
+  // Per write id (dense ones only), a dot already known to name that write: a
+  // first sighting never changes, so repeats (the same sibling in every reply)
+  // skip the ordered map.
+  std::vector<Dot> confirmed(std::min<size_t>(4 * ctx.index.ops().size() + 1024, 1u << 26));
   auto see = [&](const Dot& dot, DotSighting sighting) {
     if (sighting.write_id == 0 || dot.counter == 0) return;
+    const bool cached = sighting.write_id < confirmed.size();
+    if (cached && confirmed[sighting.write_id] == dot) return;
     const auto [it, fresh] = first_of_dot.try_emplace(dot, sighting);
-    if (fresh || it->second.write_id == sighting.write_id) return;
+    if (fresh || it->second.write_id == sighting.write_id) {
+      if (cached) confirmed[sighting.write_id] = dot;
+      return;
+    }
     const DotSighting& first = it->second;
     if (!reported.insert(pair_of(first.write_id, sighting.write_id)).second) return;
     Violation v;

@@ -67,29 +67,41 @@ void add_write_write_edges(const HistoryIndex& index, const WriteFacts& facts, u
   }
 }
 
+// True when `sent` descends from the context get `done` returned (its reply's
+// context merged with its siblings' clocks) and that context is not empty.
+// Checked part by part: merging the clocks of many siblings allocates per sibling.
+bool builds_on(const VClock& sent, const HistoryOp& done) {
+  bool empty = done.context.empty();
+  if (!sent.descends(done.context)) return false;
+  for (const Version& v : done.read) {
+    empty = empty && v.context.empty() && v.dot.counter == 0;  // clock() adds a non-zero dot
+    if (!sent.descends(v.context) || sent.get(v.dot.actor) < v.dot.counter) return false;
+  }
+  return !empty;
+}
+
 }  // namespace
 
 std::vector<DependencyEdge> dependency_edges(const HistoryIndex& index, const WriteFacts& facts) {
   std::vector<DependencyEdge> edges;
   edges.reserve(index.ops().size() * 2);
-  // process -> (last ok read, its returned context)
-  std::unordered_map<ProcessId, std::pair<uint32_t, VClock>> last_read;
+  // process -> its last ok get
+  std::unordered_map<ProcessId, uint32_t> last_read;
   for (uint32_t number = 0; number < index.ops().size(); ++number) {
     const IndexedOp& op = index.op(number);
     if (is_write(op.f)) {
       const auto read = last_read.find(op.process);
       const VClock& sent = index.invoke_of(op).context;
-      if (read != last_read.end() && !sent.empty() && !read->second.second.empty() &&
-          sent.descends(read->second.second)) {
-        edges.push_back({read->second.first, number, DependencyEdgeKind::read_write});
+      if (read != last_read.end() && !sent.empty() &&
+          builds_on(sent, index.completion_of(index.op(read->second)))) {
+        edges.push_back({read->second, number, DependencyEdgeKind::read_write});
       }
       add_write_write_edges(index, facts, number, edges);
     }
     if (op.ok() && (op.f == OpFn::get || op.f == OpFn::add)) {
       add_read_edges(index, number, edges);
-      const HistoryOp& done = index.completion_of(op);
       if (op.f == OpFn::get) {
-        last_read[op.process] = {number, VClock::merged(done.context, context_of(done.read))};
+        last_read[op.process] = number;
       }
     }
   }

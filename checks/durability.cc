@@ -22,10 +22,11 @@ struct LostWrite {
   std::vector<NodeId> missing_on;  // home replicas without it (or a descendant)
 };
 
-bool holds_descendant(const Siblings* siblings, const std::unordered_set<WriteId>& descendants) {
+bool holds_descendant(const Siblings* siblings, const Supersession& supersession,
+                      WriteId write_id) {
   if (siblings == nullptr) return false;
   return std::any_of(siblings->begin(), siblings->end(),
-                     [&](const Version& v) { return descendants.count(v.write_id) != 0; });
+                     [&](const Version& v) { return supersession.descends(v.write_id, write_id); });
 }
 
 // A copy is matched by dot and write id: a version with the write's dot but
@@ -187,14 +188,21 @@ PropertyVerdict check_durability(const CheckContext& ctx) {
     const std::vector<uint32_t> records = relevant_records(ctx, key);
     for (LostWrite& lost : losses) {
       const WriteId write_id = ctx.index.op(lost.op).write_id;
-      std::unordered_set<WriteId> descendants = supersession->descendants(write_id);
       // A chain of superseding versions counts as a descendant too.
       std::erase_if(lost.missing_on, [&](NodeId node) {
-        return holds_descendant(final_siblings(ctx, node, key), descendants);
+        return holds_descendant(final_siblings(ctx, node, key), *supersession, write_id);
       });
       if (lost.missing_on.empty()) continue;
-      CopyTracker copies(ctx.input.config, std::move(descendants), write_id);
-      for (uint32_t position : records) copies.apply(trace.records[position]);
+      // judge_loss reads no copies for an LWW overwrite: skip the walk over the key's
+      // records, which would make many overwritten writes on one key quadratic.
+      const bool replaced = lww_replaced(ctx, lost);
+      CopyTracker copies(ctx.input.config,
+                         replaced ? std::unordered_set<WriteId>{write_id}
+                                  : supersession->descendants(write_id),
+                         write_id);
+      if (!replaced) {
+        for (uint32_t position : records) copies.apply(trace.records[position]);
+      }
       Violation v = judge_loss(ctx, lost, copies);
       if (v.promised && !trace.quiesced) {
         v.promised = false;

@@ -1,6 +1,14 @@
 #include "checks/dependency_graph.h"
 
+#include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
+
 #include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include "tests/checks/builders.h"
 
 namespace dt {
 namespace {
@@ -27,6 +35,62 @@ TEST(DependencyGraph, HandlesALongChainWithoutRecursion) {
   EXPECT_TRUE(find_dependency_cycle(kOps, edges).empty());
   edges.push_back({kOps - 1, 0});
   EXPECT_EQ(find_dependency_cycle(kOps, edges).size(), kOps);
+}
+
+VClock random_clock() {
+  VClock clock;
+  for (int e = *rc::gen::inRange(0, 3); e > 0; --e) {
+    clock.merge(test::clock_of({{*rc::gen::inRange<NodeId>(0, 3),
+                                 *rc::gen::inRange<uint64_t>(1, 5)}}));
+  }
+  return clock;
+}
+
+// read -> write edges: a write whose sent context descends from the (non-empty)
+// merged context its process's last get returned. The graph checks that part by
+// part; here the merged clock is built, as the definition reads.
+RC_GTEST_PROP(DependencyGraphProperty, ReadWriteEdgesMatchTheMergedContexts, ()) {
+  test::HistoryBuilder h;
+  WriteId next_write = 1;
+  const auto steps = *rc::gen::inRange(1, 12);
+  for (int step = 0; step < steps; ++step) {
+    const TimeNs t = 10 * static_cast<TimeNs>(step) + 1;
+    if (*rc::gen::arbitrary<bool>()) {
+      h.put(0, 0, next_write++, t, t + 1, OpType::ok, 0, random_clock());
+      continue;
+    }
+    Siblings read;
+    for (int i = *rc::gen::inRange(0, 4); i > 0; --i) {
+      read.push_back(test::version(100 + static_cast<WriteId>(step * 4 + i),
+                                   *rc::gen::inRange<ActorId>(0, 3),
+                                   *rc::gen::inRange<uint64_t>(0, 5), random_clock()));
+    }
+    h.get(0, 0, t, t + 1, read);
+  }
+  const History history = h.build();
+  const Result<HistoryIndex> index = HistoryIndex::build(history);
+  RC_ASSERT(index.is_ok());
+  const WriteFacts facts(index.value(), ReplicaTrace{});
+  std::vector<std::pair<uint32_t, uint32_t>> expected;
+  std::optional<std::pair<uint32_t, VClock>> last_read;
+  for (uint32_t number = 0; number < index.value().ops().size(); ++number) {
+    const IndexedOp& op = index.value().op(number);
+    const HistoryOp& done = index.value().completion_of(op);
+    if (op.f == OpFn::get) {
+      last_read = {number, VClock::merged(done.context, context_of(done.read))};
+      continue;
+    }
+    const VClock& sent = index.value().invoke_of(op).context;
+    if (last_read && !sent.empty() && !last_read->second.empty() &&
+        sent.descends(last_read->second)) {
+      expected.emplace_back(last_read->first, number);
+    }
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> actual;
+  for (const DependencyEdge& e : dependency_edges(index.value(), facts)) {
+    if (e.kind == DependencyEdgeKind::read_write) actual.emplace_back(e.from, e.to);
+  }
+  RC_ASSERT(actual == expected);
 }
 
 }  // namespace
