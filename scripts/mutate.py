@@ -567,8 +567,11 @@ def report(mutants, files, args, equivalents, out_dir, wall_s):
         base = counted - equivalent
         return None if base <= 0 else killed / base
 
-    lines = ["mutation report: seed %d, %s per file, campaign %g s, %s wall" %
-             (args.seed, args.per_file or "all", args.campaign_seconds, fmt_clock(wall_s)), ""]
+    has_model = any(f.startswith("model/") for f in files)
+    lines = ["mutation report: seed %d, %s per file%s, %s wall" %
+             (args.seed, args.per_file or "all",
+              ", campaign %g s" % args.campaign_seconds if has_model else "",
+              fmt_clock(wall_s)), ""]
     head = "%-34s %7s %6s %8s %5s %9s %9s" % ("file", "mutants", "killed", "survived", "equiv",
                                                "stillborn", "kill rate")
     folders_json = {}
@@ -696,6 +699,8 @@ def main(argv):
                                              env, limits[mu.folder], log + "-judge.log")
                 if code == "timeout":
                     mu.verdict, mu.detail = "timeout", "over %.0f s" % limits[mu.folder]
+                elif code < 0:
+                    mu.verdict, mu.detail = "killed", "signal %d" % -code
                 elif code != 0:
                     mu.verdict, mu.detail = "killed", "exit %d" % code
                 else:
