@@ -44,6 +44,15 @@ CXX_KEYWORDS = {
 # Swapping the arguments of these gives an equivalent mutant by construction.
 SYMMETRIC_CALLS = {"min", "max", "swap", "std::min", "std::max", "std::swap", "gcd", "lcm"}
 ASSERTION_MACROS = ("DT_ASSERT", "static_assert", "assert")
+# Prepended to a mutated file only. The build treats warnings as errors, and a
+# mutant whose only flaw is a name it left unused (a dropped condition was the
+# sole reader of a parameter) or a style warning is still a runnable mutant,
+# not a stillborn one. The unmutated tree builds clean, so these can only
+# silence what the mutation caused. Reported line numbers are the original ones.
+MUTANT_PRAGMAS = "".join('#pragma GCC diagnostic ignored "%s"\n' % w for w in (
+    "-Wunused-parameter", "-Wunused-variable", "-Wunused-but-set-variable",
+    "-Wunused-but-set-parameter", "-Wunused-function", "-Wunused-local-typedefs",
+    "-Wparentheses", "-Wtype-limits", "-Wbool-compare", "-Wtautological-compare"))
 
 
 # ---------------------------------------------------------------------------
@@ -612,7 +621,8 @@ def report(mutants, files, args, equivalents, out_dir, wall_s):
         "files": [dict({k: v for k, v in r.items() if k != "survivors"},
                        kill_rate=rate(r["killed"], r["mutants"], r["equivalent"]))
                   for r in per_file.values()],
-        "mutants": [asdict(mu) for mu in mutants],
+        "mutants": [dict(asdict(mu), build_seconds=round(mu.build_seconds, 1),
+                         judge_seconds=round(mu.judge_seconds, 1)) for mu in mutants],
     }
     with open(os.path.join(out_dir, "mutation-report.txt"), "w", encoding="utf-8") as f:
         f.write(text)
@@ -646,6 +656,7 @@ def main(argv):
     build_dir = os.path.join(out_dir, "build")
     logs = os.path.join(out_dir, "logs")
     os.makedirs(scratch, exist_ok=True)
+    shutil.rmtree(logs, ignore_errors=True)  # a previous run's logs would mislead
     os.makedirs(logs, exist_ok=True)
     env = dict(os.environ, CCACHE_BASEDIR=scratch, JOBS=str(args.jobs))
     targets = sorted({FOLDERS[f] for f in folders})
@@ -687,7 +698,8 @@ def main(argv):
         with open(path, encoding="utf-8") as f:
             original = f.read()
         try:
-            write_file(path, original[:site.start] + site.replacement + original[site.end:])
+            write_file(path, MUTANT_PRAGMAS + original[:site.start] + site.replacement +
+                       original[site.end:])
             log = os.path.join(logs, "mutant-%04d" % mu.index)
             code, mu.build_seconds = build(env, build_dir, FOLDERS[mu.folder], args.jobs,
                                            log + "-build.log")
