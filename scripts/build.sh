@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Configures and builds one tree. Usage: scripts/build.sh BUILD_DIR CXX [extra cmake args]
+# Env: JOBS (default 2); BUILD_TARGETS="a b" builds only those targets (default: all).
 set -euo pipefail
 build_dir=$1; cxx=$2; shift 2
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,4 +10,6 @@ jobs=${JOBS:-2}
 export CCACHE_BASEDIR="$root"
 cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_CXX_COMPILER="$cxx" "$@" >/dev/null
-cmake --build "$build_dir" -j "$jobs"
+targets=()
+for t in ${BUILD_TARGETS:-}; do targets+=(--target "$t"); done
+cmake --build "$build_dir" -j "$jobs" "${targets[@]}"
