@@ -149,7 +149,8 @@
     if (lane.type === 'node' && R.hlNodes[lane.node]) {
       g.appendChild(s('rect', {x: 0, y: y, width: R.width, height: LANE_H, 'class': 'lane-hl'}));
     }
-    g.appendChild(s('line', {x1: 0, x2: R.width, y1: y + LANE_H, y2: y + LANE_H,
+    // Half-pixel y: a crisp 1px separator (the screenshot test looks for it).
+    g.appendChild(s('line', {x1: 0, x2: R.width, y1: y + LANE_H - 0.5, y2: y + LANE_H - 0.5,
                              'class': 'lane-sep'}));
     var cls = 'lane-label' + (lane.type === 'node' && R.hlNodes[lane.node] ? ' hl' : '');
     g.appendChild(s('text', {x: 4, y: y + 15, 'class': cls, 'data-lane': lane.label},
@@ -170,7 +171,8 @@
       var fill = group < 0 ? '#000' : 'hsl(' + (group * 137 % 360) + ',70%,50%)';
       g.appendChild(s('rect', {x: clampX(x(p.t0)), y: y + 1, height: LANE_H - 2,
                                width: Math.max(1, clampX(x(p.t1)) - clampX(x(p.t0))),
-                               fill: fill, 'class': 'part'},
+                               fill: fill, 'class': 'part', 'data-node': node,
+                               'data-t0': p.t0, 'data-t1': p.t1},
                       undefined)).appendChild(s('title', {},
         'partition ' + p.groups.map(function (m) { return '{' + m.join(',') + '}'; }).join(' | ') +
         (group < 0 ? ': cut off' : ': group ' + group)));
