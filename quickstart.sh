@@ -13,7 +13,8 @@ bin="$root/build/cli/dynamo-testbed"
 # The main job: a short swarm campaign (model and impl in lockstep, every
 # property checked). A failure is minimized into $out/failure-<seed>/.
 status=0
-"$bin" campaign --seconds "${CAMPAIGN_SECONDS:-60}" --seed 1 --out "$out" || status=$?
+"$bin" campaign --seconds "${CAMPAIGN_SECONDS:-60}" --seed 1 --out "$out" --html || status=$?
 echo
 echo "results: $out/report.txt and $out/report.json (failures, if any, in $out/failure-*/)"
+echo "html report: $out/report.html (open it in a browser; docs/report.md explains it)"
 exit "$status"

@@ -39,6 +39,7 @@ struct CampaignFlags {
   uint64_t minimize_runs = 1500;
   bool json = false;
   bool quiet = false;
+  bool html = false;
 };
 
 // "k/n" with 0 <= k < n.
@@ -119,6 +120,8 @@ void add_campaign_flags(CLI::App& cmd, CampaignFlags& f) {
       ->capture_default_str();
   cmd.add_flag("--json", f.json, "print the report as JSON");
   cmd.add_flag("-q,--quiet", f.quiet, "no progress lines on stderr");
+  cmd.add_flag("--html", f.html,
+               "at the end, write report.html for the campaign and each failure (docs/report.md)");
 }
 
 // A timeline of each minimized failure beside its report (the fuzz library
@@ -146,6 +149,10 @@ void write_reports(const std::string& dir, const std::string& text, const std::s
 }
 
 int run_campaign_command(const CampaignFlags& flags) {
+  if (flags.html && flags.out_dir.empty()) {
+    std::fprintf(stderr, "dynamo-testbed campaign: --html: needs --out DIR\n");
+    return kExitBadInput;
+  }
   Result<CampaignOptions> options = to_options(flags);
   if (!options.is_ok()) {
     std::fprintf(stderr, "dynamo-testbed campaign: %s\n", options.error().c_str());
@@ -166,6 +173,12 @@ int run_campaign_command(const CampaignFlags& flags) {
   // Both reports also land in the output directory, readable and machine-readable.
   if (!options.value().out_dir.empty()) write_reports(options.value().out_dir, text, json);
   std::printf("%s", flags.json ? json.c_str() : text.c_str());
+  // Pages are built once, at the end: never per run, so they cannot slow the campaign.
+  if (flags.html) {
+    const std::string& dir = options.value().out_dir;
+    if (write_html_report("campaign --html", dir, "") != kExitOk) return kExitBadInput;
+    if (!flags.json) std::printf("html report: %s/report.html\n", dir.c_str());
+  }
   return result.exit_code() == 0 ? kExitOk : kExitViolation;
 }
 

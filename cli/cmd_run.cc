@@ -27,6 +27,7 @@ struct OutputFlags {
   bool json = false;
   bool digest_only = false;
   bool timeline = false;
+  bool html = false;
 };
 
 void add_output_flags(CLI::App& cmd, OutputFlags& f) {
@@ -36,6 +37,7 @@ void add_output_flags(CLI::App& cmd, OutputFlags& f) {
   cmd.add_flag("--json", f.json, "print a machine-readable summary");
   cmd.add_flag("--digest-only", f.digest_only, "print only the run digest");
   cmd.add_flag("--timeline", f.timeline, "print the history and trace as one timeline");
+  cmd.add_flag("--html", f.html, "also write report.html (docs/report.md) into the --out directory");
 }
 
 // Runs, prints and writes as the flags say; returns the exit code.
@@ -45,12 +47,19 @@ int run_and_report(const Schedule& schedule, const OutputFlags& f, const std::st
     std::fprintf(stderr, "dynamo-testbed: %s\n", side.error().c_str());
     return kExitBadInput;
   }
+  if (f.html && f.out_dir.empty()) {
+    std::fprintf(stderr, "dynamo-testbed: --html: needs --out DIR (the page is DIR/report.html)\n");
+    return kExitBadInput;
+  }
   const Execution e = execute(schedule, side.value());
   if (!f.out_dir.empty()) {
     if (Status s = write_outputs(f.out_dir, schedule, e); !s.is_ok()) {
       std::fprintf(stderr, "dynamo-testbed: %s\n", s.message().c_str());
       return kExitBadInput;
     }
+  }
+  if (f.html) {
+    if (int code = write_html_report("--html", f.out_dir, ""); code != kExitOk) return code;
   }
   if (f.digest_only) {
     std::printf("%s\n", digest_hex(e.run.digest).c_str());
@@ -60,6 +69,7 @@ int run_and_report(const Schedule& schedule, const OutputFlags& f, const std::st
     if (f.timeline) std::printf("%s\n", format_timeline(e.run.history, e.run.trace).c_str());
     std::printf("%s%s", header.c_str(), summary_text(schedule, e).c_str());
     if (!f.out_dir.empty()) std::printf("outputs:     %s\n", f.out_dir.c_str());
+    if (f.html) std::printf("html report: %s/report.html\n", f.out_dir.c_str());
   }
   return e.exit_code();
 }

@@ -2,6 +2,8 @@
 // code in `exit_code`.
 #pragma once
 
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 namespace dt {
@@ -14,5 +16,11 @@ void add_scenario_command(CLI::App& app, int& exit_code);   // scenario
 void add_campaign_command(CLI::App& app, int& exit_code);   // campaign
 void add_minimize_command(CLI::App& app, int& exit_code);   // minimize
 void add_bench_command(CLI::App& app, int& exit_code);      // bench
+void add_report_command(CLI::App& app, int& exit_code);     // report
+
+// Writes DIR's HTML page (report/report_dir.h) to `out_path` (empty: DIR/report.html);
+// prints the error and returns the exit code (2 on bad input). `command` names the caller.
+int write_html_report(const std::string& command, const std::string& dir,
+                      const std::string& out_path);
 
 }  // namespace dt

@@ -8,6 +8,7 @@
 #include "cli/exit_codes.h"
 #include "cli/factories.h"
 #include "cli/files.h"
+#include "fuzz/failure_files.h"
 #include "fuzz/run_check.h"
 #include "histories/history_json.h"
 #include "histories/schedule_json.h"
@@ -76,10 +77,13 @@ Status write_outputs(const std::string& dir, const Schedule& schedule, const Exe
        {std::pair<const char*, std::string>{"schedule.json", write_schedule_json(schedule)},
         {"history.json", write_history_json(schedule.config, e.run.history)},
         {"trace.json", write_trace_json(e.run.trace)},
-        {"report.txt", summary_text(schedule, e)}}) {
+        {"report.txt", summary_text(schedule, e)},
+        {"report.json", to_json(e.report).dump(2) + "\n"}}) {
     if (Status s = write_text_file((base / name).string(), text); !s.is_ok()) return s;
   }
-  return Status::ok();
+  if (!e.run.divergence) return Status::ok();
+  return write_text_file((base / "divergence.json").string(),
+                         divergence_json_text(*e.run.divergence));
 }
 
 std::string summary_text(const Schedule& schedule, const Execution& e) {

@@ -27,7 +27,8 @@ struct Execution {
 
 Execution execute(const Schedule& schedule, Side side);
 
-// Writes schedule.json, history.json, trace.json and report.txt into `dir`.
+// Writes schedule.json, history.json, trace.json, report.txt and report.json
+// (the check report as JSON), plus divergence.json when the sides diverged.
 Status write_outputs(const std::string& dir, const Schedule& schedule, const Execution& e);
 
 // A short human summary: config, op counts, quiescence, check table, digest.

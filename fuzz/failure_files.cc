@@ -6,6 +6,8 @@
 #include <fstream>
 #include <system_error>
 
+#include <nlohmann/json.hpp>
+
 #include "checks/verdict.h"
 #include "histories/history_json.h"
 #include "histories/schedule_json.h"
@@ -70,6 +72,13 @@ std::string failure_report_text(const std::string& header, const FailureSignatur
   return out;
 }
 
+std::string divergence_json_text(const Divergence& d) {
+  const nlohmann::json j = {{"event_index", d.event_index}, {"time_ns", d.time_ns},
+                            {"node", d.node == kNoNode ? nlohmann::json(nullptr) : nlohmann::json(d.node)},
+                            {"event", d.event},               {"differences", d.differences}};
+  return j.dump(2) + "\n";
+}
+
 Status write_minimized_outputs(const std::string& dir, const std::string& header,
                                const FailureSignature& signature, const MinimizeResult& result) {
   std::error_code error;
@@ -82,11 +91,14 @@ Status write_minimized_outputs(const std::string& dir, const std::string& header
       {"history.json", write_history_json(config, result.verdict.run.history)},
       {"trace.json", write_trace_json(result.verdict.run.trace)},
       {"report.txt", failure_report_text(header, signature, result)},
+      {"report.json", to_json(result.verdict.report).dump(2) + "\n"},
   };
   for (const auto& [name, text] : files) {
     if (Status s = write_file((base / name).string(), text); !s.is_ok()) return s;
   }
-  return Status::ok();
+  if (!result.verdict.run.divergence) return Status::ok();
+  return write_file((base / "divergence.json").string(),
+                    divergence_json_text(*result.verdict.run.divergence));
 }
 
 }  // namespace dt
