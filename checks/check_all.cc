@@ -7,6 +7,7 @@
 #include "checks/durability.h"
 #include "checks/handoff_hygiene.h"
 #include "checks/integrity.h"
+#include "checks/mechanisms.h"
 #include "checks/quorum_overlap.h"
 #include "checks/trace_completeness.h"
 #include "core/assert.h"
@@ -16,9 +17,9 @@ namespace dt {
 CheckReport check_all(const CheckInput& input) {
   CheckReport report;
   Result<CheckContext> ctx = build_check_context(input);
-  const char* properties[] = {kQuorumOverlap,  kDurability, kConvergence,
-                              kAvailability,   kCausality,  kHandoffHygiene,
-                              kIntegrity,      kTraceCompleteness};
+  const char* properties[] = {kQuorumOverlap, kDurability, kConvergence,
+                              kAvailability,  kCausality,  kHandoffHygiene,
+                              kIntegrity,     kTraceCompleteness, kMechanisms};
   if (!ctx.is_ok()) {
     for (const char* property : properties) {
       report.verdicts.push_back(malformed_history_verdict(property, ctx.error()));
@@ -34,6 +35,7 @@ CheckReport check_all(const CheckInput& input) {
   report.verdicts.push_back(check_handoff_hygiene(context));
   report.verdicts.push_back(check_integrity(context));
   report.verdicts.push_back(check_trace_completeness(context));
+  report.verdicts.push_back(check_mechanisms(context));
   DT_ASSERT(report.verdicts.size() == std::size(properties), "one verdict per property");
   for (size_t i = 0; i < report.verdicts.size(); ++i) {
     DT_ASSERT(report.verdicts[i].property == properties[i], "verdicts out of order");

@@ -8,7 +8,7 @@
 namespace dt {
 
 namespace {
-constexpr std::array<std::pair<TraceKind, const char*>, 28> kNames{{
+constexpr std::array<std::pair<TraceKind, const char*>, 30> kNames{{
     {TraceKind::request_started, "request_started"},
     {TraceKind::target_chosen, "target_chosen"},
     {TraceKind::replica_replied, "replica_replied"},
@@ -36,6 +36,8 @@ constexpr std::array<std::pair<TraceKind, const char*>, 28> kNames{{
     {TraceKind::partitioned, "partitioned"},
     {TraceKind::healed, "healed"},
     {TraceKind::link_changed, "link_changed"},
+    {TraceKind::read_repair_sent, "read_repair_sent"},
+    {TraceKind::merkle_exchange_started, "merkle_exchange_started"},
     {TraceKind::clock_skewed, "clock_skewed"},
 }};
 }  // namespace

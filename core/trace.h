@@ -16,8 +16,10 @@ enum class TraceKind {
   // Coordinator side of a client request.
   request_started,   // op_id, key, detail = "put"/"get"/"delete"
   target_chosen,     // peer = target, count = 1 if it is a fallback, key
-  replica_replied,   // peer answered request op_id (a quorum member)
-  request_finished,  // op_id, detail = "ok"/"fail"/"timeout", count = acks/replies
+  replica_replied,   // peer answered request op_id (a quorum member); for a get,
+                     // extra = hash_siblings of the reply
+  request_finished,  // op_id, detail = "ok"/"fail"/"timeout", count = acks/replies; for an
+                     // ok get, extra = hash_siblings of the merged answer
   // Replica side.
   stored,            // version (write_id, clock) merged into the main store
   hinted,            // kept in the hint store for intended node `peer`
@@ -50,7 +52,11 @@ enum class TraceKind {
   healed,            // partitions and link faults cleared
   link_changed,      // node -> peer: count = drop ppm, extra = duplicate ppm,
                      // detail = "delay=MIN..MAX"
-  clock_skewed,      // node's clock now off by detail = skew in ns
+  // Mechanism duties (checks/mechanisms.h), recorded by the node that acts.
+  read_repair_sent,  // get coordinator sent RepairWrite to responder `peer` for op_id, key;
+                     // extra = hash_siblings of the repair
+  merkle_exchange_started,  // anti-entropy round began an exchange with `peer`, partition
+  clock_skewed,      // must stay last; node's clock now off by detail = skew in ns
 };
 
 const char* to_string(TraceKind kind);

@@ -1,6 +1,7 @@
 #include "histories/export.h"
 
 #include <array>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -47,6 +48,47 @@ Result<Key> pick_key(const History& history, const ExportOptions& options, const
                        "; choose one key to export");
 }
 
+// An export that left out every op would write a file Elle cannot read: say
+// why, and which format the history's ops need instead (if any can take them).
+Status nothing_to_export(const History& history, ExportFormat format,
+                         const std::vector<std::string>& notes) {
+  std::set<Key> add_keys;
+  std::set<Key> register_keys;  // written by put or delete
+  for (const HistoryOp& op : history) {
+    if (op.f == OpFn::add) add_keys.insert(op.key);
+    if (op.f == OpFn::put || op.f == OpFn::del) register_keys.insert(op.key);
+  }
+  if (add_keys.empty() && register_keys.empty()) {
+    return Status::error(std::string(to_string(format)) + ": the history has no ops to export");
+  }
+  std::string message = std::string(to_string(format)) + ": every op was left out";
+  std::string why;
+  for (const std::string& note : notes) why += (why.empty() ? "" : "; ") + note;
+  if (!why.empty()) message += " (" + why + ")";
+  const bool set_full =
+      format == ExportFormat::elle_set_full || format == ExportFormat::elle_set_full_edn;
+  std::optional<Key> cart_only;      // add ops only: elle-set-full takes it
+  std::optional<Key> register_only;  // no add ops: the register formats take it
+  for (Key key : add_keys) {
+    if (!cart_only && register_keys.count(key) == 0) cart_only = key;
+  }
+  for (Key key : register_keys) {
+    if (!register_only && add_keys.count(key) == 0) register_only = key;
+  }
+  const std::optional<Key> same_kind = set_full ? cart_only : register_only;
+  if (same_kind && format == ExportFormat::knossos_register) {
+    return Status::error(message + "; choose --key " + std::to_string(*same_kind));
+  }
+  if (same_kind && set_full) {
+    return Status::error(message + "; choose --key " + std::to_string(*same_kind));
+  }
+  if (!set_full && cart_only) {
+    return Status::error(message + "; use elle-set-full --key " + std::to_string(*cart_only));
+  }
+  if (set_full && register_only) return Status::error(message + "; use elle-rw-register");
+  return Status::error(message + "; no export format takes this history");
+}
+
 Result<ExportOutput> export_elle(const History& history, ExportFormat format,
                                  const ExportOptions& options, std::vector<exporting::Pair> pairs) {
   ExportOutput out;
@@ -61,6 +103,7 @@ Result<ExportOutput> export_elle(const History& history, ExportFormat format,
   }
   const std::vector<exporting::Op> ops = exporting::sequence(history, pairs);
   DT_ASSERT(ops.size() <= history.size(), "an export invents no op");
+  if (ops.empty()) return nothing_to_export(history, format, out.notes);
   const bool edn =
       format == ExportFormat::elle_rw_register_edn || format == ExportFormat::elle_set_full_edn;
   out.text = edn ? exporting::render_edn(ops) : exporting::render_json(ops);
@@ -80,8 +123,10 @@ Result<ExportOutput> export_knossos(const History& history, const ExportOptions&
   if (Status s = exporting::select_register(history, {key.value()}, false, pairs); !s) {
     return Status::error("knossos-register: " + s.message());
   }
+  const std::vector<exporting::Op> ops = exporting::sequence(history, pairs);
+  if (ops.empty()) return nothing_to_export(history, ExportFormat::knossos_register, {});
   ExportOutput out;
-  out.text = exporting::render_json(exporting::sequence(history, pairs));
+  out.text = exporting::render_json(ops);
   return out;
 }
 
@@ -105,8 +150,10 @@ Result<ExportOutput> export_porcupine(const History& history, std::vector<export
     doc["skipped_keys"].push_back(Json{{"key", key}, {"reason", reason}});
     out.notes.push_back("key " + std::to_string(key) + " skipped: " + reason);
   }
+  const std::vector<exporting::Op> ops = exporting::sequence(history, pairs);
+  if (ops.empty()) return nothing_to_export(history, ExportFormat::porcupine_kv, out.notes);
   doc["ops"] = Json::array();
-  for (const exporting::Op& op : exporting::sequence(history, pairs)) {
+  for (const exporting::Op& op : ops) {
     doc["ops"].push_back(exporting::op_to_json(op));
   }
   out.text = dump_document(doc, {"skipped_keys", "ops"});

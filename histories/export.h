@@ -7,7 +7,8 @@
 // Every export writes ops in real-time order with dense indices, integer
 // processes, each invoke followed by one completion per process, and a fresh
 // process after every info. A history the export cannot express faithfully
-// is an error, never a silently wrong file.
+// is an error, never a silently wrong file; so is an export that would hold no
+// op (Elle cannot read an empty file): the error says why and which format to use.
 #pragma once
 
 #include <optional>

@@ -75,6 +75,26 @@ std::vector<BugInfo> make_zoo() {
        "after a wipe the dot counter restarts under the node's first actor id, and a merge "
        "meeting two versions with one dot keeps the incoming one",
        "causality", "duplicate_dot"},
+      {"no_read_repair",
+       "Cassandra read_repair_chance = 0 / Riak read repair off: stale replicas stay stale "
+       "until anti-entropy, if it ever runs",
+       "a get never sends the merged version to its stale responders",
+       "mechanisms", "read_repair_missing"},
+      {"read_repair_skips_tombstones",
+       "Cassandra read repair not propagating tombstones: a replica keeps serving deleted data",
+       "a read repair leaves tombstones out of the version it sends (and sends nothing when "
+       "only tombstones differ)",
+       "mechanisms", "read_repair_incomplete"},
+      {"no_hinted_handoff",
+       "Cassandra hinted_handoff_enabled = false with hints still stored: they pile up and "
+       "the intended replica never gets the write",
+       "the handoff round never offers any hint",
+       "mechanisms", "handoff_missing"},
+      {"no_anti_entropy",
+       "Riak AAE / Cassandra repair switched off: replicas that missed writes and read "
+       "repair diverge for good",
+       "the anti-entropy round never starts a Merkle exchange",
+       "mechanisms", "anti_entropy_missing"},
   };
 }
 

@@ -29,6 +29,9 @@ void ImplAntiEntropy::start_round(const MainStore& store, const PeerView& peers,
   current_ = Exchange{next_id++, partition, peer, 0, 0};
   impl_send(out, peer,
             MerkleCompare{current_->exchange_id, partition, 0, {0}, {store.root(partition)}});
+  TraceRecord started = impl_record(self_, TraceKind::merkle_exchange_started, peer);
+  started.partition = partition;
+  out.trace.push_back(std::move(started));
   DT_ASSERT(peer != self_, "exchange with self");
 }
 

@@ -27,6 +27,10 @@ struct ImplBugs {
   bool suspicion_never_cleared = false;
   bool strict_fallback_counts = false;
   bool vclock_reset_after_wipe = false;
+  bool no_read_repair = false;
+  bool read_repair_skips_tombstones = false;
+  bool no_hinted_handoff = false;
+  bool no_anti_entropy = false;
 
   friend bool operator==(const ImplBugs&, const ImplBugs&) = default;
 };
@@ -51,6 +55,10 @@ inline ImplBugs resolve_impl_bugs(const BugSet& bugs) {
   flags.suspicion_never_cleared = bugs.count("suspicion_never_cleared") > 0;
   flags.strict_fallback_counts = bugs.count("strict_fallback_counts") > 0;
   flags.vclock_reset_after_wipe = bugs.count("vclock_reset_after_wipe") > 0;
+  flags.no_read_repair = bugs.count("no_read_repair") > 0;
+  flags.read_repair_skips_tombstones = bugs.count("read_repair_skips_tombstones") > 0;
+  flags.no_hinted_handoff = bugs.count("no_hinted_handoff") > 0;
+  flags.no_anti_entropy = bugs.count("no_anti_entropy") > 0;
   return flags;
 }
 

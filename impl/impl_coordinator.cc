@@ -171,6 +171,10 @@ void ImplCoordinator::finish(const Pending& request, ClientReply reply, Effects&
   TraceRecord finished = request_record(request, TraceKind::request_finished, kNoNode);
   finished.detail = to_string(reply.status);
   finished.count = request.answered.size();
+  // The merged answer's hash lets the read repair duty tell stale responders.
+  if (is_read(request.kind) && reply.status == ReplyStatus::ok) {
+    finished.extra = hash_siblings(reply.siblings);
+  }
   out.replies.push_back(std::move(reply));
   out.trace.push_back(std::move(finished));
 }
@@ -228,7 +232,9 @@ void ImplCoordinator::on_fetch_reply(NodeId from, const FetchReply& reply, Effec
   DT_ASSERT(is_read(request->kind) && reply.key == request->key,
             "fetch reply for another request");
   if (!record_answer(*request, from, &reply.siblings)) return;
-  out.trace.push_back(request_record(*request, TraceKind::replica_replied, from));
+  TraceRecord replied = request_record(*request, TraceKind::replica_replied, from);
+  replied.extra = hash_siblings(reply.siblings);
+  out.trace.push_back(std::move(replied));
   if (request->answered.size() < config_.read_quorum_r) return;
   complete_get(*request, out);
   erase(request);
@@ -248,10 +254,21 @@ void ImplCoordinator::complete_get(const Pending& request, Effects& out) {
   VClock context = context_of(merged);
   finish(request, ClientReply{request.op_id, ReplyStatus::ok, merged, std::move(context), ""},
          out);
+  if (bugs_.no_read_repair) return;  // Bug zoo: stale responders are never repaired.
+  Siblings repair = merged;
+  // Bug zoo: tombstones left out of the repair; nothing sent when only they differ.
+  if (bugs_.read_repair_skips_tombstones) {
+    std::erase_if(repair, [](const Version& v) { return v.tombstone; });
+  }
+  const uint64_t repair_hash = hash_siblings(repair);
   const uint64_t home_mask = placement_.of_partition(request.partition).home_mask;
   for (const auto& [responder, siblings] : request.answered) {
     if (siblings == merged || !((home_mask >> responder) & 1)) continue;
-    impl_send(out, responder, RepairWrite{request.key, merged});
+    if (bugs_.read_repair_skips_tombstones && siblings == repair) continue;
+    impl_send(out, responder, RepairWrite{request.key, repair});
+    TraceRecord sent = request_record(request, TraceKind::read_repair_sent, responder);
+    sent.extra = repair_hash;
+    out.trace.push_back(std::move(sent));
     if (!bugs_.test_divergence) out.marks.push_back(CoverageMark::read_repair);
   }
 }

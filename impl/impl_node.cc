@@ -162,7 +162,8 @@ void ImplNode::on_timer(const NodeClock& /*clock*/, TimerKind kind, uint64_t tag
       impl_arm(out, TimerKind::handoff, 0, config_.handoff_interval_ns);
       return;
     case TimerKind::anti_entropy:
-      anti_entropy_.start_round(store_, peers_, next_id_, out);
+      // Bug zoo (no_anti_entropy): the round never runs.
+      if (!bugs_.no_anti_entropy) anti_entropy_.start_round(store_, peers_, next_id_, out);
       impl_arm(out, TimerKind::anti_entropy, 0, config_.anti_entropy_interval_ns);
       return;
   }
@@ -253,6 +254,7 @@ void ImplNode::handle(NodeId from, const MerkleLeafData& m, Effects& out) {
 void ImplNode::handoff_round(Effects& out) {
   for (const auto& [intended, entries] : unacked_offers_) drop_hints(intended, entries, out);
   unacked_offers_.clear();
+  if (bugs_.no_hinted_handoff) return;  // Bug zoo: hints are kept, never offered.
   const uint64_t offer_to = hints_.intended_mask() & ~peers_.suspected_mask();
   for (uint64_t mask = offer_to; mask != 0; mask &= mask - 1) {
     const auto intended = static_cast<NodeId>(__builtin_ctzll(mask));

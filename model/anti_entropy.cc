@@ -50,6 +50,9 @@ void AntiEntropy::start_round(const VersionStore& main_store, const FailureDetec
   const MerkleTree tree = build_partition_tree(main_store, config_, partition);
   current_ = Exchange{next_id++, partition, peer, 0, 0};
   send(out, peer, MerkleCompare{current_->exchange_id, partition, 0, {0}, {tree.root()}});
+  TraceRecord started = make_record(self_, TraceKind::merkle_exchange_started, peer);
+  started.partition = partition;
+  emit(out, std::move(started));
   DT_ASSERT(peer != self_ && peer < config_.nodes, "exchange with self or an unknown node");
 }
 

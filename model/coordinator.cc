@@ -155,6 +155,10 @@ void Coordinator::finish(const PendingRequest& request, ClientReply reply, Effec
   TraceRecord finished = request_record(request, TraceKind::request_finished, kNoNode);
   finished.detail = to_string(reply.status);
   finished.count = request.answered.size();
+  // The merged answer's hash lets the read repair duty tell stale responders.
+  if (is_read(request.kind) && reply.status == ReplyStatus::ok) {
+    finished.extra = hash_siblings(reply.siblings);
+  }
   out.replies.push_back(std::move(reply));
   emit(out, std::move(finished));
 }
@@ -184,14 +188,16 @@ void Coordinator::on_fetch_reply(NodeId from, const FetchReply& reply, Effects& 
                                  [&](const Target& t) { return t.node == from; });
   if (!asked || request.answered.count(from)) return;
   request.answered[from] = reply.siblings;
-  emit(out, request_record(request, TraceKind::replica_replied, from));
+  TraceRecord replied = request_record(request, TraceKind::replica_replied, from);
+  replied.extra = hash_siblings(reply.siblings);
+  emit(out, std::move(replied));
   if (request.answered.size() < config_.read_quorum_r) return;
   complete_get(request, out);
   pending_.erase(it);
 }
 
 // R replies in: answer with their merge, then repair every home responder
-// (ascending id) whose reply differs from the merge.
+// (ascending id) whose reply differs from the merge, recording each repair sent.
 void Coordinator::complete_get(const PendingRequest& request, Effects& out) {
   Siblings merged;
   for (const auto& [responder, siblings] : request.answered) {
@@ -204,6 +210,9 @@ void Coordinator::complete_get(const PendingRequest& request, Effects& out) {
   for (const auto& [responder, siblings] : request.answered) {
     if (siblings == merged || !ring_.is_home(responder, request.key)) continue;
     send(out, responder, RepairWrite{request.key, merged});
+    TraceRecord repair = request_record(request, TraceKind::read_repair_sent, responder);
+    repair.extra = hash_siblings(merged);
+    emit(out, std::move(repair));
     mark(out, CoverageMark::read_repair);
   }
 }

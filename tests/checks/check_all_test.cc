@@ -39,7 +39,7 @@ struct CleanRun {
 TEST(CheckAll, AcceptsACleanRun) {
   const CleanRun run;
   const CheckReport report = check_all(CheckInput{run.config, run.history, run.trace});
-  ASSERT_EQ(report.verdicts.size(), 8u);
+  ASSERT_EQ(report.verdicts.size(), 9u);
   EXPECT_FALSE(report.any_promised_violation()) << format_report(report);
   for (const PropertyVerdict& v : report.verdicts) {
     EXPECT_TRUE(v.checked) << v.property;
@@ -49,6 +49,7 @@ TEST(CheckAll, AcceptsACleanRun) {
   EXPECT_EQ(report.verdicts[5].property, "handoff_hygiene");
   EXPECT_EQ(report.verdicts[6].property, "integrity");
   EXPECT_EQ(report.verdicts[7].property, "trace_completeness");
+  EXPECT_EQ(report.verdicts[8].property, "mechanisms");
 }
 
 TEST(CheckAll, ReportsEachBrokenPropertyByName) {
@@ -67,7 +68,7 @@ TEST(CheckAll, RejectsAMalformedHistoryForEveryProperty) {
   CleanRun run;
   run.history[1].process = 9;  // completion of the put from a process with nothing open
   const CheckReport report = check_all(CheckInput{run.config, run.history, run.trace});
-  ASSERT_EQ(report.verdicts.size(), 8u);
+  ASSERT_EQ(report.verdicts.size(), 9u);
   for (const PropertyVerdict& v : report.verdicts) {
     EXPECT_FALSE(v.checked);
     ASSERT_EQ(v.violations.size(), 1u);
@@ -224,7 +225,7 @@ RC_GTEST_PROP(CheckAllProperty, NeverStopsOnArbitraryInput, ()) {
   }
   const ReplicaTrace trace = t.build();
   const CheckReport report = check_all(CheckInput{config, history, trace});
-  RC_ASSERT(report.verdicts.size() == 8u);
+  RC_ASSERT(report.verdicts.size() == 9u);
   RC_ASSERT(!format_report(report).empty());
 }
 

@@ -30,8 +30,12 @@ expect "check a recorded run" 0 "quorum_overlap" -- "$bin" check "$work/run3/his
   --trace "$work/run3/trace.json"
 expect "check --json" 0 '"verdicts"' -- "$bin" check "$work/run3/history.json" \
   --trace "$work/run3/trace.json" --json
-expect "export elle" 0 "wrote" -- "$bin" export "$work/run3/history.json" \
+expect "run seed 1" 0 "digest" -- "$bin" run --seed 1 --out "$work/run1"
+expect "export porcupine" 0 "wrote" -- "$bin" export "$work/run1/history.json" \
   --format porcupine-kv -o "$work/p.json"
+# Seed 3 mixes add with put on every key: no format can take it, and none is written.
+expect "export of a mixed history" 2 "no export format takes this history" -- "$bin" export \
+  "$work/run3/history.json" --format porcupine-kv -o "$work/p3.json"
 expect "schedule validate" 0 "valid" -- "$bin" schedule validate "$src/scenarios/read-repair.json"
 expect "scenario passes" 0 "^PASS" -- "$bin" scenario sloppy-handoff
 expect "scenario list" 0 "merkle-at-scale" -- "$bin" scenario --list
@@ -47,6 +51,19 @@ expect "R above N" 2 "badr.json: config.read_quorum_r" -- "$bin" schedule valida
 expect "missing file" 2 "nope.json" -- "$bin" replay "$work/nope.json"
 expect "bad history" 2 "truncated.json" -- "$bin" check "$work/truncated.json"
 expect "unknown export format" 2 "format" -- "$bin" export "$work/run3/history.json" --format xml
+# An export that would leave out every op is an error naming the format to use, not an empty file.
+cat > "$work/cart.json" <<'JSON'
+{"format": "dynamo-testbed-history", "version": 1, "config": {"nodes": 5},
+ "ops": [
+  {"index":0,"time_ns":10,"process":0,"type":"invoke","f":"add","key":4,"value":11,"write_id":11,"op_id":100},
+  {"index":1,"time_ns":20,"process":0,"type":"ok","f":"add","key":4,"value":11,"write_id":11,"op_id":100}
+ ]}
+JSON
+expect "empty export refused" 2 "every op was left out.*use elle-set-full --key 4" -- "$bin" export \
+  "$work/cart.json" --format elle-rw-register -o "$work/empty.json"
+expect "empty export wrote nothing" 2 "." -- ls "$work/empty.json"
+expect "cart export" 0 "wrote" -- "$bin" export "$work/cart.json" --format elle-set-full \
+  -o "$work/set.json"
 expect "unknown bug" 2 "not a known bug" -- "$bin" run --seed 1 --inject no_such_bug
 expect "bad override" 2 "read_quorum_r" -- "$bin" run --seed 1 -R 9
 expect "unknown scenario" 2 "not a scenario" -- "$bin" scenario nope
