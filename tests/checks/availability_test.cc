@@ -138,6 +138,8 @@ TEST(Availability, RejectsAFailedGetWithAReachableReadQuorum) {
   EXPECT_TRUE(v.violations[0].promised);
   EXPECT_EQ(v.violations[0].kind, "unavailable_read");
   EXPECT_TRUE(v.violations[0].writes.empty());
+  EXPECT_NE(v.violations[0].explanation.find("(needed 2 replies)"), std::string::npos)
+      << v.violations[0].explanation;
 }
 
 TEST(Availability, AcceptsAFailedGetWithTwoHomeReplicasDown) {
@@ -188,6 +190,29 @@ TEST(Availability, AcceptsAClientThatGaveUpBeforeTheWalkCouldFinish) {
   EXPECT_TRUE(check_availability(CheckInput{c.config, h, t}).violations.empty());
   h.back().error = "timeout: deadline";  // the coordinator gave up: a bug
   EXPECT_EQ(check_availability(CheckInput{c.config, h, t}).violations.size(), 1u);
+}
+
+TEST(Availability, OnlyCrashesAndWipesRemoveANodeNotItsOtherRecords) {
+  // Strict W = 3 needs every home replica; a home replica's ordinary records
+  // inside the window (a trust change, a restart of nothing) leave it reachable.
+  AvailabilityCase c(QuorumMode::strict);
+  c.config.write_quorum_w = 3;
+  c.trace.record(kInvokeNs + 10 * kMillisecondNs, TraceKind::trusted, c.home[2], c.home[1]);
+  c.trace.record(kInvokeNs + 20 * kMillisecondNs, TraceKind::suspected, c.home[1], c.home[2]);
+  c.failed_put();
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "unavailable_write");
+}
+
+TEST(Availability, ACrashAtTheCompletionInstantStillCounts) {
+  // The window is closed at both ends: a needed replica that crashes (and
+  // restarts) exactly when the op completes excuses it.
+  AvailabilityCase c(QuorumMode::strict);
+  c.config.write_quorum_w = 3;
+  c.trace.fault(kDoneNs, TraceKind::crashed, c.home[2]).fault(kDoneNs, TraceKind::restarted, c.home[2]);
+  c.failed_put();
+  EXPECT_TRUE(c.check().violations.empty());
 }
 
 TEST(Availability, ExtendsTheWindowByFailureDetectionTime) {

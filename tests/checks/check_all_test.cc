@@ -71,8 +71,10 @@ TEST(CheckAll, RejectsAMalformedHistoryForEveryProperty) {
   ASSERT_EQ(report.verdicts.size(), 9u);
   for (const PropertyVerdict& v : report.verdicts) {
     EXPECT_FALSE(v.checked);
+    EXPECT_TRUE(v.promised) << v.property;
     ASSERT_EQ(v.violations.size(), 1u);
     EXPECT_EQ(v.violations[0].kind, "malformed_input");
+    EXPECT_TRUE(v.violations[0].promised) << "a recorder must never produce it: a bug";
   }
 }
 
