@@ -128,7 +128,9 @@ void Supersession::close_key(KeyWrites& key) {
   // topological order, so successors are final) the clocks of the components it points to.
   std::vector<uint64_t> clock(size_t{components.count} * width, 0);
   for (uint32_t p = 0; p < key.writes.size(); ++p) {
-    uint64_t* own = &clock[components.component_of[p] * width];
+    // data() + offset, not &clock[offset]: a key whose writes have no dot has
+    // width 0 and an empty clock (found by the differential fuzzer under UBSan).
+    uint64_t* own = clock.data() + size_t{components.component_of[p]} * width;
     for (uint32_t e = contexts.offsets[p]; e < contexts.offsets[p + 1]; ++e) {
       const auto [a, covered] = contexts.entries[e];
       own[a] = std::max(own[a], covered);
@@ -147,7 +149,7 @@ void Supersession::close_key(KeyWrites& key) {
   }
   key.closure_offset = closures_.size();
   for (uint32_t p = 0; p < key.writes.size(); ++p) {
-    const uint64_t* closed = &clock[components.component_of[p] * width];
+    const uint64_t* closed = clock.data() + size_t{components.component_of[p]} * width;
     closures_.insert(closures_.end(), closed, closed + width);
   }
   DT_ASSERT(closures_.size() == key.closure_offset + key.writes.size() * width, "closure size");
