@@ -14,5 +14,6 @@ void add_scenario_command(CLI::App& app, int& exit_code);   // scenario
 void add_campaign_command(CLI::App& app, int& exit_code);   // campaign
 void add_minimize_command(CLI::App& app, int& exit_code);   // minimize
 void add_bench_command(CLI::App& app, int& exit_code);      // bench
+void add_explore_command(CLI::App& app, int& exit_code);    // explore
 
 }  // namespace dt
