@@ -39,6 +39,7 @@ struct ExploreFlags {
   std::string op_pattern = "put,get";
   std::string coordinators = "spread";
   uint32_t jobs = 1;
+  uint64_t max_memory_mb = 4096;
   bool dfs = false, no_sleep_sets = false, no_symmetry = false, all = false;
   bool json = false, quiet = false;
   std::string out_dir;
@@ -138,6 +139,7 @@ int explore_command(ExploreFlags f) {
   options.sleep_sets = !f.no_sleep_sets;
   options.symmetry = !f.no_symmetry;
   options.stop_at_first = !f.all;
+  options.max_memory_bytes = f.max_memory_mb << 20;
   if (!f.quiet) {
     options.progress = [](const ExploreProgress& p) {
       std::fprintf(stderr,
@@ -216,6 +218,9 @@ void add_explore_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--max-depth", b.max_depth, "steps per path")->capture_default_str();
   cmd->add_option("--max-states", b.max_states, "stop after this many states (0 = none)");
   cmd->add_option("--jobs", f->jobs, "threads (the result does not depend on it)")
+      ->capture_default_str();
+  cmd->add_option("--max-memory-mb", f->max_memory_mb,
+                  "stop (not exhaustive) when the process grows past this (0 = no bound)")
       ->capture_default_str();
   cmd->add_flag("--dfs", f->dfs, "depth-first (less memory; counterexamples not shortest)");
   cmd->add_flag("--no-sleep-sets", f->no_sleep_sets, "switch the sleep-set reduction off");

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -40,9 +41,12 @@ struct Entry {
   uint32_t depth = 0;
 };
 
+// A successor without its world: worlds are rebuilt (parent + choice) only
+// for the successors that turn out new, so duplicates never hold memory.
 struct Successor {
   uint64_t fingerprint = 0;
-  Entry entry;
+  Choice choice;
+  SleepSet sleep;
 };
 
 struct Expansion {
@@ -88,22 +92,30 @@ Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOpti
       ++out.sleep_skipped;
       continue;
     }
-    Successor next{0, Entry{World(world), std::make_shared<const PathLink>(
-                                              PathLink{entry.path, choice}),
-                            {}, entry.depth + 1}};
-    const StepOutcome outcome = next.entry.world.apply(choice);
+    World stepped(world);
+    const StepOutcome outcome = stepped.apply(choice);
     ++out.transitions;
+    Successor next{fingerprint(stepped, options.symmetry), choice, {}};
     if (options.sleep_sets) {
       for (const SleepSet* set : {&entry.sleep, static_cast<const SleepSet*>(&done_here)}) {
         for (const SleepItem& s : *set) {
-          if (independent(s.footprint, outcome.footprint)) next.entry.sleep.push_back(s);
+          if (independent(s.footprint, outcome.footprint)) next.sleep.push_back(s);
         }
       }
       done_here.push_back(SleepItem{choice.key, outcome.footprint});
     }
-    next.fingerprint = fingerprint(next.entry.world, options.symmetry);
     out.successors.push_back(std::move(next));
   }
+  return out;
+}
+
+// The successor's state: the parent's world with the choice applied again
+// (deterministic, so the same state the fingerprint was taken of).
+Entry materialize(const Entry& parent, Successor&& succ) {
+  Entry out{World(parent.world),
+            std::make_shared<const PathLink>(PathLink{parent.path, std::move(succ.choice)}),
+            std::move(succ.sleep), parent.depth + 1};
+  out.world.apply(out.path->choice);
   return out;
 }
 
@@ -121,26 +133,28 @@ void merge_hits(BoundHits& into, const BoundHits& from) {
   into.timer_firings |= from.timer_firings, into.crashes |= from.crashes;
   into.wipes |= from.wipes, into.partitions |= from.partitions;
   into.lost |= from.lost, into.duplicates |= from.duplicates;
+  into.memory |= from.memory;
 }
 
-// Expands entries[0..n) on `jobs` threads; results by index (deterministic).
-std::vector<Expansion> expand_all(const std::vector<Entry>& entries, const ExploreSetup& setup,
-                                  const SearchOptions& options) {
-  std::vector<Expansion> results(entries.size());
+// Runs body(0..n-1) on `jobs` threads; each index writes only its own slot,
+// so the result does not depend on the number of threads.
+void parallel_for(size_t n, uint32_t jobs, const std::function<void(size_t)>& body) {
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < entries.size(); i = next++) {
-      results[i] = expand(entries[i], setup, options);
-    }
+    for (size_t i = next++; i < n; i = next++) body(i);
   };
-  const uint32_t jobs = std::max<uint32_t>(1, std::min<uint32_t>(options.jobs, 64));
-  if (jobs == 1 || entries.size() < 2) {
-    work();
-    return results;
-  }
+  jobs = std::max<uint32_t>(1, std::min<uint32_t>(jobs, 64));
+  if (jobs == 1 || n < 2) return work();
   std::vector<std::thread> threads;
   for (uint32_t j = 0; j < jobs; ++j) threads.emplace_back(work);
   for (std::thread& t : threads) t.join();
+}
+
+std::vector<Expansion> expand_all(const std::vector<Entry>& entries, const ExploreSetup& setup,
+                                  const SearchOptions& options) {
+  std::vector<Expansion> results(entries.size());
+  parallel_for(entries.size(), options.jobs,
+               [&](size_t i) { results[i] = expand(entries[i], setup, options); });
   return results;
 }
 
@@ -168,8 +182,18 @@ class Searcher {
   double elapsed_s() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   }
-  bool state_bound_reached() const {
-    return setup_.bounds.max_states != 0 && visited_.size() >= setup_.bounds.max_states;
+  bool state_bound_reached() {
+    const bool hit = setup_.bounds.max_states != 0 && visited_.size() >= setup_.bounds.max_states;
+    result_.stats.hits.states |= hit;
+    return hit;
+  }
+  // Checked every 1024 new states: reading /proc is not free.
+  bool memory_bound_reached() {
+    if (options_.max_memory_bytes == 0 || (visited_.size() & 1023) != 0) return false;
+    const uint64_t rss = current_rss_bytes();
+    result_.stats.peak_rss_bytes = std::max(result_.stats.peak_rss_bytes, rss);
+    result_.stats.hits.memory |= rss > options_.max_memory_bytes;
+    return rss > options_.max_memory_bytes;
   }
 
   // Folds one expansion into the stats; true when the search should stop.
@@ -179,10 +203,7 @@ class Searcher {
     s.sleep_skipped += e.sleep_skipped;
     s.max_depth = std::max(s.max_depth, entry.depth);
     for (size_t k = 0; k < kChoiceKindCount; ++k) s.enabled[k] += e.enabled[k] ? 1 : 0;
-    for (const Successor& succ : e.successors) {
-      const Choice& c = succ.entry.path->choice;
-      ++s.taken[static_cast<size_t>(c.kind)];
-    }
+    for (const Successor& succ : e.successors) ++s.taken[static_cast<size_t>(succ.choice.kind)];
     merge_hits(s.hits, e.hits);
     if (!e.verdict) return false;
     ++s.histories_checked;
@@ -211,34 +232,42 @@ class Searcher {
     for (uint32_t depth = 0; !level.empty(); ++depth) {
       report_progress(depth, level.size(), depth == 0);
       std::vector<Expansion> expansions = expand_all(level, setup_, options_);
-      std::vector<Entry> next;
-      std::map<uint64_t, size_t> next_index;  // fingerprint -> position in `next`
+      struct Pick {
+        size_t parent;
+        Successor successor;
+      };
+      std::vector<Pick> picks;
+      std::map<uint64_t, size_t> pick_index;  // fingerprint -> position in `picks`
       bool stop = false;
       for (size_t i = 0; i < level.size(); ++i) {
         stop = account(level[i], expansions[i]) || stop;
         for (Successor& succ : expansions[i].successors) {
           if (stop) break;
           if (visited_.insert(succ.fingerprint)) {
-            next_index.emplace(succ.fingerprint, next.size());
-            next.push_back(std::move(succ.entry));
-            if (state_bound_reached()) {
-              result_.stats.hits.states = true;
-              stop = true;
-            }
+            pick_index.emplace(succ.fingerprint, picks.size());
+            picks.push_back(Pick{i, std::move(succ)});
+            if (state_bound_reached() || memory_bound_reached()) stop = true;
             continue;
           }
-          auto it = next_index.find(succ.fingerprint);
-          if (it == next_index.end()) continue;  // expanded at an earlier level
+          auto it = pick_index.find(succ.fingerprint);
+          if (it == pick_index.end()) continue;  // expanded at an earlier level
           // Met twice in one level: only steps asleep on both paths may be skipped.
-          SleepSet& kept = next[it->second].sleep;
-          std::erase_if(kept, [&](const SleepItem& s) { return !asleep(succ.entry.sleep, s.key); });
+          SleepSet& kept = picks[it->second].successor.sleep;
+          std::erase_if(kept, [&](const SleepItem& s) { return !asleep(succ.sleep, s.key); });
         }
+        expansions[i].successors.clear();
       }
       if (stop) {
-        report_progress(depth, next.size(), true);
+        report_progress(depth, picks.size(), true);
         return;
       }
-      level = std::move(next);
+      std::vector<std::optional<Entry>> built(picks.size());
+      parallel_for(picks.size(), options_.jobs, [&](size_t k) {
+        built[k].emplace(materialize(level[picks[k].parent], std::move(picks[k].successor)));
+      });
+      level.clear();
+      level.reserve(built.size());
+      for (std::optional<Entry>& e : built) level.push_back(std::move(*e));
     }
   }
 
@@ -254,11 +283,8 @@ class Searcher {
       // Reverse, so the first enabled step is explored first.
       for (auto it = e.successors.rbegin(); it != e.successors.rend(); ++it) {
         if (!visited_.insert(it->fingerprint)) continue;
-        stack.push_back(std::move(it->entry));
-        if (state_bound_reached()) {
-          result_.stats.hits.states = true;
-          return;
-        }
+        stack.push_back(materialize(entry, std::move(*it)));
+        if (state_bound_reached() || memory_bound_reached()) return;
       }
     }
   }
@@ -278,14 +304,16 @@ std::vector<std::string> BoundHits::names() const {
   const std::pair<bool, const char*> flags[] = {
       {depth, "depth"},         {states, "max-states"}, {timer_firings, "timer-firings"},
       {crashes, "crashes"},     {wipes, "wipes"},       {partitions, "partitions"},
-      {lost, "lost-messages"},  {duplicates, "duplicates"}};
+      {lost, "lost-messages"},  {duplicates, "duplicates"}, {memory, "max-memory"}};
   for (const auto& [hit, name] : flags) {
     if (hit) out.emplace_back(name);
   }
   return out;
 }
 
-bool ExploreResult::exhaustive() const { return !stats.hits.depth && !stats.hits.states; }
+bool ExploreResult::exhaustive() const {
+  return !stats.hits.depth && !stats.hits.states && !stats.hits.memory;
+}
 
 uint64_t current_rss_bytes() {
   std::ifstream statm("/proc/self/statm");

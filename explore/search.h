@@ -43,13 +43,16 @@ struct SearchOptions {
   bool stop_at_first = true;  // false: count every failing path end
   std::function<void(const ExploreProgress&)> progress;  // optional
   double progress_interval_s = 2.0;
+  // Stop (bound "max-memory", not exhaustive) when the process grows past
+  // this; 0 = no bound.
+  uint64_t max_memory_bytes = uint64_t{4} << 30;
 };
 
 // Which bounds cut the search somewhere: each set flag means "not exhaustive
 // beyond this bound".
 struct BoundHits {
   bool depth = false, states = false, timer_firings = false, crashes = false, wipes = false,
-       partitions = false, lost = false, duplicates = false;
+       partitions = false, lost = false, duplicates = false, memory = false;
   std::vector<std::string> names() const;
 };
 
