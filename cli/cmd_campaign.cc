@@ -9,7 +9,6 @@
 #include "cli/commands.h"
 #include "cli/execute.h"
 #include "cli/exit_codes.h"
-#include "cli/factories.h"
 #include "cli/files.h"
 #include "cli/timeline.h"
 #include "core/schedule_validate.h"
@@ -18,6 +17,7 @@
 #include "fuzz/run_check.h"
 #include "histories/schedule_json.h"
 #include "impl/bugs.h"
+#include "nodes/sides.h"
 
 namespace dt {
 

@@ -9,7 +9,6 @@
 #include "cli/commands.h"
 #include "cli/execute.h"
 #include "cli/exit_codes.h"
-#include "cli/factories.h"
 #include "cli/files.h"
 #include "cli/timeline.h"
 #include "fuzz/failure_files.h"
@@ -17,6 +16,7 @@
 #include "fuzz/run_check.h"
 #include "histories/schedule_json.h"
 #include "impl/bugs.h"
+#include "nodes/sides.h"
 
 namespace dt {
 

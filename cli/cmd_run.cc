@@ -13,7 +13,9 @@
 #include "cli/files.h"
 #include "cli/timeline.h"
 #include "core/schedule_validate.h"
+#include "explore/interleaving.h"
 #include "fuzz/schedule_decoder.h"
+#include "histories/json_util.h"
 #include "histories/schedule_json.h"
 #include "impl/bugs.h"
 
@@ -40,18 +42,13 @@ void add_output_flags(CLI::App& cmd, OutputFlags& f) {
   cmd.add_flag("--html", f.html, "also write report.html (docs/report.md) into the --out directory");
 }
 
-// Runs, prints and writes as the flags say; returns the exit code.
-int run_and_report(const Schedule& schedule, const OutputFlags& f, const std::string& header) {
-  const Result<Side> side = parse_side(f.side);
-  if (!side.is_ok()) {
-    std::fprintf(stderr, "dynamo-testbed: %s\n", side.error().c_str());
-    return kExitBadInput;
-  }
+// Prints and writes an execution as the flags say; returns the exit code.
+int report_execution(const Schedule& schedule, const Execution& e, const OutputFlags& f,
+                     const std::string& header) {
   if (f.html && f.out_dir.empty()) {
     std::fprintf(stderr, "dynamo-testbed: --html: needs --out DIR (the page is DIR/report.html)\n");
     return kExitBadInput;
   }
-  const Execution e = execute(schedule, side.value());
   if (!f.out_dir.empty()) {
     if (Status s = write_outputs(f.out_dir, schedule, e); !s.is_ok()) {
       std::fprintf(stderr, "dynamo-testbed: %s\n", s.message().c_str());
@@ -72,6 +69,50 @@ int run_and_report(const Schedule& schedule, const OutputFlags& f, const std::st
     if (f.html) std::printf("html report: %s/report.html\n", f.out_dir.c_str());
   }
   return e.exit_code();
+}
+
+// Runs, prints and writes as the flags say; returns the exit code.
+int run_and_report(const Schedule& schedule, const OutputFlags& f, const std::string& header) {
+  const Result<Side> side = parse_side(f.side);
+  if (!side.is_ok()) {
+    std::fprintf(stderr, "dynamo-testbed: %s\n", side.error().c_str());
+    return kExitBadInput;
+  }
+  return report_execution(schedule, execute(schedule, side.value()), f, header);
+}
+
+// `replay` of an explorer counterexample (explore/interleaving.h): the same
+// choices on the same nodes, so the same history, trace and digest. The
+// file's side is used (--side does not apply).
+int replay_interleaving_file(const std::string& file, const std::string& text,
+                             const OutputFlags& f) {
+  const Result<Interleaving> in = read_interleaving_json(text, file);
+  Result<ExploreSetup> setup = in.is_ok() ? setup_of(in.value()) : Result<ExploreSetup>(in.status());
+  Result<PathVerdict> verdict =
+      setup.is_ok() ? replay_interleaving(setup.value(), in.value().choices)
+                    : Result<PathVerdict>(setup.status());
+  if (!verdict.is_ok()) {
+    std::fprintf(stderr, "dynamo-testbed replay: %s: %s\n", file.c_str(), verdict.error().c_str());
+    return kExitBadInput;
+  }
+  PathVerdict& v = verdict.value();
+  Schedule shown;  // what the summary prints: the explored config and workload
+  shown.seed = 0;
+  shown.config = in.value().config;
+  shown.workload.clients = in.value().bounds.clients;
+  shown.workload.keys = in.value().bounds.keys;
+  shown.workload.ops = in.value().bounds.clients * in.value().bounds.ops_per_client;
+  shown.inject = in.value().inject;
+  Execution e;
+  e.run.history = std::move(v.history);
+  e.run.trace = std::move(v.trace);
+  e.run.digest = v.digest;
+  e.run.divergence = v.divergence;
+  e.report = std::move(v.report);
+  const std::string header =
+      fmt::format("interleaving: {} ({} choices, side {}; explored digest {})\n", file,
+                  in.value().choices.size(), in.value().side, in.value().digest);
+  return report_execution(shown, e, f, header);
 }
 
 struct ConfigOverrides {
@@ -156,6 +197,11 @@ void add_run_commands(CLI::App& app, int& exit_code) {
   replay->add_option("SCHEDULE", *file, "schedule JSON file")->required();
   add_output_flags(*replay, *replay_flags);
   replay->callback([&exit_code, file, replay_flags] {
+    if (Result<std::string> text = read_text_file(*file);
+        text.is_ok() && is_interleaving_json(text.value())) {
+      exit_code = replay_interleaving_file(*file, text.value(), *replay_flags);
+      return;
+    }
     const Result<Schedule> schedule = load_schedule_file(*file);
     const Status names =
         schedule.is_ok() ? validate_bug_names(schedule.value().inject, *file + ": inject")

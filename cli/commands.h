@@ -22,5 +22,6 @@ void add_report_command(CLI::App& app, int& exit_code);     // report
 // prints the error and returns the exit code (2 on bad input). `command` names the caller.
 int write_html_report(const std::string& command, const std::string& dir,
                       const std::string& out_path);
+void add_explore_command(CLI::App& app, int& exit_code);    // explore
 
 }  // namespace dt

@@ -6,7 +6,6 @@
 
 #include "checks/verdict.h"
 #include "cli/exit_codes.h"
-#include "cli/factories.h"
 #include "cli/files.h"
 #include "fuzz/failure_files.h"
 #include "fuzz/run_check.h"
@@ -15,22 +14,6 @@
 #include "histories/trace_json.h"
 
 namespace dt {
-
-Result<Side> parse_side(const std::string& text) {
-  if (text == "model") return Side::model;
-  if (text == "impl") return Side::impl;
-  if (text == "both") return Side::both;
-  return Status::error("--side: \"" + text + "\" is not a side (model|impl|both)");
-}
-
-const char* to_string(Side side) {
-  switch (side) {
-    case Side::model: return "model";
-    case Side::impl: return "impl";
-    case Side::both: return "both";
-  }
-  return "?";
-}
 
 int Execution::exit_code() const {
   if (run.divergence.has_value() || report.any_promised_violation()) return kExitViolation;

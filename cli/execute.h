@@ -10,13 +10,10 @@
 #include "checks/check_all.h"
 #include "core/schedule.h"
 #include "core/status.h"
+#include "nodes/sides.h"
 #include "sim/runner.h"
 
 namespace dt {
-
-enum class Side { model, impl, both };
-Result<Side> parse_side(const std::string& text);
-const char* to_string(Side side);
 
 struct Execution {
   RunResult run;

@@ -124,6 +124,10 @@ class Node {
 
   // The canonical abstract state, compared between model and impl.
   virtual NodeState abstract_state() const = 0;
+
+  // A deep copy in the same state, for the explorer (explore/), which keeps
+  // many states alive and branches from each. nullptr: not supported.
+  virtual std::unique_ptr<Node> clone() const { return nullptr; }
 };
 
 using NodeFactory =

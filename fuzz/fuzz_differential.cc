@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "cli/factories.h"
+#include "nodes/sides.h"
 #include "fuzz/failure_files.h"
 #include "fuzz/fuzz_entry.h"
 #include "histories/schedule_json.h"

@@ -13,7 +13,7 @@ constexpr uint32_t kDeepDescentLevel = 8;  // descending past this level is "dee
 }  // namespace
 
 ImplAntiEntropy::ImplAntiEntropy(NodeId self, const Config& config, const Placement& placement)
-    : self_(self), depth_(config.merkle_depth), placement_(placement) {
+    : self_(self), depth_(config.merkle_depth), placement_(&placement) {
   DT_ASSERT(self < config.nodes, "anti-entropy for a node outside the cluster");
   DT_ASSERT(depth_ <= 24, "merkle depth too large");
 }
@@ -21,7 +21,7 @@ ImplAntiEntropy::ImplAntiEntropy(NodeId self, const Config& config, const Placem
 void ImplAntiEntropy::start_round(const MainStore& store, const PeerView& peers,
                                   uint64_t& next_id, Effects& out) {
   current_.reset();
-  const auto& pairs = placement_.exchange_pairs();
+  const auto& pairs = placement_->exchange_pairs();
   if (pairs.empty()) return;
   const auto [partition, peer] = pairs[round_ % pairs.size()];
   ++round_;

@@ -16,6 +16,8 @@ namespace dt {
 class ImplAntiEntropy {
  public:
   ImplAntiEntropy(NodeId self, const Config& config, const Placement& placement);
+  // After copying the owning node: use the copy's placement.
+  void rebind(const Placement& placement) { placement_ = &placement; }
 
   void start_round(const MainStore& store, const PeerView& peers, uint64_t& next_id,
                    Effects& out);
@@ -49,7 +51,9 @@ class ImplAntiEntropy {
 
   NodeId self_;
   uint32_t depth_;
-  const Placement& placement_;
+  // A pointer, not a reference, so a copied node can point its copy at its
+  // own placement (rebind).
+  const Placement* placement_;
   uint64_t round_ = 0;
   std::optional<Exchange> current_;
   std::optional<uint32_t> skipped_partition_;

@@ -58,7 +58,7 @@ Version new_version(NodeId self, const NodeClock& clock, const ClientRequest& re
 
 ImplCoordinator::ImplCoordinator(NodeId self, const Config& config, const Placement& placement,
                                  const ImplBugs& bugs)
-    : self_(self), config_(config), placement_(placement), bugs_(bugs) {
+    : self_(self), config_(config), placement_(&placement), bugs_(bugs) {
   DT_ASSERT(self < config.nodes, "coordinator outside the cluster");
   DT_ASSERT(config.nodes <= kTargetsPerRequest, "timer tags hold at most 64 targets");
 }
@@ -71,7 +71,7 @@ uint32_t ImplCoordinator::quorum(ClientOpKind kind) const {
 // or the homes when strict); fallbacks stand in for uncovered homes in order.
 void ImplCoordinator::choose_targets(uint32_t partition, const PeerView& peers,
                                      std::vector<Target>& targets) const {
-  const PartitionPlacement& place = placement_.of_partition(partition);
+  const PartitionPlacement& place = placement_->of_partition(partition);
   const std::vector<NodeId>& walk =
       config_.quorum_mode == QuorumMode::strict ? place.homes : place.extended;
   uint64_t chosen_mask = 0;
@@ -261,7 +261,7 @@ void ImplCoordinator::complete_get(const Pending& request, Effects& out) {
     std::erase_if(repair, [](const Version& v) { return v.tombstone; });
   }
   const uint64_t repair_hash = hash_siblings(repair);
-  const uint64_t home_mask = placement_.of_partition(request.partition).home_mask;
+  const uint64_t home_mask = placement_->of_partition(request.partition).home_mask;
   for (const auto& [responder, siblings] : request.answered) {
     if (siblings == merged || !((home_mask >> responder) & 1)) continue;
     if (bugs_.read_repair_skips_tombstones && siblings == repair) continue;
@@ -291,7 +291,7 @@ void ImplCoordinator::on_replica_timeout(uint64_t tag, PeerView& peers, Effects&
   // Bug zoo (strict_fallback_counts): strict mode retargets like sloppy mode,
   // but with no hint, so the fallback's ack counts as a home ack.
   if (strict && !bugs_.strict_fallback_counts) return;
-  for (NodeId candidate : placement_.of_partition(request->partition).fallbacks) {
+  for (NodeId candidate : placement_->of_partition(request->partition).fallbacks) {
     const bool tried = std::any_of(request->asked.begin(), request->asked.end(),
                                    [&](const Target& t) { return t.node == candidate; });
     if (tried || peers.is_suspected(candidate)) continue;

@@ -20,6 +20,8 @@ class ImplCoordinator {
  public:
   ImplCoordinator(NodeId self, const Config& config, const Placement& placement,
                   const ImplBugs& bugs);
+  // After copying the owning node: use the copy's placement.
+  void rebind(const Placement& placement) { placement_ = &placement; }
 
   void start(const NodeClock& clock, const ClientRequest& request, RequestId request_id,
              uint64_t& dot_counter, const PeerView& peers, Effects& out);
@@ -62,7 +64,9 @@ class ImplCoordinator {
 
   NodeId self_;
   Config config_;
-  const Placement& placement_;
+  // A pointer, not a reference, so a copied node can point its copy at its
+  // own placement (rebind).
+  const Placement* placement_;
   ImplBugs bugs_;
   std::vector<Pending> pending_;  // ascending request id
   SiblingMerge merge_scratch_;

@@ -79,6 +79,13 @@ class ImplNode final : public Node {
   void on_crash(Effects& out) override;
   void on_wipe(Effects& out) override;
   NodeState abstract_state() const override;
+  std::unique_ptr<Node> clone() const override {
+    auto copy = std::make_unique<ImplNode>(*this);
+    // The parts that point at the placement must point at the copy's.
+    copy->coordinator_.rebind(copy->placement_);
+    copy->anti_entropy_.rebind(copy->placement_);
+    return copy;
+  }
 
  private:
   DotCollision collisions() const {

@@ -17,6 +17,20 @@ MainStore::MainStore(const Config& config)
   DT_ASSERT(depth_ <= 24, "merkle depth too large");
 }
 
+MainStore::MainStore(const MainStore& other)
+    : partitions_q_(other.partitions_q_),
+      depth_(other.depth_),
+      versioning_(other.versioning_),
+      merge_skips_tree_(other.merge_skips_tree_),
+      collisions_(other.collisions_),
+      entries_(other.entries_),
+      partitions_(other.partitions_.size()) {
+  for (size_t p = 0; p < partitions_.size(); ++p) {
+    if (other.partitions_[p]) partitions_[p] = std::make_unique<Partition>(*other.partitions_[p]);
+  }
+  DT_ASSERT(partitions_.size() == partitions_q_, "copied store lost partitions");
+}
+
 const Siblings& MainStore::get(Key key) const {
   static const Siblings kNone;
   const Entry* entry = entries_.find(key);

@@ -23,6 +23,9 @@ namespace dt {
 class MainStore {
  public:
   explicit MainStore(const Config& config);
+  // Deep copy (the explorer clones nodes): partitions are owned, not shared.
+  MainStore(const MainStore& other);
+  MainStore& operator=(const MainStore&) = delete;
 
   // Empty when absent.
   const Siblings& get(Key key) const;

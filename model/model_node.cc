@@ -103,6 +103,8 @@ class ModelNode final : public Node {
     DT_ASSERT(coordinator_.pending_states().empty(), "requests survived a wipe");
   }
 
+  std::unique_ptr<Node> clone() const override { return std::make_unique<ModelNode>(*this); }
+
   NodeState abstract_state() const override {
     NodeState state;
     state.node = self_;

@@ -73,5 +73,15 @@ expect "unknown flag" 2 "." -- "$bin" run --no-such-flag
 expect "bug found" 1 "promised|BUG" -- "$bin" replay \
   "$src/tests/regressions/hint_deleted_before_ack.json" --side impl
 
+# explore smoke (a few seconds): a tiny clean config is verified, a zoo bug
+# gives a counterexample that replays to the same digest.
+tiny=(--nodes 2 -N 2 -R 1 -W 2 -Q 2 --quorum-mode strict --clients 1 --timer-firings 0 --quiet)
+expect "explore verifies" 0 "^verified: .* 0 violations" -- "$bin" explore "${tiny[@]}" --ops 1 \
+  --side both
+expect "explore finds a bug" 1 "VIOLATION: +quorum_overlap" -- "$bin" explore "${tiny[@]}" \
+  --ops 2 --inject write_quorum_off_by_one --out "$work/explore"
+digest=$(grep -o '"digest": "[0-9a-f]*"' "$work/explore/counterexample.json" | head -1 | cut -d'"' -f4)
+expect "counterexample replays" 1 "digest: $digest" -- "$bin" replay "$work/explore/counterexample.json"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

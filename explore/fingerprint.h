@@ -1,0 +1,25 @@
+// The canonical 64-bit identity of an explored state. Two states with equal
+// fingerprints have the same future and the checkers judge their paths alike:
+// - each node by the hash of every input it received, in order (its state is
+//   a deterministic function of that log; steps on other nodes do not enter
+//   it, so independent steps taken in either order meet), plus up/down, crash
+//   count and periodic timer firings used;
+// - the in-flight multiset and the pending timers, order-free (sorted);
+// - the partition, the remaining budgets, the op/write id counters;
+// - the client history so far (without times: only the order counts) and
+//   each client's progress. With `symmetry`, process ids are renumbered by
+//   first appearance and clients with the same script are a multiset, so
+//   interchangeable clients meet.
+// Not included: trace record times and the order of records of independent
+// steps (docs/explore.md, "What merging assumes").
+#pragma once
+
+#include <cstdint>
+
+#include "explore/world.h"
+
+namespace dt {
+
+uint64_t fingerprint(const World& world, bool symmetry);
+
+}  // namespace dt

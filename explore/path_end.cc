@@ -1,0 +1,137 @@
+#include "explore/path_end.h"
+
+#include <utility>
+
+#include "checks/check_all.h"
+#include "core/assert.h"
+#include "sim/quiescence.h"
+#include "sim/run_digest.h"
+
+namespace dt {
+
+namespace {
+
+constexpr uint64_t kMaxDrainActions = 1'000'000;
+
+bool is_periodic(TimerKind kind) {
+  return kind == TimerKind::probe || kind == TimerKind::handoff ||
+         kind == TimerKind::anti_entropy;
+}
+
+// Delivers every copy, then fires one-shot timers, until neither is left.
+void drain(World& world) {
+  for (uint64_t actions = 0; !world.divergence; ++actions) {
+    DT_ASSERT(actions < kMaxDrainActions, "liveness phase does not settle");
+    if (!world.in_flight.empty()) {
+      world.tick();
+      world.deliver_now(0);
+      continue;
+    }
+    size_t one_shot = world.timers.size();
+    for (size_t i = 0; i < world.timers.size(); ++i) {
+      if (!is_periodic(world.timers[i].kind)) {
+        one_shot = i;
+        break;
+      }
+    }
+    if (one_shot == world.timers.size()) return;
+    world.tick();
+    world.fire_now(one_shot);
+  }
+}
+
+// One round: each node's periodic timers (node order; probe, handoff,
+// anti-entropy), then everything they caused.
+void periodic_round(World& world) {
+  const size_t node_count = world.nodes.size();
+  for (NodeId n = 0; n < node_count && !world.divergence; ++n) {
+    for (TimerKind kind : {TimerKind::probe, TimerKind::handoff, TimerKind::anti_entropy}) {
+      for (size_t i = 0; i < world.timers.size(); ++i) {
+        if (world.timers[i].node != n || world.timers[i].kind != kind) continue;
+        world.tick();
+        world.fire_now(i);
+        break;
+      }
+    }
+  }
+  drain(world);
+}
+
+void time_out_open_ops(World& world) {
+  for (uint32_t c = 0; c < world.clients.size(); ++c) {
+    if (!world.clients[c].open) continue;
+    world.tick();
+    world.client_timeout_now(c);
+  }
+}
+
+std::vector<NodeState> states_of(const World& world) {
+  std::vector<NodeState> states;
+  for (const ExploreNode& node : world.nodes) states.push_back(node.primary->abstract_state());
+  return states;
+}
+
+void run_liveness(World& world, ReplicaTrace& trace) {
+  const Config& config = world.setup().config;
+  world.tick();
+  trace.final_heal_ns = world.now_ns();
+  world.final_heal();
+  drain(world);
+  for (uint32_t round = 1; round <= config.quiescence_rounds && !world.divergence; ++round) {
+    periodic_round(world);
+    trace.quiescence_rounds_used = round;
+    if (cluster_quiesced(config, states_of(world))) {
+      trace.quiesced = true;
+      break;
+    }
+  }
+  time_out_open_ops(world);
+  world.tick();
+  trace.final_reads_ns = world.now_ns();
+  for (Key key = 0; key < world.setup().bounds.keys && !world.divergence; ++key) {
+    world.tick();
+    world.start_final_read(key, static_cast<NodeId>(key % config.nodes));
+    drain(world);
+  }
+  time_out_open_ops(world);
+}
+
+std::string first_failure(const CheckReport& report) {
+  for (const PropertyVerdict& v : report.verdicts) {
+    if (!judged_by_explore(v.property)) continue;
+    for (const Violation& violation : v.violations) {
+      if (violation.promised) return v.property + "/" + violation.kind;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+bool judged_by_explore(const std::string& property) { return property != "availability"; }
+
+PathVerdict finish_path(World world) {
+  PathVerdict verdict;
+  if (!world.divergence) run_liveness(world, verdict.trace);
+  verdict.trace.records = std::move(world.records);
+  verdict.trace.final_states = states_of(world);
+  verdict.trace.coverage = world.coverage;
+  verdict.history = std::move(world.history);
+  verdict.divergence = world.divergence;
+  verdict.digest = run_digest(verdict.history, verdict.trace);
+  if (verdict.divergence) {
+    verdict.failure = "refinement";
+    return verdict;
+  }
+  verdict.report =
+      check_all(CheckInput{world.setup().config, verdict.history, verdict.trace});
+  for (const PropertyVerdict& v : verdict.report.verdicts) {
+    if (judged_by_explore(v.property)) verdict.promised_violations += v.promised_violation_count();
+  }
+  verdict.failure = first_failure(verdict.report);
+  DT_ASSERT(verdict.failure.empty() == (verdict.promised_violations == 0),
+            "failure name and violation count disagree");
+  return verdict;
+}
+
+}  // namespace dt

@@ -1,0 +1,89 @@
+// The search over explored states: breadth-first by default (the first
+// failing path found is a shortest one), depth-first when memory is short.
+// BFS is level-synchronous: `jobs` threads expand one level's states, then
+// one thread merges their successors in frontier order, so every count and
+// the counterexample are the same for any number of jobs.
+//
+// Reductions (each can be switched off; tests/explore check they lose no bug):
+// - sleep sets: after taking step a, a step b independent of a (disjoint
+//   footprints: explore/choice.h) that was already explored from the parent
+//   is not taken again from the child; the visited set closes the diamond;
+// - symmetry: clients with the same script meet (explore/fingerprint.h).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "explore/bounds.h"
+#include "explore/choice.h"
+#include "explore/path_end.h"
+
+namespace dt {
+
+enum class SearchOrder { bfs, dfs };
+
+struct ExploreProgress {
+  uint64_t states = 0;
+  uint64_t transitions = 0;
+  uint32_t depth = 0;
+  uint64_t frontier = 0;
+  double seconds = 0;
+  uint64_t rss_bytes = 0;
+};
+
+struct SearchOptions {
+  SearchOrder order = SearchOrder::bfs;
+  uint32_t jobs = 1;
+  bool sleep_sets = true;
+  bool symmetry = true;
+  bool stop_at_first = true;  // false: count every failing path end
+  std::function<void(const ExploreProgress&)> progress;  // optional
+  double progress_interval_s = 2.0;
+  // Stop (bound "max-memory", not exhaustive) when the process grows past
+  // this; 0 = no bound.
+  uint64_t max_memory_bytes = uint64_t{4} << 30;
+};
+
+// Which bounds cut the search somewhere: each set flag means "not exhaustive
+// beyond this bound".
+struct BoundHits {
+  bool depth = false, states = false, timer_firings = false, crashes = false, wipes = false,
+       partitions = false, lost = false, duplicates = false, memory = false;
+  std::vector<std::string> names() const;
+};
+
+struct ExploreStats {
+  uint64_t states = 0;             // distinct fingerprints reached
+  uint64_t transitions = 0;        // steps applied
+  uint64_t sleep_skipped = 0;      // steps a sleep set made unnecessary
+  uint32_t max_depth = 0;
+  uint64_t histories_checked = 0;  // path ends (clients done) given to the checkers
+  uint64_t failing_paths = 0;      // path ends with a promised violation or divergence
+  std::array<uint64_t, kChoiceKindCount> enabled{};  // states where each kind was enabled
+  std::array<uint64_t, kChoiceKindCount> taken{};    // steps of each kind taken
+  BoundHits hits;
+  double seconds = 0;
+  uint64_t visited_bytes = 0;
+  uint64_t peak_rss_bytes = 0;
+};
+
+struct Counterexample {
+  std::vector<Choice> choices;
+  PathVerdict verdict;
+};
+
+struct ExploreResult {
+  ExploreStats stats;
+  std::optional<Counterexample> counterexample;  // the first (shortest under BFS)
+  bool exhaustive() const;  // no bound beyond the stated budgets cut the search
+};
+
+ExploreResult explore(const ExploreSetup& setup, const SearchOptions& options);
+
+uint64_t current_rss_bytes();
+
+}  // namespace dt

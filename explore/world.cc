@@ -1,0 +1,282 @@
+#include "explore/world.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "core/assert.h"
+#include "explore/message_hash.h"
+#include "sim/lockstep.h"
+
+namespace dt {
+
+namespace {
+
+bool is_periodic(TimerKind kind) {
+  return kind == TimerKind::probe || kind == TimerKind::handoff ||
+         kind == TimerKind::anti_entropy;
+}
+
+uint64_t choice_key(ChoiceKind kind, uint64_t a, uint64_t b = 0) {
+  return hash_combine(hash_combine(static_cast<uint64_t>(kind) + 1, a), b);
+}
+
+uint64_t timer_hash(const PendingTimer& t) {
+  return hash_combine(hash_combine(t.node, static_cast<uint64_t>(t.kind)), t.tag);
+}
+
+}  // namespace
+
+World::World(const ExploreSetup& setup) : setup_(&setup) {
+  const Config& config = setup.config;
+  DT_ASSERT(setup.primary != nullptr, "explore needs a primary node factory");
+  DT_ASSERT(setup.bounds.validate(config).is_ok(), "explore bounds not validated");
+  nodes.resize(config.nodes);
+  for (NodeId n = 0; n < config.nodes; ++n) {
+    nodes[n].primary = setup.primary(n, config, setup.inject);
+    if (setup.shadow != nullptr) nodes[n].shadow = setup.shadow(n, config, setup.inject);
+  }
+  const ExploreBounds& b = setup.bounds;
+  left = Budgets{b.crashes, b.wipes, b.partitions, b.lost_messages, b.duplicates};
+  for (ProcessId p = 0; p < b.clients; ++p) {
+    ExploreClient client;
+    client.process = p;
+    client.script_ops = b.ops_per_client;
+    clients.push_back(std::move(client));
+  }
+  next_process = b.clients;
+  for (NodeId n = 0; n < config.nodes; ++n) {
+    dispatch(n, hash_string("start"),
+             [](Node& node, const NodeClock& c, Effects& out) { node.on_start(c, out); });
+  }
+  steps_ = 0;  // booting is not a step
+}
+
+World::World(const World& other)
+    : nodes(other.nodes.size()),
+      in_flight(other.in_flight),
+      timers(other.timers),
+      clients(other.clients),
+      groups(other.groups),
+      left(other.left),
+      next_op_id(other.next_op_id),
+      next_write_id(other.next_write_id),
+      next_process(other.next_process),
+      history(other.history),
+      records(other.records),
+      coverage(other.coverage),
+      divergence(other.divergence),
+      partition_losses(other.partition_losses),
+      setup_(other.setup_),
+      steps_(other.steps_) {
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    const ExploreNode& from = other.nodes[n];
+    ExploreNode& to = nodes[n];
+    to = ExploreNode{nullptr, nullptr, from.up, from.incarnation, from.local_events,
+                     from.log_hash, from.crashes, from.periodic_fired};
+    to.primary = from.primary->clone();
+    DT_ASSERT(to.primary != nullptr, "explore needs nodes that implement clone()");
+    if (from.shadow) {
+      to.shadow = from.shadow->clone();
+      DT_ASSERT(to.shadow != nullptr, "explore needs nodes that implement clone()");
+    }
+  }
+}
+
+bool World::connected(NodeId a, NodeId b) const {
+  return groups.empty() || groups[a] == groups[b];
+}
+
+bool World::clients_done() const {
+  const uint32_t scripted = setup_->bounds.clients;
+  for (uint32_t c = 0; c < scripted && c < clients.size(); ++c) {
+    if (clients[c].open || clients[c].next_op < clients[c].script_ops) return false;
+  }
+  return true;
+}
+
+std::vector<Choice> World::enabled() const {
+  std::vector<Choice> out;
+  if (divergence) return out;  // a divergence ends the path
+  add_choices_for_messages(out);
+  add_choices_for_clients(out);
+  add_choices_for_faults(out);
+  return out;
+}
+
+void World::add_choices_for_messages(std::vector<Choice>& out) const {
+  for (uint32_t i = 0; i < in_flight.size(); ++i) {
+    const InFlight& m = in_flight[i];
+    if (!nodes[m.to].up) continue;  // waits for a restart (a crash removed older copies)
+    out.push_back(Choice{ChoiceKind::deliver, i, m.to, choice_key(ChoiceKind::deliver, m.hash),
+                         fmt::format("deliver {} from {} to {}", describe(m.message), m.from,
+                                     m.to)});
+  }
+  const uint32_t budget = setup_->bounds.timer_firings_per_node;
+  for (uint32_t i = 0; i < timers.size(); ++i) {
+    const PendingTimer& t = timers[i];
+    DT_ASSERT(nodes[t.node].up, "a down node has a pending timer");
+    if (is_periodic(t.kind) && nodes[t.node].periodic_fired >= budget) continue;
+    out.push_back(Choice{ChoiceKind::fire_timer, i, t.node,
+                         choice_key(ChoiceKind::fire_timer, timer_hash(t)),
+                         fmt::format("timer {} tag={} at node {}", to_string(t.kind), t.tag,
+                                     t.node)});
+  }
+}
+
+void World::add_choices_for_clients(std::vector<Choice>& out) const {
+  const ExploreBounds& b = setup_->bounds;
+  const uint32_t node_count = setup_->config.nodes;
+  for (uint32_t c = 0; c < clients.size(); ++c) {
+    const ExploreClient& client = clients[c];
+    if (client.open) {
+      const ExploreOp& op = *client.open;
+      if (op.request_lost || nodes[op.coordinator].crashes != op.coordinator_crashes) {
+        out.push_back(Choice{ChoiceKind::client_timeout, c, kNoNode,
+                             choice_key(ChoiceKind::client_timeout, c),
+                             fmt::format("client {} times out op {}", c, op.op_id)});
+      }
+      continue;
+    }
+    if (client.next_op >= client.script_ops) continue;
+    auto add = [&](NodeId coordinator) {
+      out.push_back(Choice{ChoiceKind::invoke, c, coordinator,
+                           choice_key(ChoiceKind::invoke, c, coordinator),
+                           fmt::format("client {} invokes {} key {} at node {}", c,
+                                       to_string(b.op_of(client.next_op)),
+                                       b.key_of(c, client.next_op), coordinator)});
+    };
+    switch (b.coordinators) {
+      case CoordinatorPolicy::spread: add(c % node_count); break;
+      case CoordinatorPolicy::first: add(0); break;
+      case CoordinatorPolicy::any:
+        for (NodeId n = 0; n < node_count; ++n) add(n);
+        break;
+    }
+  }
+}
+
+void World::add_choices_for_faults(std::vector<Choice>& out) const {
+  for (uint32_t i = 0; i < in_flight.size(); ++i) {
+    const InFlight& m = in_flight[i];
+    const std::string what = fmt::format("{} from {} to {}", message_name(m.message), m.from, m.to);
+    if (left.lost > 0) {
+      out.push_back(Choice{ChoiceKind::drop, i, m.to, choice_key(ChoiceKind::drop, m.hash),
+                           "drop " + what});
+    }
+    if (left.duplicates > 0) {
+      out.push_back(Choice{ChoiceKind::duplicate, i, m.to,
+                           choice_key(ChoiceKind::duplicate, m.hash), "duplicate " + what});
+    }
+  }
+  for (NodeId n = 0; n < nodes.size(); ++n) {
+    if (nodes[n].up && left.crashes > 0) {
+      out.push_back(Choice{ChoiceKind::crash, n, n, choice_key(ChoiceKind::crash, n),
+                           fmt::format("crash node {}", n)});
+    }
+    if (!nodes[n].up) {
+      out.push_back(Choice{ChoiceKind::restart, n, n, choice_key(ChoiceKind::restart, n),
+                           fmt::format("restart node {}", n)});
+    }
+    if (left.wipes > 0) {
+      out.push_back(Choice{ChoiceKind::wipe, n, n, choice_key(ChoiceKind::wipe, n),
+                           fmt::format("wipe node {}", n)});
+    }
+  }
+  if (groups.empty() && left.partitions > 0 && nodes.size() > 1) {
+    // Node n-1 stays in group 0, so each two-group split is listed once.
+    const uint32_t masks = (1u << (nodes.size() - 1)) - 1;
+    for (uint32_t mask = 1; mask <= masks; ++mask) {
+      out.push_back(Choice{ChoiceKind::partition, mask, kNoNode,
+                           choice_key(ChoiceKind::partition, mask),
+                           fmt::format("partition mask={:b}", mask)});
+    }
+  }
+  if (!groups.empty()) {
+    out.push_back(Choice{ChoiceKind::heal, 0, kNoNode, choice_key(ChoiceKind::heal, 0), "heal"});
+  }
+}
+
+StepOutcome World::apply(const Choice& choice) {
+  DT_ASSERT(!divergence, "a step after a divergence");
+  ++steps_;
+  history_touched_ = false;
+  StepOutcome outcome;
+  Footprint& fp = outcome.footprint;
+  switch (choice.kind) {
+    case ChoiceKind::deliver: {
+      DT_ASSERT(choice.index < in_flight.size(), "deliver: no such message");
+      fp.node = in_flight[choice.index].to;
+      fp.message = in_flight[choice.index].hash;
+      fp.network = true;
+      deliver_now(choice.index);
+      break;
+    }
+    case ChoiceKind::fire_timer: {
+      DT_ASSERT(choice.index < timers.size(), "fire: no such timer");
+      fp.node = timers[choice.index].node;
+      if (is_periodic(timers[choice.index].kind)) ++nodes[fp.node].periodic_fired;
+      fire_now(choice.index);
+      break;
+    }
+    case ChoiceKind::invoke: {
+      const ExploreBounds& b = setup_->bounds;
+      const ExploreClient& client = clients[choice.index];
+      fp.node = choice.node;
+      invoke(choice.index, b.op_of(client.next_op), b.key_of(choice.index, client.next_op),
+             choice.node);
+      break;
+    }
+    case ChoiceKind::client_timeout: client_timeout_now(choice.index); break;
+    case ChoiceKind::drop:
+    case ChoiceKind::duplicate: {
+      DT_ASSERT(choice.index < in_flight.size(), "drop/duplicate: no such message");
+      const bool drop = choice.kind == ChoiceKind::drop;
+      uint32_t& budget = drop ? left.lost : left.duplicates;
+      DT_ASSERT(budget > 0, "drop/duplicate past its budget");
+      --budget;
+      fp.node = in_flight[choice.index].to;
+      fp.message = in_flight[choice.index].hash;
+      fp.budget = drop ? Budget::lost : Budget::duplicates;
+      if (drop) {
+        in_flight.erase(in_flight.begin() + choice.index);
+      } else {
+        in_flight.push_back(in_flight[choice.index]);
+      }
+      break;
+    }
+    case ChoiceKind::crash:
+    case ChoiceKind::wipe: {
+      const bool wipe = choice.kind == ChoiceKind::wipe;
+      uint32_t& budget = wipe ? left.wipes : left.crashes;
+      DT_ASSERT(budget > 0, "crash/wipe past its budget");
+      --budget;
+      fp.node = choice.node;
+      fp.budget = wipe ? Budget::wipes : Budget::crashes;
+      crash_node(choice.node, wipe);
+      break;
+    }
+    case ChoiceKind::restart: fp.node = choice.node; restart_node(choice.node); break;
+    case ChoiceKind::partition:
+      DT_ASSERT(left.partitions > 0, "partition past its budget");
+      --left.partitions;
+      fp.budget = Budget::partitions;
+      fp.network = fp.network_write = true;
+      partition(choice.index);
+      break;
+    case ChoiceKind::heal:
+      fp.network = fp.network_write = true;
+      fp.budget = Budget::partitions;  // heal enables the next partition
+      groups.clear();
+      record(TraceKind::healed, kNoNode);
+      break;
+    case ChoiceKind::count_: DT_ASSERT(false, "not a choice kind");
+  }
+  fp.history = history_touched_;
+  if (choice.kind == ChoiceKind::client_timeout) fp.budget = Budget::none;
+  outcome.divergence = divergence.has_value();
+  return outcome;
+}
+
+}  // namespace dt

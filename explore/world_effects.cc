@@ -1,0 +1,171 @@
+// World: handing an input to a node (and its lockstep shadow), turning the
+// effects into in-flight copies, timers and replies, and the node faults.
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "core/assert.h"
+#include "explore/message_hash.h"
+#include "explore/world.h"
+#include "sim/lockstep.h"
+
+namespace dt {
+
+namespace {
+
+uint64_t timer_input_hash(TimerKind kind, uint64_t tag) {
+  return hash_combine(hash_combine(hash_string("timer"), static_cast<uint64_t>(kind)), tag);
+}
+
+}  // namespace
+
+NodeClock World::clock_of(NodeId node) const {
+  DT_ASSERT(node < nodes.size(), "clock of an unknown node");
+  // The node's own event count: a function of its inputs only, so steps on
+  // other nodes never change what this node computes (they commute).
+  NodeClock clock;
+  clock.local_clock_ns = static_cast<int64_t>(nodes[node].local_events * kMillisecondNs);
+  clock.incarnation = nodes[node].incarnation;
+  return clock;
+}
+
+void World::dispatch(NodeId node, uint64_t input_hash, const NodeCall& call) {
+  DT_ASSERT(node < nodes.size(), "dispatch to an unknown node");
+  ExploreNode& target = nodes[node];
+  const NodeClock clock = clock_of(node);
+  target.log_hash = hash_combine(target.log_hash, input_hash);
+  ++target.local_events;
+  Effects primary_out;
+  call(*target.primary, clock, primary_out);
+  if (target.shadow) {
+    Effects shadow_out;
+    call(*target.shadow, clock, shadow_out);
+    std::vector<std::string> differences = effect_differences(primary_out, shadow_out);
+    const NodeState model = target.primary->abstract_state();
+    const NodeState impl = target.shadow->abstract_state();
+    for (std::string& d : model.differences(impl, "model", "impl")) {
+      differences.push_back(std::move(d));
+    }
+    if (!differences.empty() && !divergence) {
+      divergence = Divergence{steps_, now_ns(), node, "explore step " + std::to_string(steps_),
+                              std::move(differences)};
+    }
+  }
+  apply_effects(node, primary_out);
+}
+
+void World::apply_effects(NodeId node, Effects& effects) {
+  const ExploreNode& source = nodes[node];
+  DT_ASSERT(source.up || (effects.sends.empty() && effects.timers.empty() &&
+                          effects.replies.empty()),
+            "a crash/wipe handler sent a message, set a timer or replied");
+  for (Outgoing& send : effects.sends) {
+    DT_ASSERT(send.to < nodes.size(), "node sent to an unknown node");
+    const uint64_t hash = hash_envelope(node, send.to, send.message);
+    in_flight.push_back(InFlight{node, send.to, std::move(send.message), hash});
+  }
+  for (const TimerRequest& timer : effects.timers) {
+    timers.push_back(PendingTimer{node, timer.kind, timer.tag});
+  }
+  for (TraceRecord& r : effects.trace) {
+    r.time_ns = now_ns();
+    r.node = node;
+    records.push_back(std::move(r));
+  }
+  for (CoverageMark mark : effects.marks) {
+    const auto index = static_cast<size_t>(mark);
+    DT_ASSERT(index < kCoverageMarkCount, "unknown coverage mark");
+    ++coverage[index];
+  }
+  // Last: a reply may make the client send its next request (a composite
+  // op's write), which calls back into a node.
+  for (const ClientReply& reply : effects.replies) on_reply(node, reply);
+}
+
+void World::deliver_now(size_t index) {
+  DT_ASSERT(index < in_flight.size(), "deliver: no such message");
+  InFlight copy = std::move(in_flight[index]);
+  in_flight.erase(in_flight.begin() + static_cast<std::ptrdiff_t>(index));
+  DT_ASSERT(nodes[copy.to].up, "delivery to a down node");
+  if (!connected(copy.from, copy.to)) {
+    ++partition_losses;  // as in the simulator: a partition loses the copy
+    return;
+  }
+  dispatch(copy.to, hash_combine(hash_string("message"), copy.hash),
+           [&](Node& n, const NodeClock& c, Effects& out) {
+             n.on_message(c, copy.from, copy.message, out);
+           });
+}
+
+void World::fire_now(size_t index) {
+  DT_ASSERT(index < timers.size(), "fire: no such timer");
+  const PendingTimer timer = timers[index];
+  timers.erase(timers.begin() + static_cast<std::ptrdiff_t>(index));
+  DT_ASSERT(nodes[timer.node].up, "timer of a down node");
+  dispatch(timer.node, timer_input_hash(timer.kind, timer.tag),
+           [&](Node& n, const NodeClock& c, Effects& out) {
+             n.on_timer(c, timer.kind, timer.tag, out);
+           });
+}
+
+void World::record(TraceKind kind, NodeId node, std::string detail) {
+  TraceRecord r;
+  r.time_ns = now_ns();
+  r.node = node;
+  r.kind = kind;
+  r.detail = std::move(detail);
+  records.push_back(std::move(r));
+}
+
+void World::crash_node(NodeId node, bool wipe) {
+  DT_ASSERT(node < nodes.size(), "crash of an unknown node");
+  ExploreNode& target = nodes[node];
+  DT_ASSERT(wipe || target.up, "crash of a down node");
+  target.up = false;
+  ++target.crashes;
+  if (wipe) ++target.incarnation;
+  // Its timers and every copy in flight to it die (the simulator's epoch).
+  std::erase_if(timers, [&](const PendingTimer& t) { return t.node == node; });
+  std::erase_if(in_flight, [&](const InFlight& m) { return m.to == node; });
+  record(wipe ? TraceKind::wiped : TraceKind::crashed, node);
+  const uint64_t input = hash_string(wipe ? "wipe" : "crash");
+  if (wipe) {
+    dispatch(node, input, [](Node& n, const NodeClock&, Effects& out) { n.on_wipe(out); });
+  } else {
+    dispatch(node, input, [](Node& n, const NodeClock&, Effects& out) { n.on_crash(out); });
+  }
+  DT_ASSERT(!target.up, "node came back during its crash");
+}
+
+void World::restart_node(NodeId node) {
+  DT_ASSERT(node < nodes.size() && !nodes[node].up, "restart of a running node");
+  nodes[node].up = true;
+  record(TraceKind::restarted, node);
+  dispatch(node, hash_string("start"),
+           [](Node& n, const NodeClock& c, Effects& out) { n.on_start(c, out); });
+}
+
+void World::partition(uint32_t mask) {
+  DT_ASSERT(groups.empty() && mask > 0, "partition while partitioned");
+  groups.assign(nodes.size(), 0);
+  std::string text[2];
+  for (NodeId n = 0; n < nodes.size(); ++n) {
+    groups[n] = (mask >> n) & 1u;
+    std::string& g = text[groups[n]];
+    g += (g.empty() ? "" : ",") + std::to_string(n);
+  }
+  DT_ASSERT(groups.back() == 0, "the last node is in group 0");
+  record(TraceKind::partitioned, kNoNode, text[0] + "|" + text[1]);
+}
+
+void World::final_heal() {
+  if (!groups.empty()) groups.clear();
+  record(TraceKind::healed, kNoNode);
+  for (NodeId n = 0; n < nodes.size(); ++n) {
+    if (!nodes[n].up) restart_node(n);
+    if (divergence) return;
+  }
+  for (const ExploreNode& node : nodes) DT_ASSERT(node.up, "final heal left a node down");
+}
+
+}  // namespace dt

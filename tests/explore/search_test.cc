@@ -1,0 +1,148 @@
+// The search against a brute-force enumeration, and each reduction and the
+// number of jobs against the plain search: same states, same bugs.
+#include "explore/search.h"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <set>
+
+#include "explore/fingerprint.h"
+#include "explore/world.h"
+#include "tests/explore/explore_fixtures.h"
+
+namespace dt {
+
+namespace {
+
+// Every path of the tree (no visited set, no reductions): the set of
+// fingerprints reached and how many path ends fail.
+struct BruteForce {
+  std::set<uint64_t> states;
+  uint64_t failing_ends = 0;
+  uint64_t paths = 0;
+};
+
+void enumerate(const World& world, uint32_t depth, uint32_t max_depth, BruteForce& out) {
+  out.states.insert(fingerprint(world, false));
+  if (world.divergence || world.clients_done()) {
+    if (finish_path(World(world)).failed()) ++out.failing_ends;
+  }
+  const std::vector<Choice> choices = world.enabled();
+  if (choices.empty() || depth == max_depth) ++out.paths;
+  if (depth == max_depth) return;
+  for (const Choice& c : choices) {
+    World next(world);
+    next.apply(c);
+    enumerate(next, depth + 1, max_depth, out);
+  }
+}
+
+SearchOptions plain() {
+  SearchOptions o;
+  o.sleep_sets = false;
+  o.symmetry = false;
+  o.stop_at_first = false;
+  o.max_memory_bytes = 0;
+  return o;
+}
+
+}  // namespace
+
+TEST(ExploreSearch, CountsMatchBruteForce) {
+  const ExploreSetup setup = testing::tiny_setup();
+  BruteForce brute;
+  enumerate(World(setup), 0, setup.bounds.max_depth, brute);
+  const ExploreResult bfs = explore(setup, plain());
+  EXPECT_EQ(bfs.stats.states, brute.states.size());
+  EXPECT_EQ(bfs.stats.failing_paths, 0u);
+  EXPECT_TRUE(bfs.exhaustive());
+  SearchOptions dfs = plain();
+  dfs.order = SearchOrder::dfs;
+  EXPECT_EQ(explore(setup, dfs).stats.states, brute.states.size());
+}
+
+TEST(ExploreSearch, CountsMatchBruteForceWithFaults) {
+  ExploreSetup setup = testing::tiny_setup();
+  setup.bounds.lost_messages = 1;
+  setup.bounds.crashes = 1;
+  setup.bounds.max_depth = 7;
+  BruteForce brute;
+  enumerate(World(setup), 0, setup.bounds.max_depth, brute);
+  const ExploreResult result = explore(setup, plain());
+  EXPECT_EQ(result.stats.states, brute.states.size());
+  EXPECT_TRUE(result.stats.hits.depth);
+  EXPECT_FALSE(result.exhaustive());
+}
+
+TEST(ExploreSearch, SleepSetsKeepEveryStateAndSkipSteps) {
+  ExploreSetup setup = testing::tiny_setup();
+  setup.bounds.lost_messages = 1;
+  const ExploreResult without = explore(setup, plain());
+  SearchOptions with = plain();
+  with.sleep_sets = true;
+  const ExploreResult reduced = explore(setup, with);
+  EXPECT_EQ(reduced.stats.states, without.stats.states);
+  EXPECT_EQ(reduced.stats.histories_checked, without.stats.histories_checked);
+  EXPECT_LT(reduced.stats.transitions, without.stats.transitions);
+  EXPECT_GT(reduced.stats.sleep_skipped, 0u);
+}
+
+TEST(ExploreSearch, ResultDoesNotDependOnJobs) {
+  ExploreSetup setup = testing::tiny_setup();
+  setup.bounds.lost_messages = 1;
+  SearchOptions one = plain();
+  one.sleep_sets = true;
+  SearchOptions two = one;
+  two.jobs = 2;
+  const ExploreResult a = explore(setup, one);
+  const ExploreResult b = explore(setup, two);
+  EXPECT_EQ(a.stats.states, b.stats.states);
+  EXPECT_EQ(a.stats.transitions, b.stats.transitions);
+  EXPECT_EQ(a.stats.histories_checked, b.stats.histories_checked);
+  EXPECT_EQ(a.stats.taken, b.stats.taken);
+}
+
+TEST(ExploreSearch, SymmetryMergesInterchangeableClients) {
+  ExploreSetup setup = testing::tiny_setup();
+  setup.bounds.clients = 2;
+  setup.bounds.coordinators = CoordinatorPolicy::first;
+  setup.bounds.op_pattern = {OpFn::get};
+  setup.bounds.max_depth = 6;  // both searches cut at the same depth
+  SearchOptions off = plain();
+  SearchOptions on = plain();
+  on.symmetry = true;
+  const ExploreResult a = explore(setup, off);
+  const ExploreResult b = explore(setup, on);
+  EXPECT_LT(b.stats.states, a.stats.states);
+  EXPECT_EQ(a.stats.failing_paths, 0u);
+  EXPECT_EQ(b.stats.failing_paths, 0u);
+}
+
+// Each reduction (and both) still finds the bug, at the same shortest length.
+TEST(ExploreSearch, ReductionsLoseNoZooBug) {
+  ExploreSetup setup = testing::tiny_setup(Side::impl, "write_quorum_off_by_one");
+  setup.bounds.ops_per_client = 2;
+  SearchOptions base = plain();
+  base.stop_at_first = true;
+  const ExploreResult reference = explore(setup, base);
+  ASSERT_TRUE(reference.counterexample.has_value());
+  for (const auto& [sleep, symmetry] : {std::pair{true, false}, {false, true}, {true, true}}) {
+    SearchOptions o = base;
+    o.sleep_sets = sleep;
+    o.symmetry = symmetry;
+    const ExploreResult r = explore(setup, o);
+    ASSERT_TRUE(r.counterexample.has_value()) << sleep << symmetry;
+    EXPECT_EQ(r.counterexample->choices.size(), reference.counterexample->choices.size());
+    EXPECT_EQ(r.counterexample->verdict.failure, reference.counterexample->verdict.failure);
+  }
+}
+
+TEST(ExploreSearch, CleanModelVerifiedOnTinyConfig) {
+  const ExploreResult r = explore(testing::tiny_setup(Side::both), plain());
+  EXPECT_FALSE(r.counterexample.has_value());
+  EXPECT_TRUE(r.exhaustive());
+  EXPECT_GT(r.stats.histories_checked, 0u);
+}
+
+}  // namespace dt
