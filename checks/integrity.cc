@@ -10,6 +10,7 @@
 
 #include "checks/integrity_lww.h"
 #include "core/assert.h"
+#include "core/client_ops.h"
 
 namespace dt {
 
@@ -43,8 +44,8 @@ struct ExpectedValue {
   bool exact = true;
 };
 
-// The client driver's rule: an add writes the union of the elements of the
-// live siblings it read plus its element; a delete writes a tombstone.
+// The client's rule (core/client_ops.h): an add writes add_value of what it
+// read; a delete writes a tombstone.
 std::optional<ExpectedValue> expected_value(const CheckContext& ctx, const IndexedOp& write) {
   DT_ASSERT(is_write(write.f), "only writes produce values");
   if (write.f == OpFn::del) return ExpectedValue{true, {}, true};
@@ -52,11 +53,7 @@ std::optional<ExpectedValue> expected_value(const CheckContext& ctx, const Index
   if (!element) return std::nullopt;  // the history does not say what was written
   if (write.f == OpFn::put) return ExpectedValue{false, Value{*element}, true};
   if (!write.completed()) return ExpectedValue{false, Value{*element}, false};
-  std::set<ElementValue> elements{*element};
-  for (const Version& v : ctx.index.completion_of(write).read) {
-    if (!v.tombstone) elements.insert(v.value.begin(), v.value.end());
-  }
-  return ExpectedValue{false, Value(elements.begin(), elements.end()), true};
+  return ExpectedValue{false, add_value(ctx.index.completion_of(write).read, *element), true};
 }
 
 bool holds(const ExpectedValue& expected, const Version& v) {

@@ -2,28 +2,17 @@
 // ids, write ids, values, contexts, composite ops, info retires a process),
 // minus think times and hops: an invoke reaches its coordinator in the same
 // step, and a reply completes the op in the step the coordinator sent it.
-#include <set>
 #include <string>
 #include <utility>
 
 #include "core/assert.h"
+#include "core/client_ops.h"
 #include "core/hash.h"
 #include "explore/world.h"
 
 namespace dt {
 
 namespace {
-
-bool is_composite(OpFn f) { return f == OpFn::del || f == OpFn::add; }
-
-// The union of every live sibling's elements plus the new one, sorted.
-Value union_with(const Siblings& siblings, ElementValue element) {
-  std::set<ElementValue> elements{element};
-  for (const Version& v : siblings) {
-    if (!v.tombstone) elements.insert(v.value.begin(), v.value.end());
-  }
-  return Value(elements.begin(), elements.end());
-}
 
 uint64_t request_hash(const ClientRequest& r) {
   Hasher h;
@@ -117,18 +106,8 @@ void World::send_write(uint32_t client_index, const ClientReply& read_reply) {
   op.reading = false;
   op.read = read_reply.siblings;
   op.context = read_reply.context;
-  ClientRequest request;
-  request.op_id = op.op_id;
-  request.key = op.key;
-  request.context = op.context;
-  request.write_id = op.write_id;
-  if (op.f == OpFn::del) {
-    request.kind = ClientOpKind::del;
-  } else {
-    DT_ASSERT(op.value.has_value(), "add without an element");
-    request.kind = ClientOpKind::put;
-    request.value = union_with(op.read, *op.value);
-  }
+  const ClientRequest request =
+      write_phase_request(op.op_id, op.f, op.key, op.write_id, read_reply, op.value);
   send_request(client_index, request);
 }
 

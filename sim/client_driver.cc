@@ -1,17 +1,15 @@
 #include "sim/client_driver.h"
 
 #include <algorithm>
-#include <set>
 #include <string>
 #include <utility>
 
 #include "core/assert.h"
+#include "core/client_ops.h"
 
 namespace dt {
 
 namespace {
-
-bool is_composite(OpFn f) { return f == OpFn::del || f == OpFn::add; }
 
 OpFn op_fn_of(EventKind kind) {
   switch (kind) {
@@ -23,15 +21,6 @@ OpFn op_fn_of(EventKind kind) {
   }
   DT_ASSERT(false, "not a client op event");
   return OpFn::get;
-}
-
-// The union of every live sibling's elements plus the new one, sorted.
-Value union_with(const Siblings& siblings, ElementValue element) {
-  std::set<ElementValue> elements{element};
-  for (const Version& v : siblings) {
-    if (!v.tombstone) elements.insert(v.value.begin(), v.value.end());
-  }
-  return Value(elements.begin(), elements.end());
 }
 
 }  // namespace
@@ -224,18 +213,8 @@ void ClientDriver::send_write(TimeNs now_ns, OpenOp& op, const ClientReply& read
   op.reading = false;
   op.read = read_reply.siblings;
   op.context = read_reply.context;
-  ClientRequest request;
-  request.op_id = op.op_id;
-  request.key = op.key;
-  request.context = op.context;
-  request.write_id = op.write_id;
-  if (op.f == OpFn::del) {
-    request.kind = ClientOpKind::del;
-  } else {
-    DT_ASSERT(op.value.has_value(), "add without an element");
-    request.kind = ClientOpKind::put;
-    request.value = union_with(op.read, *op.value);
-  }
+  ClientRequest request =
+      write_phase_request(op.op_id, op.f, op.key, op.write_id, read_reply, op.value);
   send(now_ns, op.coordinator, std::move(request));
 }
 
