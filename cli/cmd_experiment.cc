@@ -92,7 +92,7 @@ int run_experiment_command(const ExperimentFlags& flags) {
   std::printf("%s: %s\nseeds %llu..%llu, 95%% confidence intervals\n\n%s", spec->name.c_str(),
               spec->question.c_str(), static_cast<unsigned long long>(flags.first_seed),
               static_cast<unsigned long long>(flags.first_seed + flags.seeds - 1),
-              format_table(result.value()).c_str());
+              format_table(result.value(), spec->table_metrics).c_str());
   if (spec->notes) std::printf("\n%s", spec->notes(params.value(), result.value().points).c_str());
   std::printf("\nwrote %zu files to %s\n", files.size(), dir.c_str());
   return kExitOk;

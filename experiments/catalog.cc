@@ -6,6 +6,8 @@ namespace dt {
 const std::vector<ExperimentSpec>& all_experiments() {
   static const std::vector<ExperimentSpec> experiments = {
       availability_experiment(),
+      durability_experiment(),
+      divergence_experiment(),
   };
   return experiments;
 }

@@ -80,6 +80,8 @@ struct ExperimentSpec {
       plots;
   // Optional text printed after the table (e.g. a comparison with a paper).
   std::function<std::string(const Params&, const std::vector<PointSummary>&)> notes;
+  // The metrics the stdout table shows (empty: all); the files keep them all.
+  std::vector<std::string> table_metrics;
 };
 
 }  // namespace dt

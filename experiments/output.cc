@@ -40,9 +40,9 @@ std::string pad(const std::string& text, size_t width) {
 
 }  // namespace
 
-std::string format_table(const ExperimentResult& result) {
+std::string format_table(const ExperimentResult& result, const std::vector<std::string>& only) {
   if (result.points.empty()) return "(no points)\n";
-  const std::vector<std::string> metrics = metric_names(result);
+  const std::vector<std::string> metrics = only.empty() ? metric_names(result) : only;
   std::vector<std::vector<std::string>> rows(1);
   for (const auto& coord : result.points.front().point.coords) rows[0].push_back(coord.first);
   for (const std::string& metric : metrics) rows[0].push_back(metric + " [95% CI]");
@@ -125,7 +125,7 @@ std::vector<OutputFile> experiment_files(const ExperimentSpec& spec, const Param
   if (html) {
     Json data = json;
     data["kind"] = "experiment";
-    data["table"] = format_table(result);
+    data["table"] = format_table(result, spec.table_metrics);
     data["notes"] = spec.notes ? spec.notes(params, result.points) : std::string();
     data["plots"] = plots;
     files.push_back({"index.html", render_page("experiment " + result.name, data)});

@@ -53,6 +53,13 @@ TEST(OutputTest, TableShowsIntervals) {
   EXPECT_NE(lines[1].find(" ["), std::string::npos);
 }
 
+TEST(OutputTest, TableCanShowChosenMetrics) {
+  const std::vector<std::string> lines = lines_of(format_table(toy_result(), {"hits"}));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_NE(lines[0].find("hits [95% CI]"), std::string::npos);
+  EXPECT_EQ(lines[0].find("value"), std::string::npos);
+}
+
 TEST(OutputTest, FilesIncludePlotsAndThePageOnRequest) {
   const ExperimentSpec spec = toy_experiment();
   const Params params = parse_params(spec.params, {}).value();
