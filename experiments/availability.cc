@@ -79,6 +79,9 @@ std::vector<Measurement> run_point(const Params& params, const Point& point, uin
       replicas, config.write_quorum_w);
   out.push_back(Measurement::mean("keys_unavailable", unavailable));
   out.push_back(Measurement::mean("node_down_fraction", process.down_fraction()));
+  // The seed's "some node is almost always down": fewer than all nodes up.
+  out.push_back(Measurement::mean(
+      "some_node_down", unavailable_key_fraction(process, 1, config.nodes, config.nodes)));
   return out;
 }
 
@@ -98,7 +101,7 @@ Result<std::vector<Point>> availability_points(const Params& params) {
 // One series per (nodes, mode, n, w), x = failures per node-hour.
 Plot availability_plot(const std::vector<PointSummary>& summaries, const std::string& metric,
                        bool as_available, const std::string& title) {
-  Plot plot{title, {"node failures per node-hour (1 / mean time to failure)", AxisScale::log10},
+  Plot plot{title, failure_rate_axis(),
             {as_available ? "keys writable at a random instant" : "writes that succeeded",
              AxisScale::nines},
             {}};
@@ -107,15 +110,10 @@ Plot availability_plot(const std::vector<PointSummary>& summaries, const std::st
     if (m == nullptr) continue;
     const std::string name = fmt::format("{} {} N={} W={}", s.point.get("nodes"),
                                          s.point.get("mode"), s.point.get("n"), s.point.get("w"));
-    auto series = std::find_if(plot.series.begin(), plot.series.end(),
-                               [&](const PlotSeries& p) { return p.name == name; });
-    if (series == plot.series.end()) {
-      plot.series.push_back({name, {}});
-      series = plot.series.end() - 1;
-    }
-    const double x = 3600.0 / s.point.number("mttf_s");
+    PlotSeries& series = series_named(plot, name);
+    const double x = failures_per_hour(s.point.number("mttf_s"));
     const Interval i = m->interval;
-    series->points.push_back(as_available ? PlotPoint{x, 1 - i.mean, 1 - i.high, 1 - i.low}
+    series.points.push_back(as_available ? PlotPoint{x, 1 - i.mean, 1 - i.high, 1 - i.low}
                                           : PlotPoint{x, i.mean, i.low, i.high});
   }
   return plot;

@@ -111,23 +111,15 @@ std::string series_name(const Point& point) {
   return fmt::format("{} N={} W={}", point.get("hint_store"), point.get("n"), point.get("w"));
 }
 
-PlotSeries& series_named(Plot& plot, const std::string& name) {
-  for (PlotSeries& series : plot.series) {
-    if (series.name == name) return series;
-  }
-  plot.series.push_back({name, {}});
-  return plot.series.back();
-}
-
 Plot loss_plot(const std::vector<PointSummary>& summaries) {
   Plot plot{"Acknowledged writes lost",
-            {"node failures per node-hour (1 / mean time to failure)", AxisScale::log10},
+            failure_rate_axis(),
             {"fraction of acknowledged writes lost", AxisScale::linear},
             {}};
   for (const PointSummary& s : summaries) {
     const Interval i = s.find("write_lost")->interval;
     series_named(plot, series_name(s.point))
-        .points.push_back({3600.0 / s.point.number("mttf_s"), i.mean, i.low, i.high});
+        .points.push_back({failures_per_hour(s.point.number("mttf_s")), i.mean, i.low, i.high});
   }
   return plot;
 }

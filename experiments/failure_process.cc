@@ -132,6 +132,10 @@ void add_cascading_failures(FailureProcess& process, uint64_t seed, uint32_t sha
   }
 }
 
+PlotAxis failure_rate_axis() {
+  return {"node failures per node-hour (1 / mean time to failure)", AxisScale::log10};
+}
+
 double unavailable_key_fraction(const FailureProcess& process, uint32_t partitions_q,
                                 uint32_t replicas, uint32_t needed) {
   DT_ASSERT(replicas <= process.nodes && needed <= replicas, "bad replica counts");

@@ -13,6 +13,7 @@
 #include "core/prng.h"
 #include "core/schedule.h"
 #include "core/types.h"
+#include "report/svg_plot.h"
 
 namespace dt {
 
@@ -59,5 +60,10 @@ void add_cascading_failures(FailureProcess& process, uint64_t seed, uint32_t sha
 // unavailability; replicas = nodes gives the sloppy bound.
 double unavailable_key_fraction(const FailureProcess& process, uint32_t partitions_q,
                                 uint32_t replicas, uint32_t needed);
+
+// The x axis experiments plot failure rates on: failures per node-hour of
+// virtual time (3600 / mttf_s), log scale.
+PlotAxis failure_rate_axis();
+inline double failures_per_hour(double mttf_s) { return 3600.0 / mttf_s; }
 
 }  // namespace dt

@@ -232,6 +232,14 @@ void draw_series(const Plot& plot, const Frame& frame, size_t index, std::string
 
 }  // namespace
 
+PlotSeries& series_named(Plot& plot, const std::string& name) {
+  for (PlotSeries& series : plot.series) {
+    if (series.name == name) return series;
+  }
+  plot.series.push_back({name, {}});
+  return plot.series.back();
+}
+
 PlotArea plot_area() {
   return {kLeftPx, kTopPx, kWidthPx - kLeftPx - kRightPx, kHeightPx - kTopPx - kBottomPx};
 }

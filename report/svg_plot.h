@@ -43,6 +43,9 @@ struct Plot {
   std::vector<PlotSeries> series;
 };
 
+// The series called `name`, appended (empty) when the plot has none yet.
+PlotSeries& series_named(Plot& plot, const std::string& name);
+
 // The plot area inside the SVG, in pixels (the rect with class "plot-area").
 struct PlotArea {
   double left = 0;

@@ -77,6 +77,15 @@ TEST(SvgPlotTest, NinesAndLogScalesLabelAndPlaceEveryPoint) {
   EXPECT_EQ(std::count(svg.begin(), svg.end(), '\n') > 10, true);
 }
 
+TEST(SvgPlotTest, SeriesNamedFindsOrAppends) {
+  Plot plot;
+  series_named(plot, "a").points.push_back({1, 2});
+  series_named(plot, "b");
+  series_named(plot, "a").points.push_back({2, 3});
+  ASSERT_EQ(plot.series.size(), 2u);
+  EXPECT_EQ(plot.series[0].points.size(), 2u);
+}
+
 TEST(SvgPlotTest, UndrawablePointsAreLeftOutAndEmptyPlotsStillHaveAxes) {
   Plot plot{"log", {"x", AxisScale::log10}, {"y", AxisScale::log10}, {}};
   plot.series.push_back({"s", {{0, 1}, {1, 0}, {10, 100}}});
