@@ -210,6 +210,8 @@ def test_dom(binary, work):
     check("report: a bad progress sample exits 2 naming file and field",
           "report.json: progress[1][1]" in p.stderr, p.stderr)
 
+    check_experiment_page(binary, work)
+
 
 # explore --out --html: a verified search and a counterexample path.
 TINY_EXPLORE = ["--nodes", "2", "-N", "2", "-R", "1", "-W", "2", "-Q", "2", "--quorum-mode",
@@ -243,6 +245,23 @@ def test_explore_pages(binary, work):
           "%s bars, %d ops" % (attrs.get("data-op-bars"), ops))
     check("explore page: the path's violation is listed",
           int(attrs.get("data-violations", "0")) >= 1 and "quorum_overlap" in dom, str(attrs))
+
+
+# A tiny experiment's page: its table and every plot drawn.
+def check_experiment_page(binary, work):
+    out = os.path.join(work, "experiment")
+    run([binary, "experiment", "availability", "--param", "nodes=6", "--param", "w=2",
+         "--param", "mttf_s=5,50", "--param", "duration_s=3", "--param", "keys=20",
+         "--seeds", "2", "--quiet", "--html", "--out", out])
+    attrs, dom = dump_dom(os.path.join(out, "index.html"))
+    check_loads("experiment page", attrs)
+    results = load(os.path.join(out, "results.json"))
+    svgs = glob.glob(os.path.join(out, "*.svg"))
+    check("experiment page: every plot shown", attrs.get("data-plots") == str(len(svgs)),
+          str(attrs))
+    check("experiment page: every point counted",
+          attrs.get("data-points") == str(len(results["points"])), str(attrs))
+    check("experiment page: the table with intervals", "write_success [95% CI]" in dom)
 
 
 # The README's example failure: the bug-zoo hunt, kept small for the tests.
