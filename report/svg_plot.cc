@@ -11,14 +11,14 @@ namespace dt {
 
 namespace {
 
-constexpr double kWidthPx = 680;
+constexpr double kWidthPx = 720;
 constexpr double kHeightPx = 420;
 constexpr double kLeftPx = 100;
-constexpr double kRightPx = 170;  // room for the legend
+constexpr double kRightPx = 200;  // room for the legend
 constexpr double kTopPx = 40;
 constexpr double kBottomPx = 56;
-constexpr const char* kColors[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e",
-                                   "#9467bd", "#8c564b", "#e377c2", "#17becf"};
+constexpr const char* kColors[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+                                   "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
 constexpr size_t kColorCount = sizeof(kColors) / sizeof(kColors[0]);
 
 std::string num(double value) {
