@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "cli/files.h"
 #include "experiments/catalog.h"
 #include "experiments/output.h"
+#include "experiments/results_reader.h"
 #include "experiments/run.h"
 
 namespace dt {
@@ -32,6 +34,7 @@ struct ExperimentFlags {
   bool json = false;
   bool list = false;
   bool quiet = false;
+  std::string replot_dir;  // redraw from DIR/results.json instead of running
 };
 
 std::string list_text() {
@@ -60,6 +63,50 @@ int fail(const std::string& message) {
   return kExitBadInput;
 }
 
+// The result saved in DIR/results.json, checked to belong to `spec`.
+Result<ExperimentResult> load_result(const ExperimentSpec& spec, const std::string& dir) {
+  const std::string path = (std::filesystem::path(dir) / "results.json").string();
+  const Result<std::string> text = read_text_file(path);
+  if (!text.is_ok()) return text.status();
+  const Result<Json> json = parse_json(text.value());
+  if (!json.is_ok()) return Status::error(path + ": " + json.error());
+  Result<ExperimentResult> result = results_from_json(json.value());
+  if (!result.is_ok()) return Status::error(path + ": " + result.error());
+  if (result.value().name != spec.name) {
+    return Status::error(path + ": holds experiment \"" + result.value().name + "\", not \"" +
+                         spec.name + "\"");
+  }
+  return result;
+}
+
+// Runs the experiment, or with --replot loads its saved result (and takes its
+// parameters from there).
+Result<ExperimentResult> obtain_result(const ExperimentFlags& flags, const ExperimentSpec& spec,
+                                       std::optional<Params>& params) {
+  if (!flags.replot_dir.empty()) {
+    if (!flags.params.empty()) {
+      return Status::error("--param: not with --replot (the parameters come from results.json)");
+    }
+    Result<ExperimentResult> saved = load_result(spec, flags.replot_dir);
+    if (!saved.is_ok()) return saved;
+    Result<Params> parsed = parse_params(spec.params, param_assignments(saved.value()));
+    if (!parsed.is_ok()) return Status::error(flags.replot_dir + "/results.json: " + parsed.error());
+    params = std::move(parsed).value();
+    return saved;
+  }
+  Result<Params> parsed = parse_params(spec.params, flags.params);
+  if (!parsed.is_ok()) return parsed.status();
+  params = std::move(parsed).value();
+  ExperimentSettings settings{flags.seeds, flags.first_seed, flags.jobs, nullptr};
+  if (!flags.quiet) {
+    settings.progress = [](size_t done, size_t total) {
+      std::fprintf(stderr, "\rexperiment: %zu/%zu runs", done, total);
+      if (done == total) std::fprintf(stderr, "\n");
+    };
+  }
+  return run_experiment(spec, *params, settings);
+}
+
 int run_experiment_command(const ExperimentFlags& flags) {
   if (flags.list) {
     std::printf("%s", list_text().c_str());
@@ -70,30 +117,25 @@ int run_experiment_command(const ExperimentFlags& flags) {
   if (spec == nullptr) {
     return fail("NAME: unknown experiment \"" + flags.name + "\" (see experiment --list)");
   }
-  const Result<Params> params = parse_params(spec->params, flags.params);
-  if (!params.is_ok()) return fail(params.error());
-  ExperimentSettings settings{flags.seeds, flags.first_seed, flags.jobs, nullptr};
-  if (!flags.quiet) {
-    settings.progress = [](size_t done, size_t total) {
-      std::fprintf(stderr, "\rexperiment: %zu/%zu runs", done, total);
-      if (done == total) std::fprintf(stderr, "\n");
-    };
-  }
-  const Result<ExperimentResult> result = run_experiment(*spec, params.value(), settings);
+  std::optional<Params> params;
+  const Result<ExperimentResult> result = obtain_result(flags, *spec, params);
   if (!result.is_ok()) return fail(result.error());
-  const std::string dir = flags.out_dir.empty() ? "experiment-out/" + spec->name : flags.out_dir;
+  const std::string dir = !flags.out_dir.empty()      ? flags.out_dir
+                          : !flags.replot_dir.empty() ? flags.replot_dir
+                                                      : "experiment-out/" + spec->name;
   const std::vector<OutputFile> files =
-      experiment_files(*spec, params.value(), result.value(), flags.html);
+      experiment_files(*spec, *params, result.value(), flags.html);
   if (Status s = write_files(dir, files); !s.is_ok()) return fail(s.message());
   if (flags.json) {
     std::printf("%s\n", dump_json(results_json(result.value()), 2).c_str());
     return kExitOk;
   }
+  const std::vector<uint64_t>& seeds = result.value().seeds;
   std::printf("%s: %s\nseeds %llu..%llu, 95%% confidence intervals\n\n%s", spec->name.c_str(),
-              spec->question.c_str(), static_cast<unsigned long long>(flags.first_seed),
-              static_cast<unsigned long long>(flags.first_seed + flags.seeds - 1),
+              spec->question.c_str(), static_cast<unsigned long long>(seeds.front()),
+              static_cast<unsigned long long>(seeds.back()),
               format_table(result.value(), spec->table_metrics).c_str());
-  if (spec->notes) std::printf("\n%s", spec->notes(params.value(), result.value().points).c_str());
+  if (spec->notes) std::printf("\n%s", spec->notes(*params, result.value().points).c_str());
   std::printf("\nwrote %zu files to %s\n", files.size(), dir.c_str());
   return kExitOk;
 }
@@ -116,6 +158,8 @@ void add_experiment_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--json", flags->json, "print results.json instead of the table");
   cmd->add_flag("--list", flags->list, "list the experiments and their parameters");
   cmd->add_flag("-q,--quiet", flags->quiet, "no progress on stderr");
+  cmd->add_option("--replot", flags->replot_dir,
+                  "redraw table, plots and page from DIR/results.json without running");
   cmd->callback([&exit_code, flags] { exit_code = run_experiment_command(*flags); });
 }
 

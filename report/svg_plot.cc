@@ -7,38 +7,26 @@
 #include <cstdio>
 #include <string>
 
+#include "report/markup_escape.h"
+
 namespace dt {
 
 namespace {
 
-constexpr double kWidthPx = 680;
+constexpr double kWidthPx = 720;
 constexpr double kHeightPx = 420;
 constexpr double kLeftPx = 100;
-constexpr double kRightPx = 170;  // room for the legend
+constexpr double kRightPx = 200;  // room for the legend
 constexpr double kTopPx = 40;
 constexpr double kBottomPx = 56;
-constexpr const char* kColors[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e",
-                                   "#9467bd", "#8c564b", "#e377c2", "#17becf"};
+constexpr const char* kColors[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+                                   "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
 constexpr size_t kColorCount = sizeof(kColors) / sizeof(kColors[0]);
 
 std::string num(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.2f", value);
   return buffer;
-}
-
-std::string escape_xml(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 // The value in axis units (NaN when it cannot be drawn).
@@ -177,22 +165,22 @@ void draw_axes(const Plot& plot, const Frame& frame, std::string& out) {
     out += "<line x1=\"" + px + "\" y1=\"" + num(area.top + area.height) + "\" x2=\"" + px +
            "\" y2=\"" + num(area.top + area.height + 5) + "\" stroke=\"#444\"/>\n";
     out += "<text x=\"" + px + "\" y=\"" + num(area.top + area.height + 18) +
-           "\" text-anchor=\"middle\">" + escape_xml(tick.label) + "</text>\n";
+           "\" text-anchor=\"middle\">" + escape_markup(tick.label) + "</text>\n";
   }
   for (const Tick& tick : frame.y.ticks) {
     const std::string py = num(frame.px_y(tick.at));
     out += "<line x1=\"" + num(area.left) + "\" y1=\"" + py + "\" x2=\"" +
            num(area.left + area.width) + "\" y2=\"" + py + "\" stroke=\"#ddd\"/>\n";
     out += "<text x=\"" + num(area.left - 6) + "\" y=\"" + py +
-           "\" text-anchor=\"end\" dominant-baseline=\"middle\">" + escape_xml(tick.label) +
+           "\" text-anchor=\"end\" dominant-baseline=\"middle\">" + escape_markup(tick.label) +
            "</text>\n";
   }
   out += "<text x=\"" + num(area.left + area.width / 2) + "\" y=\"" + num(kHeightPx - 12) +
-         "\" text-anchor=\"middle\">" + escape_xml(plot.x.label) + "</text>\n";
+         "\" text-anchor=\"middle\">" + escape_markup(plot.x.label) + "</text>\n";
   out += "<text transform=\"translate(16," + num(area.top + area.height / 2) +
-         ") rotate(-90)\" text-anchor=\"middle\">" + escape_xml(plot.y.label) + "</text>\n";
+         ") rotate(-90)\" text-anchor=\"middle\">" + escape_markup(plot.y.label) + "</text>\n";
   out += "<text x=\"" + num(kWidthPx / 2) + "\" y=\"22\" text-anchor=\"middle\" " +
-         "font-weight=\"bold\">" + escape_xml(plot.title) + "</text>\n";
+         "font-weight=\"bold\">" + escape_markup(plot.title) + "</text>\n";
 }
 
 void draw_series(const Plot& plot, const Frame& frame, size_t index, std::string& out) {
@@ -226,7 +214,7 @@ void draw_series(const Plot& plot, const Frame& frame, size_t index, std::string
   out += "<rect x=\"" + num(legend_x) + "\" y=\"" + num(legend_y - 5) +
          "\" width=\"12\" height=\"10\" fill=\"" + color + "\"/>\n";
   out += "<text x=\"" + num(legend_x + 18) + "\" y=\"" + num(legend_y) +
-         "\" dominant-baseline=\"middle\">" + escape_xml(series.name) + "</text>\n";
+         "\" dominant-baseline=\"middle\">" + escape_markup(series.name) + "</text>\n";
   out += "</g>\n";
 }
 

@@ -95,6 +95,11 @@ expect "experiment writes files" 0 "." -- ls "$work/exp/results.csv" "$work/exp/
 expect "experiment --jobs keeps results" 0 "^same$" -- bash -c "'$bin' experiment availability \
   ${tiny_exp[*]} --jobs 2 --json --out '$work/exp2' > '$work/j2.json' &&
   cmp -s '$work/j2.json' '$work/exp/results.json' && echo same"
+expect "experiment --replot redraws" 0 "^same$" -- bash -c "rm '$work/exp/results.csv' &&
+  '$bin' experiment availability --replot '$work/exp' > /dev/null &&
+  cmp -s '$work/exp/results.json' '$work/j2.json' && test -s '$work/exp/results.csv' && echo same"
+expect "experiment --replot of another experiment" 2 "holds experiment \"availability\"" -- \
+  "$bin" experiment durability --replot "$work/exp"
 expect "unknown experiment" 2 "unknown experiment \"nope\"" -- "$bin" experiment nope
 expect "unknown param" 2 "--param bogus: unknown parameter" -- "$bin" experiment availability \
   --param bogus=1
