@@ -1,4 +1,4 @@
-// dynamo-testbed report page: draws a run, a failure or a campaign from the
+// dynamo-testbed report page: draws a run, a failure, a campaign or an experiment from the
 // JSON in <script id="data">. Lanes are virtualised: only the lanes in view and
 // the records in the visible time window become SVG nodes.
 // Test hooks: after each render <body> carries data-* counts (see publish()),
@@ -811,8 +811,31 @@
     app().appendChild(nums);
   }
 
+  // ======================= experiment page =======================
+  // The table and notes as preformatted text, the plots as images (data URLs,
+  // so the page stays one file and SVG text never becomes page markup).
+  function renderExperiment() {
+    app().appendChild(h('h1', {}, ['Experiment: ' + D.experiment]));
+    app().appendChild(h('p', {}, [D.question]));
+    var params = Object.keys(D.params).map(function (k) { return k + '=' + D.params[k]; });
+    app().appendChild(h('p', {'class': 'mono'}, ['seeds ' + D.seeds.join(',') + ' \u00b7 ' +
+                                                  params.join(' ')]));
+    app().appendChild(h('h2', {}, ['Results (mean and 95% confidence interval over seeds)']));
+    app().appendChild(h('pre', {'class': 'mono experiment-table'}, [D.table]));
+    if (D.notes) app().appendChild(h('pre', {'class': 'mono experiment-notes'}, [D.notes]));
+    D.plots.forEach(function (p) {
+      app().appendChild(h('h2', {}, [p.file]));
+      app().appendChild(h('img', {'class': 'experiment-plot', alt: p.file,
+                                  src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(p.svg)}));
+    });
+    document.body.setAttribute('data-plots', D.plots.length);
+    document.body.setAttribute('data-points', D.points.length);
+  }
+
   try {
-    if (D.kind === 'campaign') renderCampaign(); else renderRun();
+    if (D.kind === 'campaign') renderCampaign();
+    else if (D.kind === 'experiment') renderExperiment();
+    else renderRun();
     document.body.setAttribute('data-rendered', '1');
   } catch (e) {
     document.body.setAttribute('data-render-error', String(e && e.stack || e));

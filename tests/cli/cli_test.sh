@@ -83,5 +83,23 @@ expect "explore finds a bug" 1 "VIOLATION: +quorum_overlap" -- "$bin" explore "$
 digest=$(grep -o '"digest": "[0-9a-f]*"' "$work/explore/counterexample.json" | head -1 | cut -d'"' -f4)
 expect "counterexample replays" 1 "digest: $digest" -- "$bin" replay "$work/explore/counterexample.json"
 
+# experiment smoke (a second or two): tiny availability run, its files, and
+# bad names and params exiting 2 with the param named.
+expect "experiment list" 0 "^availability" -- "$bin" experiment --list
+tiny_exp=(--param nodes=6 --param n=3 --param w=2 --param mttf_s=5 --param duration_s=3
+          --param write_rate_per_s=10 --param keys=20 --seeds 2 --quiet)
+expect "experiment runs" 0 "write_success \\[95% CI\\]" -- "$bin" experiment availability \
+  "${tiny_exp[@]}" --out "$work/exp" --html
+expect "experiment writes files" 0 "." -- ls "$work/exp/results.csv" "$work/exp/results.json" \
+  "$work/exp/availability-writes.svg" "$work/exp/index.html"
+expect "experiment --jobs keeps results" 0 "^same$" -- bash -c "'$bin' experiment availability \
+  ${tiny_exp[*]} --jobs 2 --json --out '$work/exp2' > '$work/j2.json' &&
+  cmp -s '$work/j2.json' '$work/exp/results.json' && echo same"
+expect "unknown experiment" 2 "unknown experiment \"nope\"" -- "$bin" experiment nope
+expect "unknown param" 2 "--param bogus: unknown parameter" -- "$bin" experiment availability \
+  --param bogus=1
+expect "malformed param" 2 "--param mttf_s: \"x\" is not a number" -- "$bin" experiment \
+  availability --param mttf_s=x
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -194,6 +194,24 @@ def test_dom(binary, work):
     check("campaign page: links the failure's own report", 'href="%s"' % link in dom, link)
     check("campaign page: one bar per coverage mark",
           attrs.get("data-coverage-bars") == str(len(report["coverage"])), str(attrs))
+    check_experiment_page(binary, work)
+
+
+# A tiny experiment's page: its table and every plot drawn.
+def check_experiment_page(binary, work):
+    out = os.path.join(work, "experiment")
+    run([binary, "experiment", "availability", "--param", "nodes=6", "--param", "w=2",
+         "--param", "mttf_s=5,50", "--param", "duration_s=3", "--param", "keys=20",
+         "--seeds", "2", "--quiet", "--html", "--out", out])
+    attrs, dom = dump_dom(os.path.join(out, "index.html"))
+    check_loads("experiment page", attrs)
+    results = load(os.path.join(out, "results.json"))
+    svgs = glob.glob(os.path.join(out, "*.svg"))
+    check("experiment page: every plot shown", attrs.get("data-plots") == str(len(svgs)),
+          str(attrs))
+    check("experiment page: every point counted",
+          attrs.get("data-points") == str(len(results["points"])), str(attrs))
+    check("experiment page: the table with intervals", "write_success [95% CI]" in dom)
 
 
 # The README's example failure: the bug-zoo hunt, kept small for the tests.
