@@ -8,6 +8,7 @@ const std::vector<ExperimentSpec>& all_experiments() {
       availability_experiment(),
       durability_experiment(),
       divergence_experiment(),
+      staleness_experiment(),
   };
   return experiments;
 }
