@@ -9,6 +9,7 @@ const std::vector<ExperimentSpec>& all_experiments() {
       durability_experiment(),
       divergence_experiment(),
       staleness_experiment(),
+      merkle_experiment(),
   };
   return experiments;
 }
