@@ -94,7 +94,7 @@ std::string series_name(const Point& point) {
 Plot visibility_plot(const std::vector<PointSummary>& summaries) {
   Plot plot{"t-visibility: P(get returns the last acknowledged write)",
             {"t = time since the put's ack (ms)", AxisScale::linear},
-            {"P(consistent)", AxisScale::linear},
+            {"P(consistent)", AxisScale::nines},  // 0.9, 0.99, 0.999 evenly apart
             {}};
   for (const PointSummary& s : summaries) {
     const MetricSummary* m = s.find("consistent");
