@@ -8,6 +8,8 @@ const std::vector<ExperimentSpec>& all_experiments() {
       availability_experiment(),
       durability_experiment(),
       divergence_experiment(),
+      staleness_experiment(),
+      merkle_experiment(),
   };
   return experiments;
 }

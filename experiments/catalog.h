@@ -13,6 +13,8 @@ namespace dt {
 ExperimentSpec availability_experiment();  // experiments/availability.cc
 ExperimentSpec durability_experiment();    // experiments/durability.cc
 ExperimentSpec divergence_experiment();    // experiments/divergence.cc
+ExperimentSpec staleness_experiment();     // experiments/staleness.cc
+ExperimentSpec merkle_experiment();        // experiments/merkle.cc
 
 const std::vector<ExperimentSpec>& all_experiments();
 // nullptr when no experiment has that name.

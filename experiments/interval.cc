@@ -39,13 +39,18 @@ Interval mean_interval(const std::vector<double>& values) {
 }
 
 Interval wilson_interval(uint64_t successes, uint64_t trials) {
+  return wilson_interval_at(successes, trials, kZ95);
+}
+
+Interval wilson_interval_at(uint64_t successes, uint64_t trials, double z) {
   DT_ASSERT(successes <= trials, "more successes than trials");
+  DT_ASSERT(z > 0, "a Wilson interval needs z > 0");
   if (trials == 0) return {0, 0, 1};
   const double n = static_cast<double>(trials);
   const double p = static_cast<double>(successes) / n;
-  const double z2 = kZ95 * kZ95;
+  const double z2 = z * z;
   const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const double half = kZ95 / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+  const double half = z / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
   // Exact ends: no successes has low 0, all successes high 1 (rounding aside).
   const double low = successes == 0 ? 0.0 : std::max(0.0, centre - half);
   const double high = successes == trials ? 1.0 : std::min(1.0, centre + half);

@@ -27,5 +27,7 @@ Interval mean_interval(const std::vector<double>& values);
 
 // REQUIRES: successes <= trials. No trials gives {0, 0, 1}.
 Interval wilson_interval(uint64_t successes, uint64_t trials);
+// The same at another level: `z` standard normal quantiles (3.29 = 99.9%).
+Interval wilson_interval_at(uint64_t successes, uint64_t trials, double z);
 
 }  // namespace dt

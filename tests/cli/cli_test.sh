@@ -100,6 +100,12 @@ expect "experiment --replot redraws" 0 "^same$" -- bash -c "rm '$work/exp/result
   cmp -s '$work/exp/results.json' '$work/j2.json' && test -s '$work/exp/results.csv' && echo same"
 expect "experiment --replot of another experiment" 2 "holds experiment \"availability\"" -- \
   "$bin" experiment durability --replot "$work/exp"
+expect "staleness closed form" 0 "N=3 R=1 W=1: .*inside the 95% CI" -- "$bin" experiment \
+  staleness --param delays=no_propagation --param r=1 --param w=1 --param trials=100 \
+  --seeds 1 --quiet --out "$work/staleness"
+expect "merkle one key" 0 "^16 +1 +1 \[1, 1\] +32 \[32, 32\]" -- "$bin" experiment merkle \
+  --param keys=100000 --param depths=16 --param differing=1 --seeds 1 --quiet \
+  --out "$work/merkle"
 expect "unknown experiment" 2 "unknown experiment \"nope\"" -- "$bin" experiment nope
 expect "unknown param" 2 "--param bogus: unknown parameter" -- "$bin" experiment availability \
   --param bogus=1

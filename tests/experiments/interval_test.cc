@@ -40,5 +40,16 @@ TEST(IntervalTest, WilsonMatchesKnownValues) {
   EXPECT_EQ(empty.high, 1);
 }
 
+TEST(IntervalTest, WilsonAtAnotherLevel) {
+  // 30 of 100 at 95% (z = 1.96): 0.2189..0.3959; at 99.9% (z = 3.2905) wider.
+  const Interval at95 = wilson_interval_at(30, 100, 1.959963984540054);
+  EXPECT_EQ(at95.low, wilson_interval(30, 100).low);
+  EXPECT_NEAR(at95.low, 0.2189, 1e-4);
+  EXPECT_NEAR(at95.high, 0.3959, 1e-4);
+  const Interval at999 = wilson_interval_at(30, 100, 3.2905);
+  EXPECT_LT(at999.low, at95.low);
+  EXPECT_GT(at999.high, at95.high);
+}
+
 }  // namespace
 }  // namespace dt
