@@ -54,10 +54,11 @@ class Simulator {
   };
 
   void step();
-  void handle(const SimEvent& event);
-  void on_delivery(const MessageDelivery& delivery, const SimEvent& event);
-  void on_timer(const TimerFire& fire, const SimEvent& event);
-  void on_request(const RequestArrival& arrival, const SimEvent& event);
+  // `event` may be moved from (into a paused node's deferred list).
+  void handle(SimEvent& event);
+  void on_delivery(const MessageDelivery& delivery, SimEvent& event);
+  void on_timer(const TimerFire& fire, SimEvent& event);
+  void on_request(const RequestArrival& arrival, SimEvent& event);
 
   using NodeCall = std::function<void(Node&, const NodeClock&, Effects&)>;
   // Calls `call(node, clock, effects)` on the primary (and shadow) node,
@@ -86,7 +87,7 @@ class Simulator {
   ClientDriver clients_;
   std::vector<NodeRuntime> nodes_;
   TimeNs now_ns_ = 0;
-  const QueuedEvent* current_ = nullptr;  // the event being handled (for reports)
+  const SimEvent* current_ = nullptr;  // the event being handled (for reports)
   Effects primary_out_;
   Effects shadow_out_;
   std::vector<TraceRecord> records_;
