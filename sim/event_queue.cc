@@ -40,25 +40,16 @@ void EventQueue::sift_down_last() {
   DT_ASSERT(hole == 0 || !later(heap_[(hole - 1) / 2], entry), "heap order broken");
 }
 
-EventQueue::Entry EventQueue::make_entry(TimeNs time_ns, SimEvent&& event) {
+EventQueue::Entry EventQueue::make_entry(TimeNs time_ns, uint32_t payload) {
   DT_ASSERT(time_ns != kNever, "event scheduled at kNever");
   DT_ASSERT(next_sequence_ != UINT64_MAX, "event sequence overflow");
-  uint32_t payload = 0;
-  if (free_payloads_.empty()) {
-    DT_ASSERT(payloads_.size() < UINT32_MAX, "too many queued events");
-    payload = static_cast<uint32_t>(payloads_.size());
-    payloads_.push_back(std::move(event));
-  } else {
-    payload = free_payloads_.back();
-    free_payloads_.pop_back();
-    payloads_[payload] = std::move(event);
-  }
+  DT_ASSERT(payload < payloads_.size(), "entry for an unknown payload slot");
   ++size_;
+  earliest_known_ = false;
   return Entry{time_ns, next_sequence_++, payload};
 }
 
-uint64_t EventQueue::push(TimeNs time_ns, SimEvent event) {
-  const Entry entry = make_entry(time_ns, std::move(event));
+uint64_t EventQueue::push_heap(Entry entry) {
   heap_.emplace_back();
   sift_up(heap_.size() - 1, entry);
   return entry.sequence;
@@ -77,12 +68,11 @@ EventQueue::Lane* EventQueue::lane_for(TimeNs delay_ns, TimeNs time_ns) {
   return &lanes_.back();
 }
 
-uint64_t EventQueue::push_after(TimeNs now_ns, TimeNs delay_ns, SimEvent event) {
-  DT_ASSERT(delay_ns < kNever - now_ns, "event beyond the end of time");
+uint64_t EventQueue::place_after(TimeNs now_ns, TimeNs delay_ns, uint32_t payload) {
   const TimeNs time_ns = now_ns + delay_ns;
   Lane* lane = lane_for(delay_ns, time_ns);
-  if (lane == nullptr) return push(time_ns, std::move(event));
-  const Entry entry = make_entry(time_ns, std::move(event));
+  if (lane == nullptr) return push_heap(make_entry(time_ns, payload));
+  const Entry entry = make_entry(time_ns, payload);
   DT_ASSERT(lane->entries.empty() || later(entry, lane->entries.back()), "lane out of order");
   lane->entries.push_back(entry);
   return entry.sequence;
@@ -90,6 +80,7 @@ uint64_t EventQueue::push_after(TimeNs now_ns, TimeNs delay_ns, SimEvent event) 
 
 int EventQueue::earliest() const {
   DT_ASSERT(size_ > 0, "earliest of an empty queue");
+  if (earliest_known_) return earliest_;
   int best = kHeap;
   const Entry* best_entry = heap_.empty() ? nullptr : &heap_.front();
   for (size_t i = 0; i < lanes_.size(); ++i) {
@@ -101,6 +92,8 @@ int EventQueue::earliest() const {
     }
   }
   DT_ASSERT(best_entry != nullptr, "queue size says non-empty, nothing found");
+  earliest_ = best;
+  earliest_known_ = true;
   return best;
 }
 
@@ -121,6 +114,7 @@ EventQueue::Entry EventQueue::remove(int source) {
     entries.pop_front();
   }
   --size_;
+  earliest_known_ = false;
   return entry;
 }
 

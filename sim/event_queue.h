@@ -12,8 +12,11 @@
 
 #include <cstdint>
 #include <deque>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
+#include "core/assert.h"
 #include "core/types.h"
 #include "sim/sim_event.h"
 
@@ -35,11 +38,19 @@ class EventQueue {
     uint32_t slot = 0;
   };
 
-  // Schedules `event` at `time_ns`; returns its sequence number.
-  uint64_t push(TimeNs time_ns, SimEvent event);
+  // Schedules `event` (a SimEvent or one of its alternatives, built in its
+  // slot) at `time_ns`; returns its sequence number.
+  template <class Event>
+  uint64_t push(TimeNs time_ns, Event&& event) {
+    return push_heap(make_entry(time_ns, store(std::forward<Event>(event))));
+  }
   // Schedules `event` at now_ns + delay_ns. Same order as push; cheaper for
   // delays that recur (timers) when now_ns never decreases between calls.
-  uint64_t push_after(TimeNs now_ns, TimeNs delay_ns, SimEvent event);
+  template <class Event>
+  uint64_t push_after(TimeNs now_ns, TimeNs delay_ns, Event&& event) {
+    DT_ASSERT(delay_ns < kNever - now_ns, "event beyond the end of time");
+    return place_after(now_ns, delay_ns, store(std::forward<Event>(event)));
+  }
   bool empty() const { return size_ == 0; }
   size_t size() const { return size_; }
   // REQUIRES: !empty()
@@ -77,9 +88,32 @@ class EventQueue {
   static constexpr size_t kMaxLanes = 8;
   static constexpr int kHeap = -1;  // `earliest()` when the heap holds the first event
 
-  Entry make_entry(TimeNs time_ns, SimEvent&& event);
+  // Puts `event` in a free payload slot (constructing the alternative in
+  // place, so a message is moved once) and returns the slot.
+  template <class Event>
+  uint32_t store(Event&& event) {
+    using Stored = std::decay_t<Event>;
+    if (free_payloads_.empty()) {
+      DT_ASSERT(payloads_.size() < UINT32_MAX, "too many queued events");
+      payloads_.emplace_back(std::forward<Event>(event));
+      return static_cast<uint32_t>(payloads_.size() - 1);
+    }
+    const uint32_t slot = free_payloads_.back();
+    free_payloads_.pop_back();
+    if constexpr (std::is_same_v<Stored, SimEvent>) {
+      payloads_[slot] = std::forward<Event>(event);
+    } else {
+      payloads_[slot].template emplace<Stored>(std::forward<Event>(event));
+    }
+    return slot;
+  }
+  Entry make_entry(TimeNs time_ns, uint32_t payload);
+  uint64_t push_heap(Entry entry);
+  uint64_t place_after(TimeNs now_ns, TimeNs delay_ns, uint32_t payload);
   Lane* lane_for(TimeNs delay_ns, TimeNs time_ns);
-  // Where the earliest event waits: kHeap or a lane index. REQUIRES: !empty()
+  // Where the earliest event waits: kHeap or a lane index. Cached until the
+  // next push or removal, so run_until's peek and the take share one scan.
+  // REQUIRES: !empty()
   int earliest() const;
   Entry remove(int source);
   // Hole-based sifts (one move per level instead of a swap).
@@ -92,6 +126,8 @@ class EventQueue {
   std::vector<uint32_t> free_payloads_;
   size_t size_ = 0;
   uint64_t next_sequence_ = 0;
+  mutable bool earliest_known_ = false;
+  mutable int earliest_ = kHeap;
 };
 
 }  // namespace dt

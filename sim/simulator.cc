@@ -147,10 +147,21 @@ NodeClock Simulator::clock_of(NodeId node) const {
   return clock;
 }
 
-std::vector<NodeState> Simulator::primary_states() const {
-  std::vector<NodeState> states;
-  states.reserve(nodes_.size());
-  for (const NodeRuntime& runtime : nodes_) states.push_back(runtime.primary->abstract_state());
+const std::vector<NodeState>& Simulator::primary_states() {
+  if (states_at_events_ == stats_.events) return states_;
+  states_.clear();
+  states_.reserve(nodes_.size());
+  for (const NodeRuntime& runtime : nodes_) states_.push_back(runtime.primary->abstract_state());
+  states_at_events_ = stats_.events;
+  DT_ASSERT(states_.size() == schedule_.config.nodes, "state count");
+  return states_;
+}
+
+std::vector<NodeState> Simulator::take_primary_states() {
+  primary_states();
+  states_at_events_.reset();
+  std::vector<NodeState> states = std::move(states_);
+  states_.clear();
   DT_ASSERT(states.size() == schedule_.config.nodes, "state count");
   return states;
 }

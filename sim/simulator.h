@@ -33,8 +33,11 @@ class Simulator {
 
   TimeNs now_ns() const { return now_ns_; }
   ClientDriver& clients() { return clients_; }
-  // abstract_state() of every primary node, by node id.
-  std::vector<NodeState> primary_states() const;
+  // abstract_state() of every primary node, by node id. Built again only
+  // when an event ran since the last call (nodes change only inside events).
+  const std::vector<NodeState>& primary_states();
+  // The same, moved out (the next primary_states() builds them again).
+  std::vector<NodeState> take_primary_states();
 
   const std::optional<Divergence>& divergence() const { return divergence_; }
   const RunStats& stats() const { return stats_; }
@@ -94,6 +97,8 @@ class Simulator {
   CoverageCounts coverage_{};
   RunStats stats_;
   std::optional<Divergence> divergence_;
+  std::vector<NodeState> states_;            // primary_states() cache
+  std::optional<uint64_t> states_at_events_;  // stats_.events when it was built
 };
 
 }  // namespace dt

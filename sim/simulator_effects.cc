@@ -63,9 +63,12 @@ void Simulator::apply_effects(NodeId node, Effects& effects) {
     const uint64_t to_epoch = nodes_[send.to].epoch;
     for (uint32_t copy = 0; copy < plan.copies; ++copy) {
       // The last copy takes the message; an earlier (duplicate) copy copies it.
-      Message message = copy + 1 == plan.copies ? std::move(send.message) : send.message;
-      queue_.push(now_ns_ + plan.delay_ns[copy],
-                  MessageDelivery{node, send.to, to_epoch, std::move(message)});
+      const TimeNs at_ns = now_ns_ + plan.delay_ns[copy];
+      if (copy + 1 == plan.copies) {
+        queue_.push(at_ns, MessageDelivery{node, send.to, to_epoch, std::move(send.message)});
+      } else {
+        queue_.push(at_ns, MessageDelivery{node, send.to, to_epoch, send.message});
+      }
     }
   }
   for (const TimerRequest& timer : effects.timers) {
