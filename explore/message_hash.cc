@@ -3,12 +3,12 @@
 #include <variant>
 
 #include "core/assert.h"
+#include "core/state_fingerprint.h"
 
 namespace dt {
 
 namespace {
 
-void add_version(Hasher& h, const Version& v) { h.add_u64(v.hash()); }
 void add_siblings(Hasher& h, const Siblings& s) { h.add_u64(hash_siblings(s)); }
 void add_entries(Hasher& h, const std::vector<HintedEntry>& entries) {
   h.add_u64(entries.size());
@@ -67,6 +67,24 @@ uint64_t hash_message(const Message& message) {
 uint64_t hash_envelope(NodeId from, NodeId to, const Message& message) {
   DT_ASSERT(from != kNoNode && to != kNoNode, "an envelope names both ends");
   return hash_combine(hash_combine(from, to), hash_message(message));
+}
+
+uint64_t hash_trace_record(const TraceRecord& r) {
+  Hasher h;
+  h.add_u64(r.node);
+  h.add_u64(static_cast<uint64_t>(r.kind));
+  h.add_u64(r.peer);
+  h.add_u64(r.key);
+  h.add_u64(r.op_id);
+  h.add_u64(r.write_id);
+  h.add_u64(r.dot.actor);
+  h.add_u64(r.dot.counter);
+  h.add_u64(r.partition);
+  h.add_u64(r.count);
+  h.add_u64(r.extra);
+  h.add_u64(r.tombstone ? 1 : 0);
+  h.add_string(r.detail);
+  return h.finish();
 }
 
 }  // namespace dt

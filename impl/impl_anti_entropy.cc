@@ -4,9 +4,21 @@
 #include <vector>
 
 #include "core/assert.h"
+#include "core/hash.h"
 #include "impl/emit.h"
 
 namespace dt {
+
+void ImplAntiEntropy::fingerprint(Hasher& h) const {
+  h.add_u64(round_);
+  h.add_u64(current_.has_value() ? 1 : 0);
+  if (!current_) return;
+  h.add_u64(current_->exchange_id);
+  h.add_u64(current_->partition);
+  h.add_u64(current_->peer);
+  h.add_u64(current_->comparisons);
+  h.add_u64(current_->keys_transferred);
+}
 
 namespace {
 constexpr uint32_t kDeepDescentLevel = 8;  // descending past this level is "deep"

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "core/assert.h"
+#include "core/state_fingerprint.h"
 #include "core/ring.h"
 #include "impl/emit.h"
 
@@ -313,6 +314,24 @@ void ImplCoordinator::on_deadline(RequestId request_id, Effects& out) {
          out);
   out.marks.push_back(CoverageMark::request_timeout);
   erase(request);
+}
+
+void ImplCoordinator::fingerprint(Hasher& h) const {
+  h.add_u64(pending_.size());
+  for (const Pending& request : pending_) {
+    h.add_u64(request.request_id);
+    h.add_u64(request.op_id);
+    h.add_u64(static_cast<uint64_t>(request.kind));
+    h.add_u64(request.key);
+    add_version(h, request.version);
+    h.add_u64(request.asked.size());
+    for (const Target& t : request.asked) h.add_u64(uint64_t{t.node} << 32 | t.stands_for);
+    h.add_u64(request.answered.size());
+    for (const auto& [responder, siblings] : request.answered) {
+      h.add_u64(responder);
+      h.add_u64(hash_siblings(siblings));
+    }
+  }
 }
 
 std::vector<PendingRequestState> ImplCoordinator::pending_states() const {

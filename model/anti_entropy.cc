@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/assert.h"
+#include "core/hash.h"
 #include "core/ring.h"
 #include "model/merkle.h"
 #include "model/records.h"
@@ -131,6 +132,17 @@ void AntiEntropy::finish(Effects& out) {
   emit(out, std::move(record));
   current_.reset();
   DT_ASSERT(!current_.has_value(), "exchange still current after finishing");
+}
+
+void AntiEntropy::fingerprint(Hasher& h) const {
+  h.add_u64(round_);
+  h.add_u64(current_.has_value() ? 1 : 0);
+  if (!current_) return;
+  h.add_u64(current_->exchange_id);
+  h.add_u64(current_->partition);
+  h.add_u64(current_->peer);
+  h.add_u64(current_->comparisons);
+  h.add_u64(current_->keys_transferred);
 }
 
 void AntiEntropy::reset() {

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/assert.h"
+#include "core/state_fingerprint.h"
 #include "model/records.h"
 #include "model/store.h"
 
@@ -257,6 +258,24 @@ void Coordinator::on_deadline(RequestId request_id, Effects& out) {
       out);
   mark(out, CoverageMark::request_timeout);
   pending_.erase(it);
+}
+
+void Coordinator::fingerprint(Hasher& h) const {
+  h.add_u64(pending_.size());
+  for (const auto& [request_id, request] : pending_) {
+    h.add_u64(request_id);
+    h.add_u64(request.op_id);
+    h.add_u64(static_cast<uint64_t>(request.kind));
+    h.add_u64(request.key);
+    add_version(h, request.version);
+    h.add_u64(request.asked.size());
+    for (const Target& t : request.asked) h.add_u64(uint64_t{t.node} << 32 | t.stands_for);
+    h.add_u64(request.answered.size());
+    for (const auto& [responder, siblings] : request.answered) {
+      h.add_u64(responder);
+      h.add_u64(hash_siblings(siblings));
+    }
+  }
 }
 
 std::vector<PendingRequestState> Coordinator::pending_states() const {
