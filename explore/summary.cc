@@ -71,7 +71,7 @@ std::string explore_summary_text(const ExploreHeader& h, const ExploreResult& r)
   out += fmt::format("never:       {}\n", kinds_text(s, false));
   out += fmt::format(
       "bounds hit:  {}{}\n", hits_text(s.hits),
-      r.exhaustive() ? "" : "  (depth, state or memory bound hit: NOT exhaustive)");
+      r.exhaustive() ? "" : "  (depth, state, memory or time bound hit: NOT exhaustive)");
   out += fmt::format(
       "rate:        {:.2f} s, {:.0f} states/s, {:.0f} transitions/s, sleep sets skipped {} "
       "steps\n",

@@ -118,6 +118,7 @@ void World::add_choices_for_messages(std::vector<Choice>& out) const {
     const PendingTimer& t = timers[i];
     DT_ASSERT(nodes[t.node].up, "a down node has a pending timer");
     if (is_periodic(t.kind) && nodes[t.node].periodic_fired >= budget) continue;
+    if (!timeout_due(t)) continue;
     out.push_back(Choice{ChoiceKind::fire_timer, i, t.node,
                          choice_key(ChoiceKind::fire_timer, timer_hash(t)),
                          fmt::format("timer {} tag={} at node {}", to_string(t.kind), t.tag,

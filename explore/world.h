@@ -125,6 +125,16 @@ class World {
 
  private:
   bool connected(NodeId a, NodeId b) const;
+  // The copy can still be delivered: its receiver is up and connected.
+  bool deliverable(const InFlight& copy) const;
+  // Under TimeoutPolicy::after_loss (world_timeouts.cc): nothing the
+  // one-shot timer waits for can still arrive. Periodic timers: always.
+  bool timeout_due(const PendingTimer& timer) const;
+  // Removes the node's request timeouts whose firing is a no-op forever:
+  // the request is finished, or the target answered (request ids are never
+  // reused and answers only accumulate). Exact: firing one changes nothing
+  // but the timer list, so states that differ only by it meet.
+  void drop_dead_timeouts(NodeId node);
   void add_choices_for_messages(std::vector<Choice>& out) const;
   void add_choices_for_faults(std::vector<Choice>& out) const;
   void add_choices_for_clients(std::vector<Choice>& out) const;

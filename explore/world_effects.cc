@@ -51,6 +51,7 @@ void World::dispatch(NodeId node, const NodeCall& call) {
     }
   }
   apply_effects(node, primary_out);
+  if (target.up) drop_dead_timeouts(node);
 }
 
 void World::apply_effects(NodeId node, Effects& effects) {
