@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/hash.h"
+#include "core/trace.h"
 #include "core/types.h"
 #include "core/version.h"
 
@@ -31,5 +32,28 @@ void add_store(Hasher& h, const std::map<Key, Siblings>& store);
 // intended node -> key -> siblings (a hint store).
 void add_hints(Hasher& h, const std::map<NodeId, std::map<Key, Siblings>>& hints);
 void add_version(Hasher& h, const Version& version);
+// A coordinator's open request: what it is, then (add_target, add_answer)
+// its targets in the order asked and its answers.
+void add_request(Hasher& h, RequestId request_id, uint64_t op_id, uint64_t kind, Key key,
+                 const Version& version);
+// A target and the home node it stands in for (kNoNode: itself).
+void add_target(Hasher& h, NodeId node, NodeId stands_for);
+void add_answer(Hasher& h, NodeId responder, const Siblings& siblings);
+// An anti-entropy initiator: its round and the exchange in flight, of any
+// type with the fields exchange_id, partition, peer, comparisons and
+// keys_transferred (the model's and the impl's).
+template <typename Exchange>
+void add_anti_entropy(Hasher& h, uint64_t round, const std::optional<Exchange>& current) {
+  h.add_u64(round);
+  h.add_u64(current.has_value() ? 1 : 0);
+  if (!current) return;
+  for (uint64_t x :
+       {uint64_t{current->exchange_id}, uint64_t{current->partition}, uint64_t{current->peer},
+        uint64_t{current->comparisons}, uint64_t{current->keys_transferred}}) {
+    h.add_u64(x);
+  }
+}
+// Every field of a trace record but its time (the run digest adds the time).
+void add_record_fields(Hasher& h, const TraceRecord& r);
 
 }  // namespace dt

@@ -71,19 +71,7 @@ uint64_t hash_envelope(NodeId from, NodeId to, const Message& message) {
 
 uint64_t hash_trace_record(const TraceRecord& r) {
   Hasher h;
-  h.add_u64(r.node);
-  h.add_u64(static_cast<uint64_t>(r.kind));
-  h.add_u64(r.peer);
-  h.add_u64(r.key);
-  h.add_u64(r.op_id);
-  h.add_u64(r.write_id);
-  h.add_u64(r.dot.actor);
-  h.add_u64(r.dot.counter);
-  h.add_u64(r.partition);
-  h.add_u64(r.count);
-  h.add_u64(r.extra);
-  h.add_u64(r.tombstone ? 1 : 0);
-  h.add_string(r.detail);
+  add_record_fields(h, r);
   return h.finish();
 }
 

@@ -5,19 +5,13 @@
 
 #include "core/assert.h"
 #include "core/hash.h"
+#include "core/state_fingerprint.h"
 #include "impl/emit.h"
 
 namespace dt {
 
 void ImplAntiEntropy::fingerprint(Hasher& h) const {
-  h.add_u64(round_);
-  h.add_u64(current_.has_value() ? 1 : 0);
-  if (!current_) return;
-  h.add_u64(current_->exchange_id);
-  h.add_u64(current_->partition);
-  h.add_u64(current_->peer);
-  h.add_u64(current_->comparisons);
-  h.add_u64(current_->keys_transferred);
+  add_anti_entropy(h, round_, current_);
 }
 
 namespace {

@@ -319,18 +319,12 @@ void ImplCoordinator::on_deadline(RequestId request_id, Effects& out) {
 void ImplCoordinator::fingerprint(Hasher& h) const {
   h.add_u64(pending_.size());
   for (const Pending& request : pending_) {
-    h.add_u64(request.request_id);
-    h.add_u64(request.op_id);
-    h.add_u64(static_cast<uint64_t>(request.kind));
-    h.add_u64(request.key);
-    add_version(h, request.version);
+    add_request(h, request.request_id, request.op_id, static_cast<uint64_t>(request.kind),
+                request.key, request.version);
     h.add_u64(request.asked.size());
-    for (const Target& t : request.asked) h.add_u64(uint64_t{t.node} << 32 | t.stands_for);
+    for (const Target& t : request.asked) add_target(h, t.node, t.stands_for);
     h.add_u64(request.answered.size());
-    for (const auto& [responder, siblings] : request.answered) {
-      h.add_u64(responder);
-      h.add_u64(hash_siblings(siblings));
-    }
+    for (const auto& [responder, siblings] : request.answered) add_answer(h, responder, siblings);
   }
 }
 

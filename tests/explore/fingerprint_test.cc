@@ -80,22 +80,15 @@ uint64_t check_merged_pairs(const ExploreSetup& setup, uint32_t max_depth) {
 
 TEST(ExploreFingerprint, MergedStatesHaveTheSameFuture) {
   ExploreSetup setup = testing::tiny_setup(Side::impl);
-  setup.bounds.ops_per_client = 2;
-  setup.bounds.lost_messages = 1;
-  setup.bounds.crashes = 1;
-  setup.bounds.timer_firings_per_node = 1;
+  setup.bounds = ExploreBounds{.clients = 1, .ops_per_client = 2, .crashes = 1,
+                               .lost_messages = 1, .timer_firings_per_node = 1};
   EXPECT_GT(check_merged_pairs(setup, 6), 100u);
 }
 
 TEST(ExploreFingerprint, MergedStatesHaveTheSameFutureSloppyLockstep) {
-  ExploreSetup setup = testing::tiny_setup(Side::both);
-  setup.config.nodes = 3;
-  setup.config.partitions_q = 3;
-  setup.config.write_quorum_w = 1;
-  setup.config.quorum_mode = QuorumMode::sloppy;
-  setup.bounds.clients = 2;
-  setup.bounds.crashes = 1;
-  setup.bounds.timer_firings_per_node = 1;
+  ExploreSetup setup = testing::sloppy_setup(Side::both);
+  setup.bounds = ExploreBounds{.clients = 2, .ops_per_client = 1, .crashes = 1,
+                               .timer_firings_per_node = 1};
   EXPECT_GT(check_merged_pairs(setup, 4), 100u);
 }
 
