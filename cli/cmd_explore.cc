@@ -40,6 +40,8 @@ struct ExploreFlags {
   std::string coordinators = "spread";
   uint32_t jobs = 1;
   uint64_t max_memory_mb = 4096;
+  double max_seconds = 0;
+  std::string timeouts = "any";
   bool dfs = false, no_sleep_sets = false, no_symmetry = false, all = false;
   bool json = false, quiet = false, html = false;
   std::string out_dir;
@@ -124,6 +126,9 @@ int explore_command(ExploreFlags f) {
   Result<CoordinatorPolicy> policy = parse_coordinator_policy(f.coordinators);
   if (!policy.is_ok()) return fail(policy.error());
   f.bounds.coordinators = policy.value();
+  Result<TimeoutPolicy> timeouts = parse_timeout_policy(f.timeouts);
+  if (!timeouts.is_ok()) return fail(timeouts.error());
+  f.bounds.timeouts = timeouts.value();
   if (f.jobs == 0) return fail("--jobs: at least 1");
 
   Interleaving in;
@@ -141,6 +146,7 @@ int explore_command(ExploreFlags f) {
   options.symmetry = !f.no_symmetry;
   options.stop_at_first = !f.all;
   options.max_memory_bytes = f.max_memory_mb << 20;
+  options.max_seconds = f.max_seconds;
   if (!f.quiet) {
     options.progress = [](const ExploreProgress& p) {
       std::fprintf(stderr,
@@ -213,6 +219,10 @@ void add_explore_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--ops-pattern", f->op_pattern, "client op i = pattern[i mod len]")
       ->capture_default_str();
   cmd->add_option("--coordinators", f->coordinators, "spread|first|any")->capture_default_str();
+  cmd->add_option("--timeouts", f->timeouts,
+                  "any: a timeout may fire before a reply on its way; after-loss: only once "
+                  "nothing it waits for can arrive")
+      ->capture_default_str();
   cmd->add_option("--crashes", b.crashes, "crash budget")->capture_default_str();
   cmd->add_option("--wipes", b.wipes, "wipe budget")->capture_default_str();
   cmd->add_option("--partitions", b.partitions, "partition budget")->capture_default_str();
@@ -224,6 +234,8 @@ void add_explore_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--max-states", b.max_states, "stop after this many states (0 = none)");
   cmd->add_option("--jobs", f->jobs, "threads (the result does not depend on it)")
       ->capture_default_str();
+  cmd->add_option("--max-seconds", f->max_seconds,
+                  "stop after this much wall time (bound max-time; 0 = none)");
   cmd->add_option("--max-memory-mb", f->max_memory_mb,
                   "stop (not exhaustive) when the process grows past this (0 = no bound)")
       ->capture_default_str();

@@ -1,4 +1,5 @@
-// `minimize FILE`: shrink a failing schedule, keeping its failure signature.
+// `minimize FILE`: shrink a failing schedule, keeping its failure signature
+// (or an explorer interleaving: cli/minimize_interleaving_file.h).
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -10,10 +11,13 @@
 #include "cli/execute.h"
 #include "cli/exit_codes.h"
 #include "cli/files.h"
+#include "cli/minimize_interleaving_file.h"
 #include "cli/timeline.h"
 #include "fuzz/failure_files.h"
 #include "fuzz/minimize.h"
 #include "fuzz/run_check.h"
+#include "explore/interleaving.h"
+#include "histories/json_util.h"
 #include "histories/schedule_json.h"
 #include "impl/bugs.h"
 #include "nodes/sides.h"
@@ -42,6 +46,11 @@ Status write_all(const MinimizeFlags& f, const Schedule& original, const std::st
 }
 
 int minimize_command(const MinimizeFlags& f) {
+  // An explorer counterexample: its own side, shrunk by dropping choices.
+  if (Result<std::string> text = read_text_file(f.file);
+      text.is_ok() && is_interleaving_json(text.value())) {
+    return minimize_interleaving_file(f.file, text.value(), f.out_dir, f.max_runs);
+  }
   const Result<Schedule> schedule = load_schedule_file(f.file);
   const Result<Side> side = parse_side(f.side);
   if (schedule.is_ok()) {
@@ -97,7 +106,7 @@ int minimize_command(const MinimizeFlags& f) {
 void add_minimize_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("minimize", "shrink a failing schedule, keeping how it fails");
   auto flags = std::make_shared<MinimizeFlags>();
-  cmd->add_option("SCHEDULE", flags->file, "schedule JSON file")->required();
+  cmd->add_option("SCHEDULE", flags->file, "schedule or interleaving JSON file")->required();
   cmd->add_option("-o,--out", flags->out_dir,
                   "write original.json, minimized.json, history.json, trace.json, report.txt, "
                   "timeline.txt here (default: print the minimized schedule)");

@@ -22,6 +22,20 @@ Result<CoordinatorPolicy> parse_coordinator_policy(const std::string& text) {
   return Status::error("--coordinators: \"" + text + "\" is not spread|first|any");
 }
 
+const char* to_string(TimeoutPolicy policy) {
+  switch (policy) {
+    case TimeoutPolicy::any: return "any";
+    case TimeoutPolicy::after_loss: return "after-loss";
+  }
+  return "?";
+}
+
+Result<TimeoutPolicy> parse_timeout_policy(const std::string& text) {
+  if (text == "any") return TimeoutPolicy::any;
+  if (text == "after-loss") return TimeoutPolicy::after_loss;
+  return Status::error("--timeouts: \"" + text + "\" is not any|after-loss");
+}
+
 Result<std::vector<OpFn>> parse_op_pattern(const std::string& text) {
   std::vector<OpFn> out;
   size_t start = 0;
@@ -51,9 +65,11 @@ std::string op_pattern_text(const std::vector<OpFn>& pattern) {
 std::string ExploreBounds::describe() const {
   return fmt::format(
       "clients={} ops/client={} keys={} pattern={} coordinators={} crashes={} wipes={} "
-      "partitions={} lost={} duplicates={} timer-firings/node={} depth={} max-states={}",
+      "partitions={} lost={} duplicates={} timer-firings/node={} timeouts={} depth={} "
+      "max-states={}",
       clients, ops_per_client, keys, op_pattern_text(op_pattern), to_string(coordinators),
-      crashes, wipes, partitions, lost_messages, duplicates, timer_firings_per_node, max_depth,
+      crashes, wipes, partitions, lost_messages, duplicates, timer_firings_per_node,
+      to_string(timeouts), max_depth,
       max_states == 0 ? std::string("none") : std::to_string(max_states));
 }
 

@@ -23,6 +23,18 @@ enum class CoordinatorPolicy {
 const char* to_string(CoordinatorPolicy policy);
 Result<CoordinatorPolicy> parse_coordinator_policy(const std::string& text);
 
+// When a one-shot timeout (probe_timeout, replica_timeout, request_deadline)
+// may fire.
+enum class TimeoutPolicy {
+  any,         // at any time, even before a reply that is on its way (asynchrony)
+  after_loss,  // only once nothing it waits for can still arrive: no copy of the
+               // exchange is in flight to a live, connected receiver (and, for a
+               // deadline, no replica timeout of the request is pending). The
+               // simulator's timing: timeouts are longer than message delays.
+};
+const char* to_string(TimeoutPolicy policy);
+Result<TimeoutPolicy> parse_timeout_policy(const std::string& text);
+
 struct ExploreBounds {
   // Workload: client c's op i is op_pattern[i mod size] on key (c + i) mod keys.
   uint32_t clients = 2;
@@ -40,6 +52,7 @@ struct ExploreBounds {
   // together; one-shot timers (timeouts, deadlines) are not bounded: each
   // is set by some event and fires at most once.
   uint32_t timer_firings_per_node = 1;
+  TimeoutPolicy timeouts = TimeoutPolicy::any;
   uint32_t max_depth = 64;       // choices per path
   uint64_t max_states = 0;       // 0 = no bound
 

@@ -6,6 +6,7 @@
 
 #include "core/assert.h"
 #include "core/hash.h"
+#include "core/state_fingerprint.h"
 
 namespace dt {
 
@@ -86,6 +87,23 @@ uint64_t client_hash(const World& world, uint32_t c, const ProcessNames& names) 
   return h.finish();
 }
 
+// A node by its behaviour (FingerprintedNode, both sides in lockstep) and
+// by the records it emitted, in order (the checkers read them).
+void add_node(Hasher& h, const ExploreNode& node, Versioning versioning) {
+  h.add_u64(node.up ? 1 : 0);
+  h.add_u64(node.incarnation);
+  h.add_u64(node.crashes);
+  h.add_u64(node.periodic_fired);
+  h.add_u64(node.trace_hash);
+  if (versioning == Versioning::lww) h.add_u64(node.local_events);  // its clock
+  for (const Node* side : {node.primary.get(), node.shadow.get()}) {
+    if (side == nullptr) continue;
+    const auto* fingerprinted = dynamic_cast<const FingerprintedNode*>(side);
+    DT_ASSERT(fingerprinted != nullptr, "explore needs nodes that are FingerprintedNode");
+    fingerprinted->fingerprint(h);
+  }
+}
+
 uint64_t sorted_multiset(std::vector<uint64_t>& items) {
   std::sort(items.begin(), items.end());
   Hasher h;
@@ -98,13 +116,9 @@ uint64_t sorted_multiset(std::vector<uint64_t>& items) {
 
 uint64_t fingerprint(const World& world, bool symmetry) {
   Hasher h;
-  h.add_string("dt-explore-state-v1");
-  for (const ExploreNode& node : world.nodes) {
-    h.add_u64(node.up ? 1 : 0);
-    h.add_u64(node.log_hash);
-    h.add_u64(node.crashes);
-    h.add_u64(node.periodic_fired);
-  }
+  h.add_string("dt-explore-state-v2");
+  for (const ExploreNode& node : world.nodes) add_node(h, node, world.setup().config.versioning);
+  h.add_u64(world.global_trace_hash);
   std::vector<uint64_t> items;
   items.reserve(world.in_flight.size());
   for (const InFlight& m : world.in_flight) items.push_back(m.hash);

@@ -1,9 +1,10 @@
 // The canonical 64-bit identity of an explored state. Two states with equal
 // fingerprints have the same future and the checkers judge their paths alike:
-// - each node by the hash of every input it received, in order (its state is
-//   a deterministic function of that log; steps on other nodes do not enter
-//   it, so independent steps taken in either order meet), plus up/down, crash
-//   count and periodic timer firings used;
+// - each node by its own fingerprint (FingerprintedNode: stores, hints,
+//   trees and hidden state, so states equal in content meet whatever inputs
+//   led there), the hash of the trace records it emitted, in order (the
+//   checkers read them), up/down, incarnation, crash count, periodic timer
+//   firings used, and under LWW its event count (its clock);
 // - the in-flight multiset and the pending timers, order-free (sorted);
 // - the partition, the remaining budgets, the op/write id counters;
 // - the client history so far (without times: only the order counts) and

@@ -26,6 +26,7 @@ Json bounds_to_json(const ExploreBounds& b) {
   j["lost_messages"] = b.lost_messages;
   j["duplicates"] = b.duplicates;
   j["timer_firings_per_node"] = b.timer_firings_per_node;
+  j["timeouts"] = to_string(b.timeouts);
   j["max_depth"] = b.max_depth;
   j["max_states"] = b.max_states;
   return j;
@@ -46,6 +47,8 @@ Status bounds_from_json(const Json& value, ExploreBounds& b) {
   r.read("lost_messages", b.lost_messages, Need::optional);
   r.read("duplicates", b.duplicates, Need::optional);
   r.read("timer_firings_per_node", b.timer_firings_per_node, Need::optional);
+  std::string timeouts = to_string(b.timeouts);
+  r.read("timeouts", timeouts, Need::optional);
   r.read("max_depth", b.max_depth, Need::optional);
   r.read("max_states", b.max_states, Need::optional);
   if (Status s = r.finish("bounds"); !s.is_ok()) return s;
@@ -55,6 +58,9 @@ Status bounds_from_json(const Json& value, ExploreBounds& b) {
   Result<CoordinatorPolicy> policy = parse_coordinator_policy(coordinators);
   if (!policy.is_ok()) return Status::error("bounds.coordinators: " + policy.error());
   b.coordinators = policy.value();
+  Result<TimeoutPolicy> timeout_policy = parse_timeout_policy(timeouts);
+  if (!timeout_policy.is_ok()) return Status::error("bounds.timeouts: " + timeout_policy.error());
+  b.timeouts = timeout_policy.value();
   return Status::ok();
 }
 

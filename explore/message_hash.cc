@@ -3,12 +3,12 @@
 #include <variant>
 
 #include "core/assert.h"
+#include "core/state_fingerprint.h"
 
 namespace dt {
 
 namespace {
 
-void add_version(Hasher& h, const Version& v) { h.add_u64(v.hash()); }
 void add_siblings(Hasher& h, const Siblings& s) { h.add_u64(hash_siblings(s)); }
 void add_entries(Hasher& h, const std::vector<HintedEntry>& entries) {
   h.add_u64(entries.size());
@@ -67,6 +67,12 @@ uint64_t hash_message(const Message& message) {
 uint64_t hash_envelope(NodeId from, NodeId to, const Message& message) {
   DT_ASSERT(from != kNoNode && to != kNoNode, "an envelope names both ends");
   return hash_combine(hash_combine(from, to), hash_message(message));
+}
+
+uint64_t hash_trace_record(const TraceRecord& r) {
+  Hasher h;
+  add_record_fields(h, r);
+  return h.finish();
 }
 
 }  // namespace dt

@@ -58,8 +58,7 @@ struct Expansion {
 };
 
 bool asleep(const SleepSet& sleep, uint64_t key) {
-  return std::any_of(sleep.begin(), sleep.end(),
-                     [&](const SleepItem& s) { return s.key == key; });
+  return std::any_of(sleep.begin(), sleep.end(), [&](const SleepItem& s) { return s.key == key; });
 }
 
 void note_budget_hits(const World& w, const ExploreBounds& b, BoundHits& hits) {
@@ -133,7 +132,7 @@ void merge_hits(BoundHits& into, const BoundHits& from) {
   into.timer_firings |= from.timer_firings, into.crashes |= from.crashes;
   into.wipes |= from.wipes, into.partitions |= from.partitions;
   into.lost |= from.lost, into.duplicates |= from.duplicates;
-  into.memory |= from.memory;
+  into.memory |= from.memory, into.time |= from.time;
 }
 
 // Runs body(0..n-1) on `jobs` threads; each index writes only its own slot,
@@ -187,13 +186,33 @@ class Searcher {
     result_.stats.hits.states |= hit;
     return hit;
   }
-  // Checked every 1024 new states: reading /proc is not free.
-  bool memory_bound_reached() {
-    if (options_.max_memory_bytes == 0 || (visited_.size() & 1023) != 0) return false;
+  // Memory and time, checked every 1024 new states: reading /proc is not free.
+  bool resource_bound_reached() {
+    if ((visited_.size() & 1023) != 0) return false;
+    if (options_.max_seconds > 0 && elapsed_s() > options_.max_seconds) {
+      result_.stats.hits.time = true;
+      return true;
+    }
+    if (options_.max_memory_bytes == 0) return false;
     const uint64_t rss = current_rss_bytes();
     result_.stats.peak_rss_bytes = std::max(result_.stats.peak_rss_bytes, rss);
     result_.stats.hits.memory |= rss > options_.max_memory_bytes;
     return rss > options_.max_memory_bytes;
+  }
+
+  // Building the next level would pass the memory bound (each of its states
+  // costs about what one of this level's does) or the time is up.
+  bool next_level_too_big(size_t this_level, size_t next_level) {
+    if (options_.max_seconds > 0 && elapsed_s() > options_.max_seconds) {
+      result_.stats.hits.time = true;
+      return true;
+    }
+    if (options_.max_memory_bytes == 0 || this_level == 0) return false;
+    const uint64_t rss = current_rss_bytes();
+    result_.stats.peak_rss_bytes = std::max(result_.stats.peak_rss_bytes, rss);
+    const uint64_t projected = rss + rss / this_level * next_level;
+    result_.stats.hits.memory |= projected > options_.max_memory_bytes;
+    return projected > options_.max_memory_bytes;
   }
 
   // Folds one expansion into the stats; true when the search should stop.
@@ -222,8 +241,8 @@ class Searcher {
     last_progress_s_ = now;
     const uint64_t rss = current_rss_bytes();
     result_.stats.peak_rss_bytes = std::max(result_.stats.peak_rss_bytes, rss);
-    options_.progress(ExploreProgress{visited_.size(), result_.stats.transitions, depth, frontier,
-                                      now, rss});
+    options_.progress(
+        ExploreProgress{visited_.size(), result_.stats.transitions, depth, frontier, now, rss});
   }
 
   void bfs(Entry root) {
@@ -246,7 +265,7 @@ class Searcher {
           if (visited_.insert(succ.fingerprint)) {
             pick_index.emplace(succ.fingerprint, picks.size());
             picks.push_back(Pick{i, std::move(succ)});
-            if (state_bound_reached() || memory_bound_reached()) stop = true;
+            if (state_bound_reached() || resource_bound_reached()) stop = true;
             continue;
           }
           auto it = pick_index.find(succ.fingerprint);
@@ -257,7 +276,7 @@ class Searcher {
         }
         expansions[i].successors.clear();
       }
-      if (stop) {
+      if (stop || next_level_too_big(level.size(), picks.size())) {
         report_progress(depth, picks.size(), true);
         return;
       }
@@ -284,7 +303,7 @@ class Searcher {
       for (auto it = e.successors.rbegin(); it != e.successors.rend(); ++it) {
         if (!visited_.insert(it->fingerprint)) continue;
         stack.push_back(materialize(entry, std::move(*it)));
-        if (state_bound_reached() || memory_bound_reached()) return;
+        if (state_bound_reached() || resource_bound_reached()) return;
       }
     }
   }
@@ -302,9 +321,10 @@ class Searcher {
 std::vector<std::string> BoundHits::names() const {
   std::vector<std::string> out;
   const std::pair<bool, const char*> flags[] = {
-      {depth, "depth"},         {states, "max-states"}, {timer_firings, "timer-firings"},
-      {crashes, "crashes"},     {wipes, "wipes"},       {partitions, "partitions"},
-      {lost, "lost-messages"},  {duplicates, "duplicates"}, {memory, "max-memory"}};
+      {depth, "depth"},        {states, "max-states"},     {timer_firings, "timer-firings"},
+      {crashes, "crashes"},    {wipes, "wipes"},           {partitions, "partitions"},
+      {lost, "lost-messages"}, {duplicates, "duplicates"}, {memory, "max-memory"},
+      {time, "max-time"}};
   for (const auto& [hit, name] : flags) {
     if (hit) out.emplace_back(name);
   }
@@ -312,7 +332,7 @@ std::vector<std::string> BoundHits::names() const {
 }
 
 bool ExploreResult::exhaustive() const {
-  return !stats.hits.depth && !stats.hits.states && !stats.hits.memory;
+  return !stats.hits.depth && !stats.hits.states && !stats.hits.memory && !stats.hits.time;
 }
 
 uint64_t current_rss_bytes() {

@@ -46,13 +46,15 @@ struct SearchOptions {
   // Stop (bound "max-memory", not exhaustive) when the process grows past
   // this; 0 = no bound.
   uint64_t max_memory_bytes = uint64_t{4} << 30;
+  // Stop (bound "max-time", not exhaustive) after this much wall time; 0 = none.
+  double max_seconds = 0;
 };
 
 // Which bounds cut the search somewhere: each set flag means "not exhaustive
 // beyond this bound".
 struct BoundHits {
   bool depth = false, states = false, timer_firings = false, crashes = false, wipes = false,
-       partitions = false, lost = false, duplicates = false, memory = false;
+       partitions = false, lost = false, duplicates = false, memory = false, time = false;
   std::vector<std::string> names() const;
 };
 

@@ -66,21 +66,20 @@ std::string explore_summary_text(const ExploreHeader& h, const ExploreResult& r)
       "{}: {} states, {} transitions, max depth {}, {} complete histories checked, bounds {}, "
       "{} violations\n",
       r.counterexample ? "explored" : (r.exhaustive() ? "verified" : "explored (NOT exhaustive)"),
-      s.states, s.transitions, s.max_depth, s.histories_checked, h.bounds.describe(),
-      violations);
+      s.states, s.transitions, s.max_depth, s.histories_checked, h.bounds.describe(), violations);
   out += fmt::format("enabled:     {}\n", kinds_text(s, true));
   out += fmt::format("never:       {}\n", kinds_text(s, false));
-  out += fmt::format("bounds hit:  {}{}\n", hits_text(s.hits),
-                     r.exhaustive() ? "" : "  (depth, state or memory bound hit: NOT exhaustive)");
+  out += fmt::format(
+      "bounds hit:  {}{}\n", hits_text(s.hits),
+      r.exhaustive() ? "" : "  (depth, state, memory or time bound hit: NOT exhaustive)");
   out += fmt::format(
       "rate:        {:.2f} s, {:.0f} states/s, {:.0f} transitions/s, sleep sets skipped {} "
       "steps\n",
       s.seconds, per_second(s.states, s.seconds), per_second(s.transitions, s.seconds),
       s.sleep_skipped);
-  out += fmt::format("memory:      visited set {} bytes ({:.1f} bytes/state), peak RSS {} MB\n",
-                     s.visited_bytes,
-                     s.states ? static_cast<double>(s.visited_bytes) / s.states : 0.0,
-                     s.peak_rss_bytes >> 20);
+  out += fmt::format(
+      "memory:      visited set {} bytes ({:.1f} bytes/state), peak RSS {} MB\n", s.visited_bytes,
+      s.states ? static_cast<double>(s.visited_bytes) / s.states : 0.0, s.peak_rss_bytes >> 20);
   if (r.counterexample) {
     out += "counterexample:\n";
     const auto& choices = r.counterexample->choices;
@@ -101,6 +100,8 @@ nlohmann::json explore_summary_json(const ExploreHeader& h, const ExploreResult&
   j["search"] = {{"order", h.options.order == SearchOrder::bfs ? "bfs" : "dfs"},
                  {"jobs", h.options.jobs},
                  {"reductions", reductions_text(h.options)}};
+  // One word for a report page: verified | violation | not_exhaustive.
+  j["verdict"] = r.counterexample ? "violation" : (r.exhaustive() ? "verified" : "not_exhaustive");
   j["verified"] = !r.counterexample && r.exhaustive();
   j["exhaustive"] = r.exhaustive();
   j["states"] = s.states;
@@ -119,6 +120,7 @@ nlohmann::json explore_summary_json(const ExploreHeader& h, const ExploreResult&
   j["seconds"] = s.seconds;
   j["states_per_second"] = per_second(s.states, s.seconds);
   j["visited_bytes"] = s.visited_bytes;
+  j["visited_bytes_per_state"] = s.states ? static_cast<double>(s.visited_bytes) / s.states : 0.0;
   j["peak_rss_bytes"] = s.peak_rss_bytes;
   if (r.counterexample) {
     const Counterexample& c = *r.counterexample;

@@ -47,8 +47,7 @@ World::World(const ExploreSetup& setup) : setup_(&setup) {
   }
   next_process = b.clients;
   for (NodeId n = 0; n < config.nodes; ++n) {
-    dispatch(n, hash_string("start"),
-             [](Node& node, const NodeClock& c, Effects& out) { node.on_start(c, out); });
+    dispatch(n, [](Node& node, const NodeClock& c, Effects& out) { node.on_start(c, out); });
   }
   steps_ = 0;  // booting is not a step
 }
@@ -68,13 +67,14 @@ World::World(const World& other)
       coverage(other.coverage),
       divergence(other.divergence),
       partition_losses(other.partition_losses),
+      global_trace_hash(other.global_trace_hash),
       setup_(other.setup_),
       steps_(other.steps_) {
   for (size_t n = 0; n < nodes.size(); ++n) {
     const ExploreNode& from = other.nodes[n];
     ExploreNode& to = nodes[n];
     to = ExploreNode{nullptr, nullptr, from.up, from.incarnation, from.local_events,
-                     from.log_hash, from.crashes, from.periodic_fired};
+                     from.trace_hash, from.crashes, from.periodic_fired};
     to.primary = from.primary->clone();
     DT_ASSERT(to.primary != nullptr, "explore needs nodes that implement clone()");
     if (from.shadow) {
@@ -118,6 +118,7 @@ void World::add_choices_for_messages(std::vector<Choice>& out) const {
     const PendingTimer& t = timers[i];
     DT_ASSERT(nodes[t.node].up, "a down node has a pending timer");
     if (is_periodic(t.kind) && nodes[t.node].periodic_fired >= budget) continue;
+    if (!timeout_due(t)) continue;
     out.push_back(Choice{ChoiceKind::fire_timer, i, t.node,
                          choice_key(ChoiceKind::fire_timer, timer_hash(t)),
                          fmt::format("timer {} tag={} at node {}", to_string(t.kind), t.tag,

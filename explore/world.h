@@ -28,8 +28,8 @@ struct ExploreNode {
   std::unique_ptr<Node> shadow;  // lockstep only
   bool up = true;
   uint32_t incarnation = 0;  // wipes so far: the node's actor ids
-  uint64_t local_events = 0;  // the node's own clock (1 ms per event it handled)
-  uint64_t log_hash = 0;      // hash of every input the node got, in order
+  uint64_t local_events = 0;  // the node's own clock (1 ms per event it handled; LWW only)
+  uint64_t trace_hash = 0;    // hash of the node's trace records, in order, times left out
   uint32_t crashes = 0;       // crashes and wipes so far (client timeouts key on it)
   uint32_t periodic_fired = 0;
 };
@@ -121,18 +121,30 @@ class World {
   CoverageCounts coverage{};
   std::optional<Divergence> divergence;
   uint64_t partition_losses = 0;  // copies lost crossing the partition
+  uint64_t global_trace_hash = 0;  // the same for records of no node (partition, heal)
 
  private:
   bool connected(NodeId a, NodeId b) const;
+  // The copy can still be delivered: its receiver is up and connected.
+  bool deliverable(const InFlight& copy) const;
+  // Under TimeoutPolicy::after_loss (world_timeouts.cc): nothing the
+  // one-shot timer waits for can still arrive. Periodic timers: always.
+  bool timeout_due(const PendingTimer& timer) const;
+  // Removes the node's request timeouts whose firing is a no-op forever:
+  // the request is finished, or the target answered (request ids are never
+  // reused and answers only accumulate). Exact: firing one changes nothing
+  // but the timer list, so states that differ only by it meet.
+  void drop_dead_timeouts(NodeId node);
   void add_choices_for_messages(std::vector<Choice>& out) const;
   void add_choices_for_faults(std::vector<Choice>& out) const;
   void add_choices_for_clients(std::vector<Choice>& out) const;
   NodeClock clock_of(NodeId node) const;
   // Calls the node (and its shadow), logs the input, applies the effects.
   using NodeCall = std::function<void(Node&, const NodeClock&, Effects&)>;
-  void dispatch(NodeId node, uint64_t input_hash, const NodeCall& call);
+  void dispatch(NodeId node, const NodeCall& call);
   void apply_effects(NodeId node, Effects& effects);
   void record(TraceKind kind, NodeId node, std::string detail = {});
+  void append_record(TraceRecord record);
   void crash_node(NodeId node, bool wipe);
   void restart_node(NodeId node);
   void partition(uint32_t mask);

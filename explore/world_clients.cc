@@ -14,19 +14,6 @@ namespace dt {
 
 namespace {
 
-uint64_t request_hash(const ClientRequest& r) {
-  Hasher h;
-  h.add_string("request");
-  h.add_u64(r.op_id);
-  h.add_u64(static_cast<uint64_t>(r.kind));
-  h.add_u64(r.key);
-  h.add_u64(r.value.size());
-  for (ElementValue e : r.value) h.add_u64(static_cast<uint64_t>(e));
-  h.add_u64(r.context.hash());
-  h.add_u64(r.write_id);
-  return h.finish();
-}
-
 }  // namespace
 
 HistoryOp World::record_of(const ExploreClient& client, const ExploreOp& op,
@@ -94,8 +81,7 @@ void World::send_request(uint32_t client_index, const ClientRequest& request) {
     op.request_lost = true;  // the client will time out
     return;
   }
-  dispatch(op.coordinator, request_hash(request),
-           [&](Node& n, const NodeClock& c, Effects& out) {
+  dispatch(op.coordinator, [&](Node& n, const NodeClock& c, Effects& out) {
              n.on_client_request(c, request, out);
            });
 }

@@ -13,27 +13,26 @@ namespace dt {
 
 namespace {
 
-uint64_t timer_input_hash(TimerKind kind, uint64_t tag) {
-  return hash_combine(hash_combine(hash_string("timer"), static_cast<uint64_t>(kind)), tag);
-}
-
 }  // namespace
 
 NodeClock World::clock_of(NodeId node) const {
   DT_ASSERT(node < nodes.size(), "clock of an unknown node");
   // The node's own event count: a function of its inputs only, so steps on
-  // other nodes never change what this node computes (they commute).
+  // other nodes never change what this node computes (they commute). Only
+  // LWW reads it; under vclocks it stays 0, so the versions a node writes do
+  // not depend on how many unrelated events it handled before (states meet).
   NodeClock clock;
-  clock.local_clock_ns = static_cast<int64_t>(nodes[node].local_events * kMillisecondNs);
+  if (setup_->config.versioning == Versioning::lww) {
+    clock.local_clock_ns = static_cast<int64_t>(nodes[node].local_events * kMillisecondNs);
+  }
   clock.incarnation = nodes[node].incarnation;
   return clock;
 }
 
-void World::dispatch(NodeId node, uint64_t input_hash, const NodeCall& call) {
+void World::dispatch(NodeId node, const NodeCall& call) {
   DT_ASSERT(node < nodes.size(), "dispatch to an unknown node");
   ExploreNode& target = nodes[node];
   const NodeClock clock = clock_of(node);
-  target.log_hash = hash_combine(target.log_hash, input_hash);
   ++target.local_events;
   Effects primary_out;
   call(*target.primary, clock, primary_out);
@@ -52,6 +51,7 @@ void World::dispatch(NodeId node, uint64_t input_hash, const NodeCall& call) {
     }
   }
   apply_effects(node, primary_out);
+  if (target.up) drop_dead_timeouts(node);
 }
 
 void World::apply_effects(NodeId node, Effects& effects) {
@@ -68,9 +68,8 @@ void World::apply_effects(NodeId node, Effects& effects) {
     timers.push_back(PendingTimer{node, timer.kind, timer.tag});
   }
   for (TraceRecord& r : effects.trace) {
-    r.time_ns = now_ns();
     r.node = node;
-    records.push_back(std::move(r));
+    append_record(std::move(r));
   }
   for (CoverageMark mark : effects.marks) {
     const auto index = static_cast<size_t>(mark);
@@ -91,8 +90,7 @@ void World::deliver_now(size_t index) {
     ++partition_losses;  // as in the simulator: a partition loses the copy
     return;
   }
-  dispatch(copy.to, hash_combine(hash_string("message"), copy.hash),
-           [&](Node& n, const NodeClock& c, Effects& out) {
+  dispatch(copy.to, [&](Node& n, const NodeClock& c, Effects& out) {
              n.on_message(c, copy.from, copy.message, out);
            });
 }
@@ -102,18 +100,23 @@ void World::fire_now(size_t index) {
   const PendingTimer timer = timers[index];
   timers.erase(timers.begin() + static_cast<std::ptrdiff_t>(index));
   DT_ASSERT(nodes[timer.node].up, "timer of a down node");
-  dispatch(timer.node, timer_input_hash(timer.kind, timer.tag),
-           [&](Node& n, const NodeClock& c, Effects& out) {
+  dispatch(timer.node, [&](Node& n, const NodeClock& c, Effects& out) {
              n.on_timer(c, timer.kind, timer.tag, out);
            });
 }
 
 void World::record(TraceKind kind, NodeId node, std::string detail) {
   TraceRecord r;
-  r.time_ns = now_ns();
   r.node = node;
   r.kind = kind;
   r.detail = std::move(detail);
+  append_record(std::move(r));
+}
+
+void World::append_record(TraceRecord r) {
+  r.time_ns = now_ns();
+  uint64_t& into = r.node < nodes.size() ? nodes[r.node].trace_hash : global_trace_hash;
+  into = hash_combine(into, hash_trace_record(r));
   records.push_back(std::move(r));
 }
 
@@ -128,11 +131,10 @@ void World::crash_node(NodeId node, bool wipe) {
   std::erase_if(timers, [&](const PendingTimer& t) { return t.node == node; });
   std::erase_if(in_flight, [&](const InFlight& m) { return m.to == node; });
   record(wipe ? TraceKind::wiped : TraceKind::crashed, node);
-  const uint64_t input = hash_string(wipe ? "wipe" : "crash");
   if (wipe) {
-    dispatch(node, input, [](Node& n, const NodeClock&, Effects& out) { n.on_wipe(out); });
+    dispatch(node, [](Node& n, const NodeClock&, Effects& out) { n.on_wipe(out); });
   } else {
-    dispatch(node, input, [](Node& n, const NodeClock&, Effects& out) { n.on_crash(out); });
+    dispatch(node, [](Node& n, const NodeClock&, Effects& out) { n.on_crash(out); });
   }
   DT_ASSERT(!target.up, "node came back during its crash");
 }
@@ -141,8 +143,7 @@ void World::restart_node(NodeId node) {
   DT_ASSERT(node < nodes.size() && !nodes[node].up, "restart of a running node");
   nodes[node].up = true;
   record(TraceKind::restarted, node);
-  dispatch(node, hash_string("start"),
-           [](Node& n, const NodeClock& c, Effects& out) { n.on_start(c, out); });
+  dispatch(node, [](Node& n, const NodeClock& c, Effects& out) { n.on_start(c, out); });
 }
 
 void World::partition(uint32_t mask) {

@@ -4,9 +4,15 @@
 #include <vector>
 
 #include "core/assert.h"
+#include "core/hash.h"
+#include "core/state_fingerprint.h"
 #include "impl/emit.h"
 
 namespace dt {
+
+void ImplAntiEntropy::fingerprint(Hasher& h) const {
+  add_anti_entropy(h, round_, current_);
+}
 
 namespace {
 constexpr uint32_t kDeepDescentLevel = 8;  // descending past this level is "deep"

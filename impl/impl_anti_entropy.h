@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/hash.h"
 #include "core/node.h"
 #include "impl/main_store.h"
 #include "impl/peer_view.h"
@@ -32,6 +33,9 @@ class ImplAntiEntropy {
 
   // Bug zoo (last_partition_not_in_tree): never start an exchange of `partition`.
   void skip_partition(uint32_t partition) { skipped_partition_ = partition; }
+
+  // The round counter and the exchange in flight (FingerprintedNode).
+  void fingerprint(Hasher& h) const;
 
   void reset() {
     current_.reset();

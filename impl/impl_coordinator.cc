@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "core/assert.h"
+#include "core/state_fingerprint.h"
 #include "core/ring.h"
 #include "impl/emit.h"
 
@@ -313,6 +314,18 @@ void ImplCoordinator::on_deadline(RequestId request_id, Effects& out) {
          out);
   out.marks.push_back(CoverageMark::request_timeout);
   erase(request);
+}
+
+void ImplCoordinator::fingerprint(Hasher& h) const {
+  h.add_u64(pending_.size());
+  for (const Pending& request : pending_) {
+    add_request(h, request.request_id, request.op_id, static_cast<uint64_t>(request.kind),
+                request.key, request.version);
+    h.add_u64(request.asked.size());
+    for (const Target& t : request.asked) add_target(h, t.node, t.stands_for);
+    h.add_u64(request.answered.size());
+    for (const auto& [responder, siblings] : request.answered) add_answer(h, responder, siblings);
+  }
 }
 
 std::vector<PendingRequestState> ImplCoordinator::pending_states() const {

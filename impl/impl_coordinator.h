@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/hash.h"
 #include "core/node.h"
 #include "impl/impl_bugs.h"
 #include "impl/peer_view.h"
@@ -31,6 +32,8 @@ class ImplCoordinator {
   void on_deadline(RequestId request_id, Effects& out);
 
   std::vector<PendingRequestState> pending_states() const;
+  // Every open request in full (FingerprintedNode).
+  void fingerprint(Hasher& h) const;
   void reset() { pending_.clear(); }
 
  private:

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "core/assert.h"
+#include "core/state_fingerprint.h"
 #include "core/ring.h"
 #include "impl/emit.h"
 #include "impl/hint_index.h"
@@ -37,7 +38,7 @@ Siblings without_tombstones(const Siblings& siblings) {
   return kept;
 }
 
-class ImplNode final : public Node {
+class ImplNode final : public Node, public FingerprintedNode {
  public:
   ImplNode(NodeId self, const Config& config, const BugSet& bugs)
       : self_(self),
@@ -79,6 +80,7 @@ class ImplNode final : public Node {
   void on_crash(Effects& out) override;
   void on_wipe(Effects& out) override;
   NodeState abstract_state() const override;
+  void fingerprint(Hasher& h) const override;
   std::unique_ptr<Node> clone() const override {
     auto copy = std::make_unique<ImplNode>(*this);
     // The parts that point at the placement must point at the copy's.
@@ -323,6 +325,27 @@ void ImplNode::on_wipe(Effects& out) {
   dot_counter_ = 0;
   DT_ASSERT(store_.empty() && hints_.empty(), "data survived a wipe");
   DT_ASSERT(coordinator_.pending_states().empty(), "requests survived a wipe");
+}
+
+void ImplNode::fingerprint(Hasher& h) const {
+  add_store(h, store_.snapshot());
+  // The trees, not only the store: a zoo bug can leave them out of step.
+  for (uint32_t partition : placement_.self_home_partitions()) h.add_u64(store_.root(partition));
+  add_hints(h, hints_.snapshot());
+  h.add_u64(dot_counter_);
+  h.add_u64(next_id_);
+  peers_.fingerprint(h);
+  coordinator_.fingerprint(h);
+  anti_entropy_.fingerprint(h);
+  h.add_u64(unacked_offers_.size());
+  for (const auto& [intended, entries] : unacked_offers_) {
+    h.add_u64(intended);
+    h.add_u64(entries.size());
+    for (const HintedEntry& e : entries) {
+      h.add_u64(e.key);
+      add_version(h, e.version);
+    }
+  }
 }
 
 NodeState ImplNode::abstract_state() const {

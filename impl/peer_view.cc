@@ -1,6 +1,7 @@
 #include "impl/peer_view.h"
 
 #include "core/assert.h"
+#include "core/hash.h"
 #include "impl/emit.h"
 
 namespace dt {
@@ -61,6 +62,12 @@ std::vector<NodeId> PeerView::suspected() const {
     nodes.push_back(static_cast<NodeId>(__builtin_ctzll(mask)));
   }
   return nodes;
+}
+
+void PeerView::fingerprint(Hasher& h) const {
+  h.add_u64(probe_sequence_);
+  h.add_u64(suspected_);
+  h.add_u64(awaiting_);
 }
 
 void PeerView::reset() {

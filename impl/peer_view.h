@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/hash.h"
 #include "core/node.h"
 
 namespace dt {
@@ -24,6 +25,8 @@ class PeerView {
   uint64_t suspected_mask() const { return suspected_; }
   std::vector<NodeId> suspected() const;  // ascending
   void reset();
+  // Suspicions, awaited probes and the probe sequence (FingerprintedNode).
+  void fingerprint(Hasher& h) const;
 
  private:
   NodeId self_;

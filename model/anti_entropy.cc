@@ -4,7 +4,9 @@
 #include <vector>
 
 #include "core/assert.h"
+#include "core/hash.h"
 #include "core/ring.h"
+#include "core/state_fingerprint.h"
 #include "model/merkle.h"
 #include "model/records.h"
 #include "model/replica.h"
@@ -131,6 +133,10 @@ void AntiEntropy::finish(Effects& out) {
   emit(out, std::move(record));
   current_.reset();
   DT_ASSERT(!current_.has_value(), "exchange still current after finishing");
+}
+
+void AntiEntropy::fingerprint(Hasher& h) const {
+  add_anti_entropy(h, round_, current_);
 }
 
 void AntiEntropy::reset() {

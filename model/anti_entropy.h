@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/hash.h"
 #include "core/node.h"
 #include "model/failure_detector.h"
 #include "model/ring_view.h"
@@ -32,6 +33,8 @@ class AntiEntropy {
   void on_leaf_data(NodeId from, const MerkleLeafData& data, VersionStore& main_store,
                     Effects& out);
 
+  // The round counter and the exchange in flight (FingerprintedNode).
+  void fingerprint(Hasher& h) const;
   // A crash forgets the exchange in flight and the round counter.
   void reset();
 

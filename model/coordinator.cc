@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/assert.h"
+#include "core/state_fingerprint.h"
 #include "model/records.h"
 #include "model/store.h"
 
@@ -257,6 +258,18 @@ void Coordinator::on_deadline(RequestId request_id, Effects& out) {
       out);
   mark(out, CoverageMark::request_timeout);
   pending_.erase(it);
+}
+
+void Coordinator::fingerprint(Hasher& h) const {
+  h.add_u64(pending_.size());
+  for (const auto& [request_id, request] : pending_) {
+    add_request(h, request_id, request.op_id, static_cast<uint64_t>(request.kind), request.key,
+                request.version);
+    h.add_u64(request.asked.size());
+    for (const Target& t : request.asked) add_target(h, t.node, t.stands_for);
+    h.add_u64(request.answered.size());
+    for (const auto& [responder, siblings] : request.answered) add_answer(h, responder, siblings);
+  }
 }
 
 std::vector<PendingRequestState> Coordinator::pending_states() const {

@@ -8,6 +8,7 @@
 #include <map>
 #include <vector>
 
+#include "core/hash.h"
 #include "core/node.h"
 #include "model/failure_detector.h"
 #include "model/ring_view.h"
@@ -30,6 +31,8 @@ class Coordinator {
 
   // In-flight requests, by request id, targets and answered sorted.
   std::vector<PendingRequestState> pending_states() const;
+  // Every open request in full (FingerprintedNode).
+  void fingerprint(Hasher& h) const;
   // A crash forgets every in-flight request (no replies are sent).
   void reset() { pending_.clear(); }
 

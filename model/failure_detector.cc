@@ -1,6 +1,7 @@
 #include "model/failure_detector.h"
 
 #include "core/assert.h"
+#include "core/hash.h"
 #include "model/records.h"
 
 namespace dt {
@@ -48,6 +49,14 @@ void FailureDetector::suspect(NodeId peer, Effects& out) {
 
 std::vector<NodeId> FailureDetector::suspected() const {
   return std::vector<NodeId>(suspected_.begin(), suspected_.end());
+}
+
+void FailureDetector::fingerprint(Hasher& h) const {
+  h.add_u64(probe_sequence_);
+  h.add_u64(suspected_.size());
+  for (NodeId n : suspected_) h.add_u64(n);
+  h.add_u64(awaiting_reply_.size());
+  for (NodeId n : awaiting_reply_) h.add_u64(n);
 }
 
 void FailureDetector::reset() {

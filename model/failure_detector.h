@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "core/hash.h"
 #include "core/node.h"
 
 namespace dt {
@@ -27,6 +28,8 @@ class FailureDetector {
 
   bool is_suspected(NodeId node) const { return suspected_.count(node) > 0; }
   std::vector<NodeId> suspected() const;  // ascending
+  // Suspicions, awaited probes and the probe sequence (FingerprintedNode).
+  void fingerprint(Hasher& h) const;
   // A crash forgets everything: all peers trusted, no probe awaited.
   void reset();
 

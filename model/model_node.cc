@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/assert.h"
+#include "core/state_fingerprint.h"
 #include "model/anti_entropy.h"
 #include "model/coordinator.h"
 #include "model/failure_detector.h"
@@ -21,7 +22,7 @@ namespace dt {
 
 namespace {
 
-class ModelNode final : public Node {
+class ModelNode final : public Node, public FingerprintedNode {
  public:
   ModelNode(NodeId self, const Config& config)
       : self_(self),
@@ -105,6 +106,15 @@ class ModelNode final : public Node {
 
   std::unique_ptr<Node> clone() const override { return std::make_unique<ModelNode>(*this); }
 
+  void fingerprint(Hasher& h) const override {
+    add_store(h, main_store_.entries());
+    add_hints(h, hints_.snapshot());
+    h.add_u64(dot_counter_);
+    h.add_u64(next_id_);
+    detector_.fingerprint(h);
+    coordinator_.fingerprint(h);
+    anti_entropy_.fingerprint(h);  // the Merkle trees are recomputed from the store
+  }
   NodeState abstract_state() const override {
     NodeState state;
     state.node = self_;

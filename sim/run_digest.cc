@@ -4,6 +4,7 @@
 
 #include "core/assert.h"
 #include "core/hash.h"
+#include "core/state_fingerprint.h"
 
 namespace dt {
 
@@ -29,19 +30,7 @@ void add_op(Hasher& h, const HistoryOp& op) {
 
 void add_record(Hasher& h, const TraceRecord& r) {
   h.add_u64(r.time_ns);
-  h.add_u64(r.node);
-  h.add_u64(static_cast<uint64_t>(r.kind));
-  h.add_u64(r.peer);
-  h.add_u64(r.key);
-  h.add_u64(r.op_id);
-  h.add_u64(r.write_id);
-  h.add_u64(r.dot.actor);
-  h.add_u64(r.dot.counter);
-  h.add_u64(r.partition);
-  h.add_u64(r.count);
-  h.add_u64(r.extra);
-  h.add_u64(r.tombstone ? 1 : 0);
-  h.add_string(r.detail);
+  add_record_fields(h, r);  // the fields the explorer's state identity hashes too
 }
 
 }  // namespace

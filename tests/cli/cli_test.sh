@@ -82,6 +82,10 @@ expect "explore finds a bug" 1 "VIOLATION: +quorum_overlap" -- "$bin" explore "$
   --ops 2 --inject write_quorum_off_by_one --out "$work/explore"
 digest=$(grep -o '"digest": "[0-9a-f]*"' "$work/explore/counterexample.json" | head -1 | cut -d'"' -f4)
 expect "counterexample replays" 1 "digest: $digest" -- "$bin" replay "$work/explore/counterexample.json"
+expect "minimize takes an interleaving" 1 "minimized: +[0-9]+ -> [0-9]+ choices" -- "$bin" minimize \
+  "$work/explore/counterexample.json" --out "$work/explore-min"
+expect "minimized interleaving replays" 1 "quorum_overlap" -- "$bin" replay \
+  "$work/explore-min/minimized.json"
 
 # experiment smoke (a second or two): tiny availability run, its files, and
 # bad names and params exiting 2 with the param named.

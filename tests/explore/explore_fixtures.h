@@ -28,4 +28,15 @@ inline ExploreSetup tiny_setup(Side side = Side::impl, const std::string& bug = 
   return setup;
 }
 
+// 3 nodes, N=2 R=1 W=1, Q=3, sloppy (a fallback exists for every key), one
+// client doing one put, no periodic timers.
+inline ExploreSetup sloppy_setup(Side side = Side::impl, const std::string& bug = "") {
+  ExploreSetup setup = tiny_setup(side, bug);
+  setup.config.nodes = 3;
+  setup.config.partitions_q = 3;
+  setup.config.write_quorum_w = 1;
+  setup.config.quorum_mode = QuorumMode::sloppy;
+  return setup;
+}
+
 }  // namespace dt::testing
