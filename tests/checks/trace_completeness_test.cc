@@ -123,8 +123,16 @@ TEST(TraceCompleteness, RejectsRemovingWhatWasNeverHeldAndStoringTwice) {
   c.trace.hint_deleted(10, kHolder, kIntended, kKey, c.v1);
   c.trace.stored(20, kNode, kKey, c.v1).stored(30, kNode, kKey, c.v1);
   c.trace.final_store({kNode}, kKey, {c.v1});
-  EXPECT_EQ(kinds_of(c.check()),
-            (std::vector<std::string>{"trace_inconsistent", "trace_inconsistent"}));
+  const PropertyVerdict v = c.check();
+  EXPECT_EQ(kinds_of(v), (std::vector<std::string>{"trace_inconsistent", "trace_inconsistent"}));
+  ASSERT_EQ(v.violations.size(), 2u);
+  // A hint names the node it is for; a main-store version names none.
+  const std::string hint_text =
+      "w1, for node " + std::to_string(kIntended) + ") removes it from its hint store";
+  EXPECT_NE(v.violations[0].explanation.find(hint_text), std::string::npos)
+      << v.violations[0].explanation;
+  EXPECT_NE(v.violations[1].explanation.find("w1) adds it to its main store"), std::string::npos)
+      << v.violations[1].explanation;
 }
 
 TEST(TraceCompleteness, IsNotCheckedWithoutFinalStates) {

@@ -44,6 +44,19 @@ TEST(Verdict, FormatsATableThenTheWitnesses) {
   EXPECT_NE(text.find("  [expected] stale_read_fallback"), std::string::npos) << text;
 }
 
+// A witness prints exactly its non-empty fields, in a fixed order.
+TEST(Verdict, AWitnessPrintsOnlyTheFieldsItHas) {
+  PropertyVerdict v{"durability", true, true, {}, "2 writes"};
+  v.violations.push_back(Violation{false, "bare", {}, {}, {}, {}, {}, "nothing named"});
+  v.violations.push_back(Violation{true, "keyed", {}, {7}, {}, {3}, {}, "key and write"});
+  const std::string text = format_report(CheckReport{{v}});
+  EXPECT_NE(text.find("  [expected] bare\n      why:    nothing named\n"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("  [BUG] keyed\n      keys:   7\n      writes: 3\n      why:    key and write\n"),
+            std::string::npos)
+      << text;
+}
+
 TEST(Verdict, ElidesWitnessesPastTheLimit) {
   const std::string text = format_report(sample_report(), 1);
   EXPECT_NE(text.find("  ... 1 more\n"), std::string::npos) << text;
