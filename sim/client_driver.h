@@ -25,6 +25,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "core/history.h"
@@ -82,7 +83,9 @@ class ClientDriver {
     std::deque<QueuedOp> queue;
     bool busy = false;
     uint64_t wake_sequence = 0;
-    std::map<Key, VClock> contexts;  // last get context per key
+    // Last get context per key. Hashed: looked up on every put and never
+    // iterated, so its order reaches no effect.
+    std::unordered_map<Key, VClock> contexts;
   };
 
   uint32_t slot_for_process(ProcessId scripted_process) const;
@@ -104,7 +107,7 @@ class ClientDriver {
   EventQueue& queue_;
   std::vector<Slot> slots_;
   std::map<ProcessId, uint32_t> scripted_slots_;  // scripted process -> slot
-  std::map<uint64_t, OpenOp> open_;  // by op id
+  std::unordered_map<uint64_t, OpenOp> open_;  // by op id; never iterated
   ProcessId next_fresh_process_ = 0;
   uint64_t next_op_id_ = 1;
   WriteId next_write_id_ = 1;
