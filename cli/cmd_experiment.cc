@@ -2,14 +2,14 @@
 // write its table, results.csv/json, SVG plots and optionally an HTML page
 // (docs/experiments.md). `experiment --list` names them with their
 // parameters.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -42,8 +42,8 @@ std::string list_text() {
   for (const ExperimentSpec& spec : all_experiments()) {
     out += fmt::format("{}\n  {}\n", spec.name, spec.question);
     for (const ParamSpec& p : spec.params) {
-      out += fmt::format("    --param {}={}  ({}) {}\n", p.name, p.default_text,
-                         to_string(p.kind), p.help);
+      out += fmt::format("    --param {}={}  ({}) {}\n", p.name, p.default_text, to_string(p.kind),
+                         p.help);
     }
   }
   return out;
@@ -90,7 +90,9 @@ Result<ExperimentResult> obtain_result(const ExperimentFlags& flags, const Exper
     Result<ExperimentResult> saved = load_result(spec, flags.replot_dir);
     if (!saved.is_ok()) return saved;
     Result<Params> parsed = parse_params(spec.params, param_assignments(saved.value()));
-    if (!parsed.is_ok()) return Status::error(flags.replot_dir + "/results.json: " + parsed.error());
+    if (!parsed.is_ok()) {
+      return Status::error(flags.replot_dir + "/results.json: " + parsed.error());
+    }
     params = std::move(parsed).value();
     return saved;
   }

@@ -4,9 +4,9 @@
 // writes are scripted puts sent to a node that is up (a client-side router
 // that knows membership), so every run replays from its schedule. Clusters
 // above the simulator's node limit get only the analytic key unavailability.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "core/prng.h"
 #include "experiments/catalog.h"
@@ -40,9 +40,9 @@ FailureProcess failures(const Params& params, const Point& point, uint64_t seed)
   const double mttr_ns = params.real("mttr_s") * 1e9;
   const auto horizon_ns = static_cast<TimeNs>(params.real("duration_s") * 1e9);
   Prng stream(seed);
-  const uint64_t process_seed =
-      stream.split(static_cast<uint64_t>(point.number("nodes"))).split(
-          static_cast<uint64_t>(mttf_ns)).next_u64();
+  const uint64_t process_seed = stream.split(static_cast<uint64_t>(point.number("nodes")))
+                                    .split(static_cast<uint64_t>(mttf_ns))
+                                    .next_u64();
   return draw_failure_process(process_seed, static_cast<uint32_t>(point.number("nodes")),
                               horizon_ns, mttf_ns, mttr_ns);
 }
@@ -67,15 +67,16 @@ Measurement simulated_write_success(const Params& params, const Point& point, ui
 std::vector<Measurement> run_point(const Params& params, const Point& point, uint64_t seed) {
   const FailureProcess process = failures(params, point, seed);
   const Config config = cluster_config(params, point);
-  const uint32_t replicas = config.quorum_mode == QuorumMode::strict ? config.replicas_n
-                                                                     : config.nodes;
+  const uint32_t replicas =
+      config.quorum_mode == QuorumMode::strict ? config.replicas_n : config.nodes;
   std::vector<Measurement> out;
   if (config.nodes <= kSimulatedNodesMax) {
     out.push_back(simulated_write_success(params, point, seed, process));
   }
   const double unavailable = unavailable_key_fraction(
-      process, std::max(config.nodes * static_cast<uint32_t>(params.integer("partitions_per_node")),
-                        config.nodes),
+      process,
+      std::max(config.nodes * static_cast<uint32_t>(params.integer("partitions_per_node")),
+               config.nodes),
       replicas, config.write_quorum_w);
   out.push_back(Measurement::mean("keys_unavailable", unavailable));
   out.push_back(Measurement::mean("node_down_fraction", process.down_fraction()));
@@ -102,21 +103,22 @@ Result<std::vector<Point>> availability_points(const Params& params) {
 // keeps one quorum mode only when not empty.
 Plot availability_plot(const std::vector<PointSummary>& summaries, const std::string& metric,
                        bool as_available, const std::string& title, const std::string& mode) {
-  Plot plot{title, failure_rate_axis(),
+  Plot plot{title,
+            failure_rate_axis(),
             {as_available ? "keys writable at a random instant" : "writes that succeeded",
              AxisScale::nines},
             {}};
   for (const PointSummary& s : summaries) {
     const MetricSummary* m = s.find(metric);
     if (m == nullptr || (!mode.empty() && s.point.get("mode") != mode)) continue;
-    const std::string name =
-        fmt::format("{} nodes{} N={} W={}", s.point.get("nodes"),
-                    mode.empty() ? " " + s.point.get("mode") : "", s.point.get("n"), s.point.get("w"));
+    const std::string name = fmt::format("{} nodes{} N={} W={}", s.point.get("nodes"),
+                                         mode.empty() ? " " + s.point.get("mode") : "",
+                                         s.point.get("n"), s.point.get("w"));
     PlotSeries& series = series_named(plot, name);
     const double x = failures_per_hour(s.point.number("mttf_s"));
     const Interval i = m->interval;
     series.points.push_back(as_available ? PlotPoint{x, 1 - i.mean, 1 - i.high, 1 - i.low}
-                                          : PlotPoint{x, i.mean, i.low, i.high});
+                                         : PlotPoint{x, i.mean, i.low, i.high});
   }
   return plot;
 }
@@ -130,22 +132,40 @@ ExperimentSpec availability_experiment() {
       "What fraction of writes succeed, and of keys are writable, when nodes fail and recover "
       "at random, with strict against sloppy quorums?";
   spec.params = {
-      {"nodes", ParamKind::integer_list, "10,100,1000",
-       "cluster sizes (simulated up to 64 nodes; larger get the analytic key measure only)", 1,
-       100000, {}},
-      {"modes", ParamKind::choice_list, "strict,sloppy", "quorum modes", 0, 0,
+      {"nodes",
+       ParamKind::integer_list,
+       "10,100,1000",
+       "cluster sizes (simulated up to 64 nodes; larger get the analytic key measure only)",
+       1,
+       100000,
+       {}},
+      {"modes",
+       ParamKind::choice_list,
+       "strict,sloppy",
+       "quorum modes",
+       0,
+       0,
        {"strict", "sloppy"}},
       {"n", ParamKind::integer_list, "3", "replicas per key", 1, 16, {}},
       {"w", ParamKind::integer_list, "2,3", "write quorums", 1, 16, {}},
-      {"mttf_s", ParamKind::real_list, "20,60,200,600",
-       "mean time to failure per node, virtual seconds", 0.001, 1e9, {}},
-      {"mttr_s", ParamKind::real, "2", "mean time to repair, virtual seconds", 0.001, 1e9, {}},
-      {"duration_s", ParamKind::real, "60", "virtual seconds of failures and writes", 0.1, 1e6,
+      {"mttf_s",
+       ParamKind::real_list,
+       "20,60,200,600",
+       "mean time to failure per node, virtual seconds",
+       0.001,
+       1e9,
        {}},
+      {"mttr_s", ParamKind::real, "2", "mean time to repair, virtual seconds", 0.001, 1e9, {}},
+      {"duration_s", ParamKind::real, "60", "virtual seconds of failures and writes", 0.1, 1e6, {}},
       {"write_rate_per_s", ParamKind::real, "50", "writes per virtual second", 0.1, 100000, {}},
       {"keys", ParamKind::integer, "1000", "distinct keys written", 1, 1000000, {}},
-      {"partitions_per_node", ParamKind::integer, "4", "ring partitions per node (Q/nodes)", 1,
-       64, {}},
+      {"partitions_per_node",
+       ParamKind::integer,
+       "4",
+       "ring partitions per node (Q/nodes)",
+       1,
+       64,
+       {}},
   };
   spec.points = availability_points;
   spec.run = run_point;

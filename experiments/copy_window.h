@@ -25,10 +25,10 @@ struct WriteWindow {
 };
 
 struct CopyWindows {
-  std::vector<WriteWindow> writes;     // acknowledged writes, in history order
-  uint64_t lost_to_faults = 0;         // durability: write_lost_to_faults
-  uint64_t lost_unexplained = 0;       // any other loss: a bug
-  uint64_t hints_lost_on_crash = 0;    // volatile hints dropped by crashes
+  std::vector<WriteWindow> writes;   // acknowledged writes, in history order
+  uint64_t lost_to_faults = 0;       // durability: write_lost_to_faults
+  uint64_t lost_unexplained = 0;     // any other loss: a bug
+  uint64_t hints_lost_on_crash = 0;  // volatile hints dropped by crashes
 };
 
 // REQUIRES: the run was recorded with its trace. Errors only for a history

@@ -3,10 +3,10 @@
 // every read's sibling count (gets, and the read phase of each add) is
 // tallied as 1, 2, 3 or 4+ versions, the shape of the Dynamo paper's table
 // (99.94% / 0.00057% / 0.00047% / 0.00009%).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
-
-#include <fmt/format.h>
 
 #include "core/prng.h"
 #include "experiments/catalog.h"
@@ -79,8 +79,8 @@ std::vector<Measurement> run_divergence_point(const Params& params, const Point&
 Result<std::vector<Point>> divergence_points(const Params& params) {
   const int64_t n = params.integer("n");
   if (n > params.integer("nodes")) {
-    return Status::error(fmt::format("--param n: {} is more than nodes ({})", n,
-                                     params.integer("nodes")));
+    return Status::error(
+        fmt::format("--param n: {} is more than nodes ({})", n, params.integer("nodes")));
   }
   for (const char* quorum : {"r", "w"}) {
     if (Status s = check_quorums({n}, quorum, {params.integer(quorum)}); !s.is_ok()) return s;
@@ -98,9 +98,8 @@ Plot divergence_plot(const std::vector<PointSummary>& summaries) {
     plot.series[0].points.push_back({static_cast<double>(i + 1), kPaperPercent[i] / 100});
   }
   for (const PointSummary& s : summaries) {
-    PlotSeries series{fmt::format("{} clients, mttf {} s", s.point.get("clients"),
-                                  s.point.get("mttf_s")),
-                      {}};
+    PlotSeries series{
+        fmt::format("{} clients, mttf {} s", s.point.get("clients"), s.point.get("mttf_s")), {}};
     for (size_t i = 0; i < kVersionMetrics.size(); ++i) {
       const Interval v = s.find(kVersionMetrics[i])->interval;
       series.points.push_back({static_cast<double>(i + 1), v.mean, v.low, v.high});
@@ -114,8 +113,8 @@ Plot divergence_plot(const std::vector<PointSummary>& summaries) {
 std::string divergence_notes(const Params&, const std::vector<PointSummary>& summaries) {
   std::string out = fmt::format("{:<10}", "versions");
   for (const PointSummary& s : summaries) {
-    out += fmt::format("{:>22}", fmt::format("c={} mttf={}", s.point.get("clients"),
-                                             s.point.get("mttf_s")));
+    out += fmt::format("{:>22}",
+                       fmt::format("c={} mttf={}", s.point.get("clients"), s.point.get("mttf_s")));
   }
   out += fmt::format("{:>14}\n", "Dynamo paper");
   const std::array<const char*, 4> labels = {"1", "2", "3", "4+"};
@@ -145,10 +144,20 @@ ExperimentSpec divergence_experiment() {
       {"clients", ParamKind::integer_list, "4,16,64", "concurrent clients", 1, 4096, {}},
       {"carts", ParamKind::integer, "200", "distinct carts (keys)", 1, 1000000, {}},
       {"ops", ParamKind::integer, "5000", "client operations per run", 1, 100000000, {}},
-      {"add_percent", ParamKind::integer, "50", "share of ops that are adds (rest: gets)", 0,
-       100, {}},
-      {"mttf_s", ParamKind::real_list, "1000000,30",
-       "mean time to failure per node, virtual seconds", 0.001, 1e12, {}},
+      {"add_percent",
+       ParamKind::integer,
+       "50",
+       "share of ops that are adds (rest: gets)",
+       0,
+       100,
+       {}},
+      {"mttf_s",
+       ParamKind::real_list,
+       "1000000,30",
+       "mean time to failure per node, virtual seconds",
+       0.001,
+       1e12,
+       {}},
       {"mttr_s", ParamKind::real, "3", "mean time to repair, virtual seconds", 0.001, 1e9, {}},
       {"duration_s", ParamKind::real, "60", "virtual seconds of load", 0.1, 1e6, {}},
   };

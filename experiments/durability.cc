@@ -4,10 +4,10 @@
 // stores? Failures, cascades and wipes are schedule events; the loss verdicts
 // come from the durability checker and the windows from copy tracking
 // (copy_window.h).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "core/prng.h"
 #include "experiments/catalog.h"
@@ -20,7 +20,9 @@ namespace dt {
 
 namespace {
 
-uint32_t ppm(double share) { return static_cast<uint32_t>(std::lround(share * 1e6)); }
+uint32_t ppm(double share) {
+  return static_cast<uint32_t>(std::lround(share * 1e6));
+}
 
 Config durability_config(const Params& params, const Point& point) {
   Config config;
@@ -68,8 +70,7 @@ std::vector<Measurement> run_durability_point(const Params& params, const Point&
   const RoutedSchedule routed =
       routed_write_schedule(seed, durability_config(params, point), process, load);
   const RunResult run = simulate_impl(routed.schedule, true);
-  const Result<CopyWindows> windows =
-      copy_windows(routed.schedule.config, run.history, run.trace);
+  const Result<CopyWindows> windows = copy_windows(routed.schedule.config, run.history, run.trace);
   DT_ASSERT(windows.is_ok(), "the simulator recorded an unindexable history");
   const CopyWindows& w = windows.value();
   std::vector<TimeNs> kept;  // windows of the writes that survived
@@ -155,25 +156,54 @@ ExperimentSpec durability_experiment() {
       "copies, when a fallback holding hints fails before its handoff?";
   spec.params = {
       {"nodes", ParamKind::integer, "8", "cluster size", 2, 64, {}},
-      {"hint_stores", ParamKind::choice_list, "durable,volatile", "hint store kinds", 0, 0,
+      {"hint_stores",
+       ParamKind::choice_list,
+       "durable,volatile",
+       "hint store kinds",
+       0,
+       0,
        {"durable", "volatile"}},
       {"n", ParamKind::integer_list, "3", "replicas per key", 1, 16, {}},
       {"w", ParamKind::integer_list, "1,2", "write quorums", 1, 16, {}},
-      {"mttf_s", ParamKind::real_list, "10,30,100",
-       "mean time to failure per node, virtual seconds", 0.001, 1e9, {}},
+      {"mttf_s",
+       ParamKind::real_list,
+       "10,30,100",
+       "mean time to failure per node, virtual seconds",
+       0.001,
+       1e9,
+       {}},
       {"mttr_s", ParamKind::real, "3", "mean time to repair, virtual seconds", 0.001, 1e9, {}},
-      {"wipe_share", ParamKind::real, "0.05", "share of failures that also lose the disk", 0, 1,
+      {"wipe_share",
+       ParamKind::real,
+       "0.05",
+       "share of failures that also lose the disk",
+       0,
+       1,
        {}},
-      {"cascade_share", ParamKind::real, "0.5",
-       "share of failures followed by a second node's failure", 0, 1, {}},
-      {"cascade_delay_s", ParamKind::real, "0.5", "mean delay of that second failure, seconds",
-       0.001, 1e6, {}},
-      {"duration_s", ParamKind::real, "30", "virtual seconds of failures and writes", 0.1, 1e6,
+      {"cascade_share",
+       ParamKind::real,
+       "0.5",
+       "share of failures followed by a second node's failure",
+       0,
+       1,
        {}},
+      {"cascade_delay_s",
+       ParamKind::real,
+       "0.5",
+       "mean delay of that second failure, seconds",
+       0.001,
+       1e6,
+       {}},
+      {"duration_s", ParamKind::real, "30", "virtual seconds of failures and writes", 0.1, 1e6, {}},
       {"write_rate_per_s", ParamKind::real, "20", "writes per virtual second", 0.1, 100000, {}},
       {"keys", ParamKind::integer, "100", "distinct keys written", 1, 1000000, {}},
-      {"thresholds_ms", ParamKind::real_list, "1,10,100,1000,10000,100000",
-       "window lengths the distribution is read at, ms", 0.001, 1e9, {}},
+      {"thresholds_ms",
+       ParamKind::real_list,
+       "1,10,100,1000,10000,100000",
+       "window lengths the distribution is read at, ms",
+       0.001,
+       1e9,
+       {}},
   };
   spec.table_metrics = {"write_lost", "hints_lost_on_crash", "window_p90_ms", "window_p99_ms"};
   spec.points = durability_points;

@@ -26,7 +26,7 @@ struct Point {
   // REQUIRES: the coordinate exists (asserted).
   const std::string& get(const std::string& name) const;
   double number(const std::string& name) const;  // get() parsed as a number
-  std::string label() const;  // "nodes=100 mode=sloppy"
+  std::string label() const;                     // "nodes=100 mode=sloppy"
 };
 
 // mean: a per-seed value, aggregated by Student t over seeds.
@@ -37,7 +37,7 @@ const char* to_string(MetricKind kind);
 struct Measurement {
   std::string metric;  // lower_snake_case, units last ("window_p99_ms")
   MetricKind kind = MetricKind::mean;
-  double value = 0;    // mean: the value; proportion: successes / trials
+  double value = 0;  // mean: the value; proportion: successes / trials
   uint64_t successes = 0;
   uint64_t trials = 0;
 
@@ -49,9 +49,9 @@ struct Measurement {
 struct MetricSummary {
   std::string metric;
   MetricKind kind = MetricKind::mean;
-  Interval interval;          // mean and 95% CI
-  uint64_t seeds = 0;         // seeds that reported it
-  uint64_t successes = 0;     // proportion: pooled
+  Interval interval;       // mean and 95% CI
+  uint64_t seeds = 0;      // seeds that reported it
+  uint64_t successes = 0;  // proportion: pooled
   uint64_t trials = 0;
   std::vector<double> per_seed;  // the values, in seed order
 };

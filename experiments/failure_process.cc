@@ -187,8 +187,8 @@ double unavailable_key_fraction(const FailureProcess& process, uint32_t partitio
       }
     }
   }
-  short_time += static_cast<double>(short_partitions) *
-                static_cast<double>(process.horizon_ns - last_ns);
+  short_time +=
+      static_cast<double>(short_partitions) * static_cast<double>(process.horizon_ns - last_ns);
   return short_time / (static_cast<double>(partitions_q) * static_cast<double>(process.horizon_ns));
 }
 

@@ -64,6 +64,8 @@ double unavailable_key_fraction(const FailureProcess& process, uint32_t partitio
 // The x axis experiments plot failure rates on: failures per node-hour of
 // virtual time (3600 / mttf_s), log scale.
 PlotAxis failure_rate_axis();
-inline double failures_per_hour(double mttf_s) { return 3600.0 / mttf_s; }
+inline double failures_per_hour(double mttf_s) {
+  return 3600.0 / mttf_s;
+}
 
 }  // namespace dt

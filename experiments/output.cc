@@ -1,10 +1,10 @@
 // Tables, CSV, JSON, SVG and the HTML page of an experiment (output.h).
 #include "experiments/output.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
-
-#include <fmt/format.h>
 
 #include "report/html_page.h"
 
@@ -13,7 +13,9 @@ namespace dt {
 namespace {
 
 // Enough digits to tell 99.999% from 99.99%.
-std::string number_text(double value) { return fmt::format("{:.6g}", value); }
+std::string number_text(double value) {
+  return fmt::format("{:.6g}", value);
+}
 
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
@@ -51,10 +53,10 @@ std::string format_table(const ExperimentResult& result, const std::vector<std::
     for (const auto& coord : point.point.coords) row.push_back(coord.second);
     for (const std::string& metric : metrics) {
       const MetricSummary* m = point.find(metric);
-      row.push_back(m == nullptr ? "-"
-                                 : fmt::format("{} [{}, {}]", number_text(m->interval.mean),
-                                               number_text(m->interval.low),
-                                               number_text(m->interval.high)));
+      row.push_back(m == nullptr
+                        ? "-"
+                        : fmt::format("{} [{}, {}]", number_text(m->interval.mean),
+                                      number_text(m->interval.low), number_text(m->interval.high)));
     }
     rows.push_back(std::move(row));
   }
@@ -97,16 +99,20 @@ Json results_json(const ExperimentResult& result) {
     for (const auto& [name, value] : point.point.coords) coords[name] = value;
     Json metrics = Json::array();
     for (const MetricSummary& m : point.metrics) {
-      metrics.push_back({{"metric", m.metric}, {"kind", to_string(m.kind)},
-                         {"mean", m.interval.mean}, {"ci_low", m.interval.low},
-                         {"ci_high", m.interval.high}, {"seeds", m.seeds},
-                         {"successes", m.successes}, {"trials", m.trials},
+      metrics.push_back({{"metric", m.metric},
+                         {"kind", to_string(m.kind)},
+                         {"mean", m.interval.mean},
+                         {"ci_low", m.interval.low},
+                         {"ci_high", m.interval.high},
+                         {"seeds", m.seeds},
+                         {"successes", m.successes},
+                         {"trials", m.trials},
                          {"per_seed", m.per_seed}});
     }
     points.push_back({{"coords", coords}, {"metrics", metrics}});
   }
   return {{"experiment", result.name}, {"question", result.question}, {"params", params},
-          {"seeds", result.seeds}, {"confidence", 0.95}, {"points", points}};
+          {"seeds", result.seeds},     {"confidence", 0.95},          {"points", points}};
 }
 
 std::vector<OutputFile> experiment_files(const ExperimentSpec& spec, const Params& params,

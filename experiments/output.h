@@ -21,8 +21,7 @@ struct OutputFile {
 
 // Columns: the point's coordinates, then "metric mean [low, high]" per metric
 // (only those in `only`, in its order, when it is not empty).
-std::string format_table(const ExperimentResult& result,
-                         const std::vector<std::string>& only = {});
+std::string format_table(const ExperimentResult& result, const std::vector<std::string>& only = {});
 // Header: coordinates..., metric, kind, mean, ci_low, ci_high, seeds, successes, trials.
 std::string results_csv(const ExperimentResult& result);
 Json results_json(const ExperimentResult& result);

@@ -1,22 +1,27 @@
 // Parsing `--param k=v` values against their specs.
 #include "experiments/params.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
 
-#include <fmt/format.h>
-
 namespace dt {
 
 const char* to_string(ParamKind kind) {
   switch (kind) {
-    case ParamKind::integer: return "integer";
-    case ParamKind::real: return "number";
-    case ParamKind::integer_list: return "integer list";
-    case ParamKind::real_list: return "number list";
-    case ParamKind::choice_list: return "choice list";
+    case ParamKind::integer:
+      return "integer";
+    case ParamKind::real:
+      return "number";
+    case ParamKind::integer_list:
+      return "integer list";
+    case ParamKind::real_list:
+      return "number list";
+    case ParamKind::choice_list:
+      return "choice list";
   }
   return "?";
 }
@@ -51,8 +56,8 @@ bool parse_integer(const std::string& text, int64_t& out) {
 
 Status check_range(const ParamSpec& spec, const std::string& part, double number) {
   if (number < spec.min || number > spec.max) {
-    return Status::error(fmt::format("--param {}: {} is outside [{}, {}]", spec.name, part,
-                                     spec.min, spec.max));
+    return Status::error(
+        fmt::format("--param {}: {} is outside [{}, {}]", spec.name, part, spec.min, spec.max));
   }
   return Status::ok();
 }
@@ -88,8 +93,7 @@ std::string choices_text(const std::vector<std::string>& choices) {
   return fmt::format("{}", fmt::join(choices, ", "));
 }
 
-Status parse_choice(const ParamSpec& spec, const std::string& part,
-                    std::vector<std::string>& out) {
+Status parse_choice(const ParamSpec& spec, const std::string& part, std::vector<std::string>& out) {
   for (const std::string& choice : spec.choices) {
     if (choice == part) {
       out.push_back(part);
@@ -118,8 +122,8 @@ Result<Params> parse_params(const std::vector<ParamSpec>& specs,
       names.push_back(spec.name);
     }
     if (!known) {
-      return Status::error(fmt::format("--param {}: unknown parameter (known: {})", name,
-                                       choices_text(names)));
+      return Status::error(
+          fmt::format("--param {}: unknown parameter (known: {})", name, choices_text(names)));
     }
     given[name] = assignment.substr(eq + 1);
   }

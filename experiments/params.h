@@ -19,11 +19,11 @@ enum class ParamKind { integer, real, integer_list, real_list, choice_list };
 const char* to_string(ParamKind kind);
 
 struct ParamSpec {
-  std::string name;           // lower_snake_case, units last ("mttr_s")
+  std::string name;  // lower_snake_case, units last ("mttr_s")
   ParamKind kind = ParamKind::integer;
-  std::string default_text;   // parsed like a flag value
+  std::string default_text;  // parsed like a flag value
   std::string help;
-  double min = 0;             // every number (each list element too) in [min, max]
+  double min = 0;  // every number (each list element too) in [min, max]
   double max = 1e18;
   std::vector<std::string> choices;  // choice_list only
 };

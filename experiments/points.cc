@@ -21,15 +21,16 @@ std::vector<Point> cartesian_points(const std::vector<PointAxis>& axes) {
   return points;
 }
 
-std::string coordinate_text(double value) { return fmt::format("{:g}", value); }
+std::string coordinate_text(double value) {
+  return fmt::format("{:g}", value);
+}
 
 Status check_quorums(const std::vector<int64_t>& n_values, const std::string& quorum_param,
                      const std::vector<int64_t>& quorum_values) {
   for (int64_t n : n_values) {
     for (int64_t q : quorum_values) {
       if (q > n) {
-        return Status::error(
-            fmt::format("--param {}: {} is more than n ({})", quorum_param, q, n));
+        return Status::error(fmt::format("--param {}: {} is more than n ({})", quorum_param, q, n));
       }
     }
   }

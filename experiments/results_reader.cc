@@ -21,7 +21,9 @@ Result<MetricSummary> read_metric(const Json& json, const std::string& path) {
   if (!json.is_object()) return bad(path, "not an object");
   MetricSummary m;
   std::string kind;
-  if (Status s = read_string(json.value("metric", Json()), path + ".metric", m.metric); !s) return s;
+  if (Status s = read_string(json.value("metric", Json()), path + ".metric", m.metric); !s) {
+    return s;
+  }
   if (Status s = read_string(json.value("kind", Json()), path + ".kind", kind); !s) return s;
   if (kind != "mean" && kind != "proportion") return bad(path + ".kind", "not mean|proportion");
   m.kind = kind == "proportion" ? MetricKind::proportion : MetricKind::mean;
@@ -31,7 +33,8 @@ Result<MetricSummary> read_metric(const Json& json, const std::string& path) {
     if (Status s = read_number(json.value(name, Json()), path + "." + name, *out); !s) return s;
   }
   for (const auto& [name, out] : {std::pair<const char*, uint64_t*>{"seeds", &m.seeds},
-                                  {"successes", &m.successes}, {"trials", &m.trials}}) {
+                                  {"successes", &m.successes},
+                                  {"trials", &m.trials}}) {
     if (Status s = read_u64(json.value(name, Json()), path + "." + name, *out); !s) return s;
   }
   const Json per_seed = json.value("per_seed", Json::array());
@@ -56,7 +59,8 @@ Result<PointSummary> read_point(const Json& json, const std::string& path) {
     point.point.coords.emplace_back(name, value.get<std::string>());
   }
   for (size_t i = 0; i < json["metrics"].size(); ++i) {
-    Result<MetricSummary> m = read_metric(json["metrics"][i], fmt::format("{}.metrics[{}]", path, i));
+    Result<MetricSummary> m =
+        read_metric(json["metrics"][i], fmt::format("{}.metrics[{}]", path, i));
     if (!m.is_ok()) return m.status();
     point.metrics.push_back(std::move(m).value());
   }

@@ -39,8 +39,7 @@ MetricSummary summarize_metric(const std::string& metric,
 
 }  // namespace
 
-PointSummary summarize(const Point& point,
-                       const std::vector<std::vector<Measurement>>& per_seed) {
+PointSummary summarize(const Point& point, const std::vector<std::vector<Measurement>>& per_seed) {
   PointSummary summary{point, {}};
   std::vector<std::string> names;  // first-reported order
   for (const std::vector<Measurement>& measurements : per_seed) {

@@ -15,9 +15,9 @@
 namespace dt {
 
 struct ExperimentSettings {
-  uint32_t seeds = 5;        // seeds first_seed .. first_seed + seeds - 1
+  uint32_t seeds = 5;  // seeds first_seed .. first_seed + seeds - 1
   uint64_t first_seed = 1;
-  uint32_t jobs = 1;         // worker threads
+  uint32_t jobs = 1;  // worker threads
   // Called after each finished task (from the worker's thread, serialised).
   std::function<void(size_t done, size_t total)> progress;
 };
@@ -36,7 +36,6 @@ Result<ExperimentResult> run_experiment(const ExperimentSpec& spec, const Params
                                         const ExperimentSettings& settings);
 
 // The summary of one point from its per-seed measurements (seed order).
-PointSummary summarize(const Point& point,
-                       const std::vector<std::vector<Measurement>>& per_seed);
+PointSummary summarize(const Point& point, const std::vector<std::vector<Measurement>>& per_seed);
 
 }  // namespace dt

@@ -23,8 +23,8 @@ RoutedSchedule routed_write_schedule(uint64_t seed, const Config& config,
   schedule.workload.final_reads = false;
   schedule.events = process.events();
   Prng prng = Prng(seed).split(0x77726974);  // "writ"
-  const auto writes = static_cast<uint64_t>(load.rate_per_s *
-                                            static_cast<double>(process.horizon_ns) / 1e9);
+  const auto writes =
+      static_cast<uint64_t>(load.rate_per_s * static_cast<double>(process.horizon_ns) / 1e9);
   std::vector<NodeId> up;
   for (uint64_t i = 0; i < writes; ++i) {
     ScheduleEvent put;

@@ -32,8 +32,10 @@ std::string num(double value) {
 // The value in axis units (NaN when it cannot be drawn).
 double to_axis(AxisScale scale, double value) {
   switch (scale) {
-    case AxisScale::linear: return value;
-    case AxisScale::log10: return value > 0 ? std::log10(value) : NAN;
+    case AxisScale::linear:
+      return value;
+    case AxisScale::log10:
+      return value > 0 ? std::log10(value) : NAN;
     case AxisScale::nines:
       // A perfect 1 has no finite nines: it is placed at the top (see frame_for).
       if (value >= 1) return NAN;
@@ -93,8 +95,8 @@ Range integer_range(AxisScale scale, double low, double high) {
   const int span = static_cast<int>(range.high - range.low);
   const int stride = std::max(1, span / 8);
   for (int at = static_cast<int>(range.low); at <= static_cast<int>(range.high); at += stride) {
-    const std::string label = scale == AxisScale::nines ? nines_label(at)
-                                                        : format_value(std::pow(10, at));
+    const std::string label =
+        scale == AxisScale::nines ? nines_label(at) : format_value(std::pow(10, at));
     range.ticks.push_back({static_cast<double>(at), label});
   }
   return range;
@@ -124,7 +126,8 @@ struct Frame {
     return kLeftPx + (at - x.low) / (x.high - x.low) * (kWidthPx - kLeftPx - kRightPx);
   }
   double px_y(double at) const {
-    return kHeightPx - kBottomPx - (at - y.low) / (y.high - y.low) * (kHeightPx - kTopPx - kBottomPx);
+    return kHeightPx - kBottomPx -
+           (at - y.low) / (y.high - y.low) * (kHeightPx - kTopPx - kBottomPx);
   }
 };
 
@@ -146,8 +149,8 @@ Frame frame_for(const Plot& plot) {
     // One more whole nine of headroom, its tick relabelled: the top edge means 100%.
     double finite_high = -INFINITY;
     for (double y : ys) finite_high = std::isnan(y) ? finite_high : std::max(finite_high, y);
-    const double top = std::min(kMaxNines, std::isfinite(finite_high) ? std::floor(finite_high) + 1
-                                                                      : 1.0);
+    const double top =
+        std::min(kMaxNines, std::isfinite(finite_high) ? std::floor(finite_high) + 1 : 1.0);
     frame.y = integer_range(AxisScale::nines, frame.y.low, std::max(top, frame.y.low + 1));
     if (frame.y.ticks.back().at == frame.y.high) frame.y.ticks.pop_back();
     frame.y.ticks.push_back({frame.y.high, "100%"});
@@ -205,8 +208,8 @@ void draw_series(const Plot& plot, const Frame& frame, size_t index, std::string
   }
   out += "<g class=\"series\">\n";
   if (!path.empty()) {
-    out += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + color +
-           "\" stroke-width=\"1.5\"/>\n";
+    out +=
+        "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + color + "\" stroke-width=\"1.5\"/>\n";
   }
   out += marks;
   const double legend_y = kTopPx + 10 + 18 * static_cast<double>(index);

@@ -27,7 +27,7 @@ struct PlotPoint {
 
   double x = 0;
   double y = 0;
-  std::optional<double> y_low;   // error bar ends (both or neither)
+  std::optional<double> y_low;  // error bar ends (both or neither)
   std::optional<double> y_high;
 };
 

@@ -9,9 +9,9 @@ Result<ExperimentResult> run_availability(const std::vector<std::string>& assign
   return run_named("availability", assignments);
 }
 
-const std::vector<std::string> kTiny = {"nodes=8",       "n=3",         "w=2",
-                                        "mttf_s=4",      "mttr_s=2",    "duration_s=6",
-                                        "write_rate_per_s=20", "keys=40"};
+const std::vector<std::string> kTiny = {
+    "nodes=8", "n=3", "w=2", "mttf_s=4", "mttr_s=2", "duration_s=6", "write_rate_per_s=20",
+    "keys=40"};
 
 TEST(AvailabilityTest, SloppyQuorumsAreAtLeastAsAvailableAsStrict) {
   const Result<ExperimentResult> result = run_availability(kTiny);
@@ -38,8 +38,7 @@ TEST(AvailabilityTest, SloppyQuorumsAreAtLeastAsAvailableAsStrict) {
 
 TEST(AvailabilityTest, LargeClustersGetTheAnalyticMeasureOnly) {
   const Result<ExperimentResult> result =
-      run_availability({"nodes=200", "modes=strict", "n=3", "w=2", "mttf_s=10",
-                        "duration_s=30"});
+      run_availability({"nodes=200", "modes=strict", "n=3", "w=2", "mttf_s=10", "duration_s=30"});
   ASSERT_TRUE(result.is_ok()) << result.error();
   const PointSummary& point = result.value().points.at(0);
   EXPECT_EQ(point.find("write_success"), nullptr);

@@ -5,8 +5,8 @@
 namespace dt {
 namespace {
 
-const std::vector<std::string> kTiny = {"nodes=5", "carts=3", "ops=400", "duration_s=5",
-                                        "mttf_s=1e9,5", "mttr_s=2"};
+const std::vector<std::string> kTiny = {"nodes=5",      "carts=3",      "ops=400",
+                                        "duration_s=5", "mttf_s=1e9,5", "mttr_s=2"};
 
 TEST(DivergenceTest, SharesAddUpAndConcurrencyCreatesSiblings) {
   std::vector<std::string> params = kTiny;

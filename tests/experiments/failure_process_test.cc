@@ -1,8 +1,8 @@
 #include "experiments/failure_process.h"
 
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 namespace dt {
 namespace {

@@ -1,8 +1,8 @@
 #include "experiments/output.h"
 
-#include <sstream>
-
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 #include "tests/experiments/toy_experiment.h"
 
@@ -66,8 +66,8 @@ TEST(OutputTest, FilesIncludePlotsAndThePageOnRequest) {
   const ExperimentResult result = toy_result();
   std::vector<std::string> names;
   for (const OutputFile& f : experiment_files(spec, params, result, true)) names.push_back(f.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"results.csv", "results.json", "toy.svg",
-                                             "index.html"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"results.csv", "results.json", "toy.svg", "index.html"}));
   EXPECT_EQ(experiment_files(spec, params, result, false).size(), 3u);
 }
 

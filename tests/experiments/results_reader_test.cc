@@ -17,8 +17,7 @@ TEST(ResultsReaderTest, ResultsJsonRoundTrips) {
   ASSERT_TRUE(back.is_ok()) << back.error();
   EXPECT_EQ(dump_json(results_json(back.value())), dump_json(json));
   EXPECT_EQ(results_csv(back.value()), results_csv(result));
-  EXPECT_EQ(param_assignments(back.value()),
-            (std::vector<std::string>{"scale=1,2", "trials=50"}));
+  EXPECT_EQ(param_assignments(back.value()), (std::vector<std::string>{"scale=1,2", "trials=50"}));
 }
 
 TEST(ResultsReaderTest, BadFieldsAreNamed) {

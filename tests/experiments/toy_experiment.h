@@ -21,9 +21,9 @@ inline ExperimentSpec toy_experiment() {
     Prng prng(seed * 1000 + static_cast<uint64_t>(point.number("scale") * 10));
     const double value = point.number("scale") * static_cast<double>(prng.below(1000)) / 1000;
     const auto trials = static_cast<uint64_t>(params.integer("trials"));
-    return std::vector<Measurement>{Measurement::mean("value", value),
-                                    Measurement::proportion("hits", prng.below(trials + 1),
-                                                            trials)};
+    return std::vector<Measurement>{
+        Measurement::mean("value", value),
+        Measurement::proportion("hits", prng.below(trials + 1), trials)};
   };
   spec.plots = [](const Params&, const std::vector<PointSummary>& summaries) {
     Plot plot{"toy", {"scale", AxisScale::linear}, {"value", AxisScale::linear}, {{"v", {}}}};

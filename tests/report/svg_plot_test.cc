@@ -1,10 +1,10 @@
 #include "report/svg_plot.h"
 
+#include <gtest/gtest.h>
+
 #include <regex>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace dt {
 namespace {
@@ -31,8 +31,8 @@ bool tags_balance(const std::string& svg) {
 std::vector<std::pair<double, double>> circles(const std::string& svg) {
   std::vector<std::pair<double, double>> out;
   const std::regex circle("<circle cx=\"([0-9.\\-]+)\" cy=\"([0-9.\\-]+)\"");
-  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), circle);
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), circle); it != std::sregex_iterator();
+       ++it) {
     out.emplace_back(std::stod((*it)[1]), std::stod((*it)[2]));
   }
   return out;
