@@ -16,7 +16,9 @@ constexpr uint64_t kHashBytes = 8;
 constexpr uint64_t kIndexBytes = 4;
 constexpr uint64_t kKeyBytes = 8;
 
-uint64_t content_of(Key key, uint64_t seed) { return hash_u64(key, seed); }
+uint64_t content_of(Key key, uint64_t seed) {
+  return hash_u64(key, seed);
+}
 
 MerkleTree tree_of_keys(uint64_t keys, uint32_t depth, uint64_t seed) {
   MerkleTree tree(depth);

@@ -15,25 +15,25 @@
 namespace dt {
 
 struct MerkleCostPoint {
-  uint64_t keys = 0;              // on replica A
+  uint64_t keys = 0;  // on replica A
   uint32_t depth = 0;
-  uint32_t differing_keys = 0;    // on B only
+  uint32_t differing_keys = 0;  // on B only
   uint32_t differing_leaves = 0;
-  uint64_t comparisons = 0;       // hashes compared below the root
-  uint64_t keys_moved = 0;        // both sides' keys of the differing leaves
-  uint64_t hash_bytes = 0;        // MerkleCompare + MerkleDiff payloads
-  uint64_t data_bytes = 0;        // MerkleLeafData payloads
-  uint64_t full_exchange_bytes = 0;  // both sides sending every key instead
+  uint64_t comparisons = 0;              // hashes compared below the root
+  uint64_t keys_moved = 0;               // both sides' keys of the differing leaves
+  uint64_t hash_bytes = 0;               // MerkleCompare + MerkleDiff payloads
+  uint64_t data_bytes = 0;               // MerkleLeafData payloads
+  uint64_t full_exchange_bytes = 0;      // both sides sending every key instead
   double expected_differing_leaves = 0;  // for uniformly hashed keys
   double expected_comparisons = 0;
 };
 
 struct MerkleCostSetup {
   uint64_t keys = 1u << 20;
-  std::vector<uint32_t> depths;           // each <= 20
-  std::vector<uint32_t> differing_keys;   // each point's count
-  uint32_t entry_bytes = 100;             // bytes one key's data takes on the wire
-  uint64_t seed = 1;                      // which keys differ
+  std::vector<uint32_t> depths;          // each <= 20
+  std::vector<uint32_t> differing_keys;  // each point's count
+  uint32_t entry_bytes = 100;            // bytes one key's data takes on the wire
+  uint64_t seed = 1;                     // which keys differ
 };
 
 // One point per (depth, differing) pair, depth-major. Builds one tree per depth.

@@ -15,8 +15,7 @@ long double binomial(uint32_t n, uint32_t k) {
   return result;
 }
 
-double pbs_stale_probability(uint32_t replicas_n, uint32_t read_quorum_r,
-                             uint32_t write_quorum_w) {
+double pbs_stale_probability(uint32_t replicas_n, uint32_t read_quorum_r, uint32_t write_quorum_w) {
   DT_ASSERT(replicas_n >= 1 && replicas_n <= 60, "N out of 1..60");
   DT_ASSERT(read_quorum_r >= 1 && read_quorum_r <= replicas_n, "R out of 1..N");
   DT_ASSERT(write_quorum_w >= 1 && write_quorum_w <= replicas_n, "W out of 1..N");

@@ -13,7 +13,6 @@ namespace dt {
 long double binomial(uint32_t n, uint32_t k);
 
 // C(N-W, R) / C(N, R). REQUIRES: 1 <= R, W <= N <= 60.
-double pbs_stale_probability(uint32_t replicas_n, uint32_t read_quorum_r,
-                             uint32_t write_quorum_w);
+double pbs_stale_probability(uint32_t replicas_n, uint32_t read_quorum_r, uint32_t write_quorum_w);
 
 }  // namespace dt

@@ -29,8 +29,7 @@ std::vector<NodeId> draw_unwritten(std::vector<NodeId> replicas, uint32_t write_
 
 }  // namespace
 
-Config no_propagation_config(uint32_t replicas_n, uint32_t read_quorum_r,
-                             uint32_t write_quorum_w) {
+Config no_propagation_config(uint32_t replicas_n, uint32_t read_quorum_r, uint32_t write_quorum_w) {
   Config c;
   c.nodes = replicas_n + 2;
   c.replicas_n = replicas_n;
@@ -47,8 +46,7 @@ Config no_propagation_config(uint32_t replicas_n, uint32_t read_quorum_r,
 }
 
 StaleCount simulate_without_propagation(uint32_t replicas_n, uint32_t read_quorum_r,
-                                        uint32_t write_quorum_w, uint64_t seed,
-                                        uint32_t trials) {
+                                        uint32_t write_quorum_w, uint64_t seed, uint32_t trials) {
   const Config config = no_propagation_config(replicas_n, read_quorum_r, write_quorum_w);
   Prng root(seed);
   Prng subsets = root.split(kSubsetStream);

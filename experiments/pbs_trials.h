@@ -26,14 +26,12 @@ struct StaleCount {
 
 // The no-propagation regime's config: N + 2 nodes (two outside coordinators),
 // strict quorums, background repair slower than any trial.
-Config no_propagation_config(uint32_t replicas_n, uint32_t read_quorum_r,
-                             uint32_t write_quorum_w);
+Config no_propagation_config(uint32_t replicas_n, uint32_t read_quorum_r, uint32_t write_quorum_w);
 
 // `trials` independent put-then-get trials (one fresh key each) drawn from
 // `seed`; which W replicas the put reaches is drawn uniformly per trial.
 StaleCount simulate_without_propagation(uint32_t replicas_n, uint32_t read_quorum_r,
-                                        uint32_t write_quorum_w, uint64_t seed,
-                                        uint32_t trials);
+                                        uint32_t write_quorum_w, uint64_t seed, uint32_t trials);
 
 struct VisibilityPoint {
   TimeNs t_ns = 0;          // get invoked this long after the put's ok

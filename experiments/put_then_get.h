@@ -24,8 +24,8 @@ struct TrialRoles {
 TrialRoles trial_roles(const Config& config, Key key);
 
 struct PutThenGet {
-  Config config;        // REQUIRES: valid, nodes >= N + 2
-  uint64_t seed = 1;    // the run's seed (network and client streams)
+  Config config;      // REQUIRES: valid, nodes >= N + 2
+  uint64_t seed = 1;  // the run's seed (network and client streams)
   Key key = 0;
   // Home replicas the writer's messages never reach (the link writer -> each
   // drops everything from the start): the put lands on the others only.
@@ -34,11 +34,11 @@ struct PutThenGet {
 };
 
 struct PutThenGetOutcome {
-  bool put_ok = false;   // false: the trial is void (no get was sent)
-  bool get_ok = false;   // the get answered with R replies
+  bool put_ok = false;     // false: the trial is void (no get was sent)
+  bool get_ok = false;     // the get answered with R replies
   bool saw_write = false;  // its siblings include the put's version
-  TimeNs ack_ns = 0;     // the put's ok at the client
-  TimeNs read_ns = 0;    // the get's invocation
+  TimeNs ack_ns = 0;       // the put's ok at the client
+  TimeNs read_ns = 0;      // the get's invocation
 };
 
 PutThenGetOutcome run_put_then_get(const PutThenGet& trial);

@@ -115,7 +115,8 @@ uint64_t exp2_fraction_q62(uint32_t fraction_q32) {
 TimeNs draw_delay_ns(const DelayShape& shape, Prng& prng) {
   DT_ASSERT(shape.min_ns <= shape.max_ns, "delay range inverted");
   switch (shape.distribution) {
-    case DelayDistribution::uniform: return prng.between(shape.min_ns, shape.max_ns);
+    case DelayDistribution::uniform:
+      return prng.between(shape.min_ns, shape.max_ns);
     case DelayDistribution::exponential:
       DT_ASSERT(shape.mean_ns > 0, "exponential delay without a mean");
       return draw_exponential_ns(shape, prng);

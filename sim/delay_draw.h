@@ -14,10 +14,10 @@ namespace dt {
 
 struct DelayShape {
   DelayDistribution distribution = DelayDistribution::uniform;
-  TimeNs min_ns = 0;  // uniform: lower bound; others: floor added to the draw
-  TimeNs max_ns = 0;  // uniform: upper bound; others: cap
-  TimeNs mean_ns = 0;                   // exponential, pareto: mean of the draw
-  uint32_t pareto_shape_milli = 0;      // pareto: alpha x 1000, > 1000
+  TimeNs min_ns = 0;                // uniform: lower bound; others: floor added to the draw
+  TimeNs max_ns = 0;                // uniform: upper bound; others: cap
+  TimeNs mean_ns = 0;               // exponential, pareto: mean of the draw
+  uint32_t pareto_shape_milli = 0;  // pareto: alpha x 1000, > 1000
   friend bool operator==(const DelayShape&, const DelayShape&) = default;
 };
 

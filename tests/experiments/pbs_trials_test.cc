@@ -29,20 +29,18 @@ TEST_P(NoPropagation, StaleFractionMatchesClosedForm) {
   ASSERT_EQ(count.reads, kTrials);
   const double expected = pbs_stale_probability(q.n, q.r, q.w);
   const Interval ci = wilson_interval_at(count.stale, count.reads, kZ999);
-  EXPECT_LE(ci.low, expected) << "N=" << q.n << " R=" << q.r << " W=" << q.w
-                              << " simulated " << ci.mean;
-  EXPECT_GE(ci.high, expected) << "N=" << q.n << " R=" << q.r << " W=" << q.w
-                               << " simulated " << ci.mean;
+  EXPECT_LE(ci.low, expected) << "N=" << q.n << " R=" << q.r << " W=" << q.w << " simulated "
+                              << ci.mean;
+  EXPECT_GE(ci.high, expected) << "N=" << q.n << " R=" << q.r << " W=" << q.w << " simulated "
+                               << ci.mean;
 }
 
 INSTANTIATE_TEST_SUITE_P(Quorums, NoPropagation,
-                         ::testing::Values(Quorums{3, 1, 1}, Quorums{3, 2, 1},
-                                           Quorums{3, 1, 2}, Quorums{5, 2, 2},
-                                           Quorums{5, 1, 3}, Quorums{3, 2, 2}),
+                         ::testing::Values(Quorums{3, 1, 1}, Quorums{3, 2, 1}, Quorums{3, 1, 2},
+                                           Quorums{5, 2, 2}, Quorums{5, 1, 3}, Quorums{3, 2, 2}),
                          [](const auto& info) {
                            return "N" + std::to_string(info.param.n) + "R" +
-                                  std::to_string(info.param.r) + "W" +
-                                  std::to_string(info.param.w);
+                                  std::to_string(info.param.r) + "W" + std::to_string(info.param.w);
                          });
 
 TEST(NoPropagation, PutReachesExactlyTheChosenReplicas) {

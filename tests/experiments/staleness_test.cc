@@ -9,8 +9,8 @@ namespace {
 
 TEST(StalenessTest, VisibilityGrowsAndNoPropagationCarriesTheClosedForm) {
   const Result<ExperimentResult> result = run_named(
-      "staleness", {"delays=exponential,no_propagation", "n=3", "r=1", "w=1", "t_ms=0,50",
-                    "trials=60"});
+      "staleness",
+      {"delays=exponential,no_propagation", "n=3", "r=1", "w=1", "t_ms=0,50", "trials=60"});
   ASSERT_TRUE(result.is_ok()) << result.error();
   const std::vector<PointSummary>& points = result.value().points;
   ASSERT_EQ(points.size(), 3u);  // exponential at two t, no propagation once

@@ -4,10 +4,10 @@
 // they can be.
 #include "sim/delay_draw.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace dt {
 namespace {
@@ -90,8 +90,8 @@ TEST(DelayDraw, FixedPointLogAndExp) {
   EXPECT_EQ(neg_log2_unit_q32(1), uint64_t{64} << 32);
   EXPECT_EQ(neg_log2_unit_q32(uint64_t{1} << 62), uint64_t{2} << 32);
   // x = 3 * 2^62: -log2(3/4) = 0.415037...
-  EXPECT_NEAR(static_cast<double>(neg_log2_unit_q32(uint64_t{3} << 62)) / 4294967296.0,
-              0.4150375, 1e-8);
+  EXPECT_NEAR(static_cast<double>(neg_log2_unit_q32(uint64_t{3} << 62)) / 4294967296.0, 0.4150375,
+              1e-8);
   EXPECT_EQ(exp2_fraction_q62(0), uint64_t{1} << 62);
   const double q62 = 4611686018427387904.0;
   EXPECT_NEAR(static_cast<double>(exp2_fraction_q62(1u << 31)) / q62, 1.41421356, 1e-8);
