@@ -1,26 +1,14 @@
 #include "report/explore_data.h"
 
-#include <filesystem>
-
 #include "checks/check_all.h"
 #include "histories/history_json.h"
 #include "histories/trace_json.h"
+#include "report/dir_files.h"
 #include "report/run_data.h"
 
 namespace dt {
 
 namespace {
-
-namespace fs = std::filesystem;
-
-bool has_file(const std::string& dir, const char* name) {
-  std::error_code error;
-  return fs::is_regular_file(fs::path(dir) / name, error);
-}
-
-std::string in_dir(const std::string& dir, const char* name) {
-  return (fs::path(dir) / name).string();
-}
 
 // "0,1|2,3" -> {{0, 1}, {2, 3}}.
 Result<std::vector<std::vector<NodeId>>> parse_groups(const std::string& text) {

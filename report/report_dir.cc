@@ -8,6 +8,7 @@
 #include "histories/schedule_json.h"
 #include "histories/trace_json.h"
 #include "report/campaign_data.h"
+#include "report/dir_files.h"
 #include "report/explore_data.h"
 #include "report/html_page.h"
 #include "report/verdict_json.h"
@@ -17,15 +18,6 @@ namespace dt {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool has_file(const std::string& dir, const char* name) {
-  std::error_code error;
-  return fs::is_regular_file(fs::path(dir) / name, error);
-}
-
-std::string in_dir(const std::string& dir, const char* name) {
-  return (fs::path(dir) / name).string();
-}
 
 Status write_page(const std::string& path, const std::string& html) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
