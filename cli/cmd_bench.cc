@@ -1,10 +1,11 @@
 // `bench [--json] [--seconds S]`: model vs impl throughput on the same
-// schedule, incremental Merkle update vs full rebuild, tree-diff cost at
-// scale and the impl's memory per key. Time is this process's CPU time (the
-// machine is shared, so wall time would measure the neighbours); it is read
-// here only to measure, nothing measured feeds back into a run.
+// schedule, a large-cluster impl run, the differential fuzz body's exec rate,
+// the speed goals these meet or miss, incremental Merkle update vs full
+// rebuild, tree-diff cost at scale and the impl's memory per key. Time is
+// this process's CPU time (the machine is shared, so wall time would measure
+// the neighbours); it is read here only to measure, nothing measured feeds
+// back into a run.
 #include <malloc.h>
-#include <time.h>
 
 #include <chrono>
 #include <map>
@@ -16,11 +17,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/bench_speed.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "core/assert.h"
 #include "core/hash.h"
 #include "core/ring.h"
+#include "core/schedule_validate.h"
 #include "impl/bench_schedule.h"
 #include "impl/direct_cluster.h"
 #include "impl/impl_node.h"
@@ -37,11 +40,7 @@ namespace {
 // Process CPU time, as a steady_clock-like source.
 struct Clock {
   using time_point = std::chrono::duration<double>;
-  static time_point now() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return time_point(static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9);
-  }
+  static time_point now() { return time_point(process_cpu_seconds()); }
 };
 
 struct BenchFlags {
@@ -52,7 +51,12 @@ struct BenchFlags {
   uint64_t merkle_keys = 1'000'000;
   uint64_t diff_keys = 16'000'000;
   uint64_t memory_keys = 1'000'000;
+  uint32_t scale_nodes = 64;  // the config's node limit
+  uint32_t scale_ops = 1'000'000;  // 0 skips the large-cluster run
+  uint32_t scale_keys = 100'000;
+  double fuzz_seconds = 2.0;  // per fuzz budget; 0 skips
 };
+
 
 double seconds_since(Clock::time_point start) { return (Clock::now() - start).count(); }
 
@@ -169,6 +173,7 @@ double memory_per_key(NodeFactory factory, uint64_t keys) {
 }
 
 struct BenchReport {
+  SpeedReport speed;                     // large-cluster run, fuzz rate, goals
   Throughput model, impl;                // full simulator runs
   Throughput direct_model, direct_impl;  // nodes driven directly
   MerkleUpdateCost merkle;
@@ -216,7 +221,8 @@ nlohmann::json report_json(const BenchReport& r, const BenchFlags& f) {
           {"memory",
            {{"keys", f.memory_keys},
             {"impl_bytes_per_key", r.impl_bytes_per_key},
-            {"model_bytes_per_key", r.model_bytes_per_key}}}};
+            {"model_bytes_per_key", r.model_bytes_per_key}}},
+          {"speed", speed_json(r.speed)}};
 }
 
 void print_table(const BenchReport& r, const BenchFlags& f) {
@@ -254,6 +260,7 @@ void print_table(const BenchReport& r, const BenchFlags& f) {
   std::printf("memory at %llu keys: impl %.0f bytes/key, model %.0f bytes/key\n",
               static_cast<unsigned long long>(f.memory_keys), r.impl_bytes_per_key,
               r.model_bytes_per_key);
+  print_speed(r.speed);
 }
 
 int run_bench(const BenchFlags& f) {
@@ -263,9 +270,29 @@ int run_bench(const BenchFlags& f) {
                          "--memory-keys must be positive\n");
     return kExitBadInput;
   }
+  if (f.scale_ops > 0 && (f.scale_nodes < 5 || f.scale_nodes > 64 || f.scale_keys == 0 ||
+                          f.scale_keys > kMaxKeys)) {
+    std::fprintf(stderr, "dynamo-testbed bench: --scale-nodes must be 5..64 (the config's "
+                         "limit) and --scale-keys 1..%u\n", kMaxKeys);
+    return kExitBadInput;
+  }
+  if (f.fuzz_seconds < 0) {
+    std::fprintf(stderr, "dynamo-testbed bench: --fuzz-seconds must not be negative\n");
+    return kExitBadInput;
+  }
   BenchReport r;
+  // First: its peak memory is read from the process's high-water mark.
+  if (f.scale_ops > 0) {
+    r.speed.scale = measure_scale_run(&make_impl_node, f.scale_nodes, f.scale_ops, f.scale_keys);
+  }
   r.model = measure_throughput(&make_model_node, f);
   r.impl = measure_throughput(&make_impl_node, f);
+  r.speed.impl_ops_per_s = r.impl.ops_per_s();
+  r.speed.impl_model_ratio = r.impl.ops_per_s() / r.model.ops_per_s();
+  if (f.fuzz_seconds > 0) {
+    r.speed.fuzz_full = measure_differential(kFullFuzzBudget, f.fuzz_seconds);
+    r.speed.fuzz_quick = measure_differential(kQuickFuzzBudget, f.fuzz_seconds);
+  }
   r.direct_model = measure_direct(&make_model_node, f);
   r.direct_impl = measure_direct(&make_impl_node, f);
   r.merkle = measure_merkle_update(f.merkle_keys, 16);
@@ -282,7 +309,9 @@ int run_bench(const BenchFlags& f) {
   } else {
     print_table(r, f);
   }
-  const bool sound = r.model.digest == r.impl.digest &&
+  const bool fuzz_clean = (!r.speed.fuzz_full || r.speed.fuzz_full->failures == 0) &&
+                          (!r.speed.fuzz_quick || r.speed.fuzz_quick->failures == 0);
+  const bool sound = fuzz_clean && r.model.digest == r.impl.digest &&
                      r.direct_model.digest == r.direct_impl.digest && r.merkle.roots_equal;
   return sound ? kExitOk : kExitViolation;
 }
@@ -300,6 +329,14 @@ void add_bench_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--merkle-keys", flags->merkle_keys, "Keys for update vs rebuild (default 1M)");
   cmd->add_option("--diff-keys", flags->diff_keys, "Keys for the tree-diff runs (default 16M)");
   cmd->add_option("--memory-keys", flags->memory_keys, "Keys for memory per key (default 1M)");
+  cmd->add_option("--scale-nodes", flags->scale_nodes,
+                  "Nodes in the large-cluster impl run (default 64, the most a config allows)");
+  cmd->add_option("--scale-ops", flags->scale_ops,
+                  "Client ops in the large-cluster run (default 1M; 0 skips it)");
+  cmd->add_option("--scale-keys", flags->scale_keys,
+                  "Keys in the large-cluster run (default 100k)");
+  cmd->add_option("--fuzz-seconds", flags->fuzz_seconds,
+                  "CPU seconds per differential fuzz budget (default 2; 0 skips)");
   cmd->callback([flags, &exit_code] { exit_code = run_bench(*flags); });
 }
 

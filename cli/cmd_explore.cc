@@ -43,7 +43,7 @@ struct ExploreFlags {
   double max_seconds = 0;
   std::string timeouts = "any";
   bool dfs = false, sleep_sets = false, no_sleep_sets = false, no_symmetry = false, all = false;
-  bool json = false, quiet = false;
+  bool json = false, quiet = false, html = false;
   std::string out_dir;
 };
 
@@ -113,6 +113,7 @@ int explore_command(ExploreFlags f) {
     std::fprintf(stderr, "dynamo-testbed explore: %s\n", message.c_str());
     return kExitBadInput;
   };
+  if (f.html && f.out_dir.empty()) return fail("--html: needs --out DIR (the page is DIR/report.html)");
   std::vector<std::string> inject = f.inject;
   Result<Config> config = config_of(f, inject);
   if (!config.is_ok()) return fail(config.error());
@@ -177,6 +178,9 @@ int explore_command(ExploreFlags f) {
       s = write_counterexample(f.out_dir, in, result.counterexample->verdict, config.value());
     }
     if (!s.is_ok()) return fail(s.message());
+    if (f.html && write_html_report("explore --html", f.out_dir, "") != kExitOk) {
+      return kExitBadInput;
+    }
   }
   if (f.json) {
     std::printf("%s\n", json.dump(2).c_str());
@@ -186,6 +190,7 @@ int explore_command(ExploreFlags f) {
       std::printf("replay:      dynamo-testbed replay %s/counterexample.json\n",
                   f.out_dir.c_str());
     }
+    if (f.html) std::printf("html report: %s/report.html\n", f.out_dir.c_str());
   }
   return result.counterexample ? kExitViolation : kExitOk;
 }
@@ -244,6 +249,7 @@ void add_explore_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--quiet", f->quiet, "no progress lines on stderr");
   cmd->add_option("--out", f->out_dir,
                   "write summary.txt/json and, on a violation, counterexample.json + history + trace");
+  cmd->add_flag("--html", f->html, "also write report.html (docs/report.md) into the --out directory");
   cmd->callback([&exit_code, f] { exit_code = explore_command(*f); });
 }
 

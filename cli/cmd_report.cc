@@ -1,5 +1,6 @@
 // `report DIR [-o FILE]`: the self-contained HTML page of a run directory, a
-// campaign failure directory or a campaign output directory (docs/report.md).
+// campaign failure directory, a campaign output directory or an explore output
+// directory (docs/report.md).
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -21,10 +22,12 @@ int write_html_report(const std::string& command, const std::string& dir,
 
 void add_report_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand(
-      "report", "write one self-contained HTML page for a run, failure or campaign directory");
+      "report",
+      "write one self-contained HTML page for a run, failure, campaign or explore directory");
   auto dir = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
-  cmd->add_option("DIR", *dir, "run dir (run/replay --out), failure-<seed>/ or campaign --out")
+  cmd->add_option("DIR", *dir,
+                  "run dir (run/replay --out), failure-<seed>/, campaign --out or explore --out")
       ->required();
   cmd->add_option("-o,--out", *out, "the HTML file to write (default DIR/report.html)");
   cmd->callback([&exit_code, dir, out] {

@@ -23,5 +23,6 @@ void add_report_command(CLI::App& app, int& exit_code);     // report
 int write_html_report(const std::string& command, const std::string& dir,
                       const std::string& out_path);
 void add_explore_command(CLI::App& app, int& exit_code);    // explore
+void add_experiment_command(CLI::App& app, int& exit_code); // experiment
 
 }  // namespace dt

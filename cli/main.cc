@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   dt::add_bench_command(app, exit_code);
   dt::add_report_command(app, exit_code);
   dt::add_explore_command(app, exit_code);
+  dt::add_experiment_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "core/assert.h"
+
 namespace dt {
 
 const char* to_string(QuorumMode mode) {
@@ -13,6 +15,16 @@ const char* to_string(HintStoreMode mode) {
 }
 const char* to_string(Versioning versioning) {
   return versioning == Versioning::vclock ? "vclock" : "lww";
+}
+
+const char* to_string(DelayDistribution distribution) {
+  switch (distribution) {
+    case DelayDistribution::uniform: return "uniform";
+    case DelayDistribution::exponential: return "exponential";
+    case DelayDistribution::pareto: return "pareto";
+  }
+  DT_ASSERT(false, "unknown delay distribution");
+  return "";
 }
 
 Result<QuorumMode> parse_quorum_mode(std::string_view text) {
@@ -30,6 +42,14 @@ Result<Versioning> parse_versioning(std::string_view text) {
   if (text == "vclock") return Versioning::vclock;
   if (text == "lww") return Versioning::lww;
   return Status::error("\"" + std::string(text) + "\" is not a versioning (vclock|lww)");
+}
+
+Result<DelayDistribution> parse_delay_distribution(std::string_view text) {
+  if (text == "uniform") return DelayDistribution::uniform;
+  if (text == "exponential") return DelayDistribution::exponential;
+  if (text == "pareto") return DelayDistribution::pareto;
+  return Status::error("\"" + std::string(text) +
+                       "\" is not a delay distribution (uniform|exponential|pareto)");
 }
 
 namespace {
@@ -62,6 +82,8 @@ Status Config::validate() const {
       {"anti_entropy_interval_ns", anti_entropy_interval_ns, kMillisecondNs, 60 * kSecondNs},
       {"network_delay_min_ns", network_delay_min_ns, 0, 10 * kSecondNs},
       {"network_delay_max_ns", network_delay_max_ns, 0, 10 * kSecondNs},
+      {"network_delay_mean_ns", network_delay_mean_ns, 0, 10 * kSecondNs},
+      {"network_delay_pareto_shape_milli", network_delay_pareto_shape_milli, 0, 100'000},
       {"quiescence_rounds", quiescence_rounds, 1, 1000},
   };
   for (const Bound& b : bounds) {
@@ -88,9 +110,37 @@ Status Config::validate() const {
     return relation("network_delay_min_ns", network_delay_min_ns, "more than",
                     "network_delay_max_ns", network_delay_max_ns);
   }
+  if (Status s = validate_delay_distribution(); !s) return s;
   if (replica_timeout_ns > request_deadline_ns) {
     return relation("replica_timeout_ns", replica_timeout_ns, "more than", "request_deadline_ns",
                     request_deadline_ns);
+  }
+  return Status::ok();
+}
+
+Status Config::validate_delay_distribution() const {
+  const std::string name = to_string(network_delay_distribution);
+  auto unused = [&](const char* field, uint64_t value) {
+    return Status::error("config." + std::string(field) + ": " + std::to_string(value) +
+                         " is set, but network_delay_distribution " + name + " does not use it");
+  };
+  const bool uses_mean = network_delay_distribution != DelayDistribution::uniform;
+  const bool uses_shape = network_delay_distribution == DelayDistribution::pareto;
+  if (!uses_mean && network_delay_mean_ns != 0) {
+    return unused("network_delay_mean_ns", network_delay_mean_ns);
+  }
+  if (!uses_shape && network_delay_pareto_shape_milli != 0) {
+    return unused("network_delay_pareto_shape_milli", network_delay_pareto_shape_milli);
+  }
+  if (uses_mean && network_delay_mean_ns == 0) {
+    return Status::error("config.network_delay_mean_ns: 0, but network_delay_distribution " +
+                         name + " needs a mean of at least 1 ns");
+  }
+  // Shape alpha <= 1 has an infinite mean: the mean parameter would mean nothing.
+  if (uses_shape && network_delay_pareto_shape_milli <= 1000) {
+    return Status::error("config.network_delay_pareto_shape_milli: " +
+                         std::to_string(network_delay_pareto_shape_milli) +
+                         " is not above 1000 (a Pareto shape <= 1 has no finite mean)");
   }
   return Status::ok();
 }

@@ -14,13 +14,17 @@ namespace dt {
 enum class QuorumMode { sloppy, strict };
 enum class HintStoreMode { durable, volatile_ };  // volatile: hints lost on crash
 enum class Versioning { vclock, lww };
+// How a message's base delay is drawn (sim/delay_draw.h gives the exact rule).
+enum class DelayDistribution { uniform, exponential, pareto };
 
 const char* to_string(QuorumMode mode);
 const char* to_string(HintStoreMode mode);
 const char* to_string(Versioning versioning);
+const char* to_string(DelayDistribution distribution);
 Result<QuorumMode> parse_quorum_mode(std::string_view text);
 Result<HintStoreMode> parse_hint_store_mode(std::string_view text);
 Result<Versioning> parse_versioning(std::string_view text);
+Result<DelayDistribution> parse_delay_distribution(std::string_view text);
 
 struct Config {
   uint32_t nodes = 5;
@@ -45,9 +49,14 @@ struct Config {
   TimeNs handoff_interval_ns = 200 * kMillisecondNs;
   TimeNs anti_entropy_interval_ns = 300 * kMillisecondNs;
 
-  // Network base delay (per message, uniform in the range).
+  // Network base delay per message. uniform: in [min, max]. exponential and
+  // pareto: min + a draw with mean network_delay_mean_ns, capped at max (so
+  // max stays a bound the checkers can rely on).
   TimeNs network_delay_min_ns = 1 * kMillisecondNs;
   TimeNs network_delay_max_ns = 5 * kMillisecondNs;
+  DelayDistribution network_delay_distribution = DelayDistribution::uniform;
+  TimeNs network_delay_mean_ns = 0;             // exponential, pareto only
+  uint32_t network_delay_pareto_shape_milli = 0;  // pareto only: shape alpha x 1000 (> 1000)
 
   // After the final heal: at most this many quiescence rounds (one round =
   // max(handoff, anti-entropy) interval) before the final reads.
@@ -58,6 +67,8 @@ struct Config {
   // Checks ranges and relations (R, W <= N <= nodes, ...). The error names the
   // field: "config.read_quorum_r: 4 is more than replicas_n (3)".
   Status validate() const;
+  // The distribution fields: each set exactly when its distribution uses it.
+  Status validate_delay_distribution() const;
   // A round of the liveness phase: long enough for one handoff and one
   // anti-entropy exchange to be started.
   TimeNs quiescence_round_ns() const;

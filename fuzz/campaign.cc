@@ -222,6 +222,7 @@ void CampaignRunner::watch(SteadyClock::time_point start) {
   std::unique_lock lock(mu_);
   DT_ASSERT(workers_running_ <= options_.jobs, "no more workers than jobs");
   double last_report_s = 0;
+  double last_sample_s = 0;
   while (workers_running_ > 0) {
     double wait_s = 1.0;
     if (options_.max_seconds) {
@@ -232,6 +233,10 @@ void CampaignRunner::watch(SteadyClock::time_point start) {
     workers_done_.wait_for(lock, std::chrono::duration<double>(wait_s),
                            [this] { return workers_running_ == 0; });
     const double now_s = seconds_since(start);
+    if (now_s - last_sample_s >= 1.0) {
+      last_sample_s = now_s;
+      result_.progress.push_back({now_s, finished_runs_, finished_failed_});
+    }
     if (options_.on_progress && now_s - last_report_s >= 1.0 && workers_running_ > 0) {
       last_report_s = now_s;
       CampaignProgress p = progress_locked(start);
@@ -240,6 +245,7 @@ void CampaignRunner::watch(SteadyClock::time_point start) {
       lock.lock();
     }
   }
+  result_.progress.push_back({seconds_since(start), finished_runs_, finished_failed_});
   DT_ASSERT(workers_running_ == 0, "every worker finished");
 }
 

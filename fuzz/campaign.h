@@ -74,6 +74,14 @@ struct CampaignFailure {
   std::string write_error;                 // set when a file could not be written
 };
 
+// One point of the campaign's progress, for its rate over time. Wall clock:
+// it goes to the report only; no run and no other count depends on it.
+struct ProgressSample {
+  double elapsed_seconds = 0;
+  uint64_t runs = 0;  // finished, in any seed order
+  uint64_t failed_runs = 0;
+};
+
 // Runs per swarm dimension, so a sweep shows it covered every profile:
 // "fault:crash" (runs with crashes switched on), ..., "fault:none",
 // "quorum:sloppy", "quorum:strict", "versioning:vclock", "versioning:lww",
@@ -94,6 +102,7 @@ struct CampaignResult {
   CoverageCounts coverage{};              // summed over the counted runs
   ProfileCounts profiles;                 // runs per swarm dimension (counted runs)
   std::vector<CampaignFailure> failures;  // one per signature, in seed order
+  std::vector<ProgressSample> progress;   // about one a second, and one at the end
 
   double runs_per_second() const;
   size_t marks_reached() const;

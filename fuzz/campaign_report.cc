@@ -98,6 +98,12 @@ nlohmann::json campaign_report_json(const CampaignOptions& options, const Campai
   j["failed_runs"] = result.failed_runs;
   j["promised_violations"] = result.promised_violations;
   j["divergences"] = result.divergences;
+  // [elapsed seconds, runs finished, failed runs] about once a second: the
+  // report page draws runs/s over time from it.
+  j["progress"] = nlohmann::json::array();
+  for (const ProgressSample& p : result.progress) {
+    j["progress"].push_back({p.elapsed_seconds, p.runs, p.failed_runs});
+  }
   j["failures"] = nlohmann::json::array();
   for (const CampaignFailure& f : result.failures) {
     nlohmann::json jf = {{"seed", f.seed},

@@ -24,21 +24,23 @@ std::string_view as_text(std::span<const uint8_t> bytes) {
 
 }  // namespace
 
-Schedule bounded_fuzz_schedule(std::span<const uint8_t> bytes) {
+Schedule bounded_fuzz_schedule(std::span<const uint8_t> bytes, const FuzzBudget& budget) {
+  DT_ASSERT(budget.max_duration_ns > 0, "a budget without a safety phase");
   Schedule s = decode_schedule(bytes).schedule;
-  s.workload.ops = std::min(s.workload.ops, kFuzzMaxOps);
-  s.workload.duration_ns = std::min(s.workload.duration_ns, kFuzzMaxDurationNs);
+  s.workload.ops = std::min(s.workload.ops, budget.max_ops);
+  s.workload.duration_ns = std::min(s.workload.duration_ns, budget.max_duration_ns);
   const TimeNs end_ns = s.workload.duration_ns;
   std::erase_if(s.events, [end_ns](const ScheduleEvent& e) { return e.at_ns >= end_ns; });
   DT_ASSERT(check_schedule_runnable(s).is_ok(), "a bounded decoded schedule stays runnable");
-  DT_ASSERT(s.workload.ops <= kFuzzMaxOps, "ops capped");
+  DT_ASSERT(s.workload.ops <= budget.max_ops, "ops capped");
   return s;
 }
 
 std::optional<DifferentialFailure> differential_one(std::span<const uint8_t> bytes,
-                                                    NodeFactory primary, NodeFactory shadow) {
+                                                    NodeFactory primary, NodeFactory shadow,
+                                                    const FuzzBudget& budget) {
   DT_ASSERT(primary != nullptr, "the differential target needs a primary factory");
-  const Schedule schedule = bounded_fuzz_schedule(bytes);
+  const Schedule schedule = bounded_fuzz_schedule(bytes, budget);
   const RunVerdict verdict = run_and_check(schedule, primary, shadow);
   if (!verdict.failed()) return std::nullopt;
   std::string text = fmt::format("differential failure: {}\n", verdict.failure->describe());

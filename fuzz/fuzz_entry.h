@@ -17,9 +17,22 @@ namespace dt {
 inline constexpr uint32_t kFuzzMaxOps = 16;
 inline constexpr TimeNs kFuzzMaxDurationNs = 1 * kSecondNs;
 
-// The decoded schedule cut down to the caps: fewer generated ops, a shorter
+// How much of a decoded schedule one execution runs.
+struct FuzzBudget {
+  uint32_t max_ops = kFuzzMaxOps;
+  TimeNs max_duration_ns = kFuzzMaxDurationNs;
+};
+// The default: the caps above.
+inline constexpr FuzzBudget kFullFuzzBudget{};
+// A cheaper execution for a higher exec rate: a few ops in a short safety
+// phase, so an input runs a fraction of a full one's events. The liveness
+// phase keeps its rounds (the convergence check needs the run to quiesce).
+inline constexpr FuzzBudget kQuickFuzzBudget{4, 200 * kMillisecondNs};
+
+// The decoded schedule cut down to the budget: fewer generated ops, a shorter
 // safety phase, and no event at or after its end. Still valid.
-Schedule bounded_fuzz_schedule(std::span<const uint8_t> bytes);
+Schedule bounded_fuzz_schedule(std::span<const uint8_t> bytes,
+                               const FuzzBudget& budget = kFullFuzzBudget);
 
 struct DifferentialFailure {
   Schedule schedule;
@@ -29,7 +42,8 @@ struct DifferentialFailure {
 // bytes -> bounded schedule -> primary and shadow in lockstep -> all checks.
 // Empty when nothing failed.
 std::optional<DifferentialFailure> differential_one(std::span<const uint8_t> bytes,
-                                                    NodeFactory primary, NodeFactory shadow);
+                                                    NodeFactory primary, NodeFactory shadow,
+                                                    const FuzzBudget& budget = kFullFuzzBudget);
 
 // The parser targets: parse the bytes; what parses must survive a
 // write-and-read round trip unchanged. They return false when the round trip

@@ -21,8 +21,11 @@ Json config_to_json(const Config& c) {
   j["anti_entropy_interval_ns"] = c.anti_entropy_interval_ns;
   j["network_delay_min_ns"] = c.network_delay_min_ns;
   j["network_delay_max_ns"] = c.network_delay_max_ns;
+  j["network_delay_distribution"] = to_string(c.network_delay_distribution);
+  j["network_delay_mean_ns"] = c.network_delay_mean_ns;
+  j["network_delay_pareto_shape_milli"] = c.network_delay_pareto_shape_milli;
   j["quiescence_rounds"] = c.quiescence_rounds;
-  DT_ASSERT(j.size() == 18, "every config field written");
+  DT_ASSERT(j.size() == 21, "every config field written");
   return j;
 }
 
@@ -68,6 +71,11 @@ Result<Config> config_from_json(const Json& value, const std::string& path) {
   r.read("anti_entropy_interval_ns", c.anti_entropy_interval_ns, Need::optional);
   r.read("network_delay_min_ns", c.network_delay_min_ns, Need::optional);
   r.read("network_delay_max_ns", c.network_delay_max_ns, Need::optional);
+  read_enum(r, "network_delay_distribution", c.network_delay_distribution,
+            parse_delay_distribution);
+  r.read("network_delay_mean_ns", c.network_delay_mean_ns, Need::optional);
+  r.read("network_delay_pareto_shape_milli", c.network_delay_pareto_shape_milli,
+         Need::optional);
   r.read("quiescence_rounds", c.quiescence_rounds, Need::optional);
   if (Status s = r.finish("the config"); !s) return s;
   return c;

@@ -28,6 +28,28 @@ Status check_counts(const Json& report) {
   return Status::ok();
 }
 
+// progress (optional: older reports lack it): [[seconds, runs, failed], ...].
+Status check_progress(const Json& report) {
+  if (!report.contains("progress")) return Status::ok();
+  size_t samples = 0;
+  if (Status s = expect_array(report["progress"], "progress", samples); !s.is_ok()) return s;
+  for (size_t i = 0; i < samples; ++i) {
+    const Json& sample = report["progress"][i];
+    const std::string path = element_path("progress", i);
+    if (!sample.is_array() || sample.size() != 3) {
+      return Status::error(path + ": expected [seconds, runs, failed_runs], got " +
+                           sample.dump());
+    }
+    if (!sample[0].is_number() || sample[0].get<double>() < 0) {
+      return Status::error(path + "[0]: expected seconds >= 0, got " + sample[0].dump());
+    }
+    uint64_t count = 0;
+    if (Status s = read_u64(sample[1], path + "[1]", count); !s.is_ok()) return s;
+    if (Status s = read_u64(sample[2], path + "[2]", count); !s.is_ok()) return s;
+  }
+  return Status::ok();
+}
+
 Status check_failure(const Json& f, const std::string& path) {
   if (!f.is_object()) return Status::error(path + ": expected an object, got " + type_name(f));
   uint64_t seed = 0;
@@ -61,6 +83,7 @@ Result<Json> campaign_page_data(const std::string& dir, const Json& report,
     return Status::error(report_file + ": expected an object, got " + type_name(report));
   }
   if (Status s = check_counts(report); !s.is_ok()) return in_file(report_file, s);
+  if (Status s = check_progress(report); !s.is_ok()) return in_file(report_file, s);
   size_t failures = 0;
   if (!report.contains("failures")) return Status::error(report_file + ": failures: missing");
   if (Status s = expect_array(report["failures"], "failures", failures); !s.is_ok()) {

@@ -1,26 +1,12 @@
 #include "report/html_page.h"
 
 #include "core/assert.h"
+#include "report/markup_escape.h"
 #include "report/page_assets.h"
 
 namespace dt {
 
 namespace {
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // Replaces the one occurrence of `marker` in `page` (the template must hold it).
 void fill(std::string& page, std::string_view marker, std::string_view content) {
@@ -54,7 +40,7 @@ std::string render_page(std::string_view title, const Json& data) {
             "report.css contains </style");
   // Fill the data last: it is the largest part and placeholders never occur in it.
   std::string page(page_assets::html_template());
-  fill(page, "@TITLE@", escape_html(title));
+  fill(page, "@TITLE@", escape_markup(title));
   fill(page, "/*@STYLE@*/", page_assets::style());
   fill(page, "/*@SCRIPT@*/", page_assets::script());
   fill(page, "@DATA@", escape_for_script(dump_json(data)));

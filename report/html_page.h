@@ -15,7 +15,7 @@ namespace dt {
 std::string escape_for_script(std::string_view json_text);
 
 // The whole page. `title` is HTML-escaped; `data` is what report.js renders
-// (its "kind" picks the run or the campaign page).
+// (its "kind" picks the run, campaign or experiment page).
 std::string render_page(std::string_view title, const Json& data);
 
 }  // namespace dt

@@ -8,6 +8,7 @@
 #include "histories/schedule_json.h"
 #include "histories/trace_json.h"
 #include "report/campaign_data.h"
+#include "report/explore_data.h"
 #include "report/html_page.h"
 #include "report/verdict_json.h"
 
@@ -79,6 +80,7 @@ const char* to_string(ReportDirKind kind) {
     case ReportDirKind::run: return "run";
     case ReportDirKind::failure: return "failure";
     case ReportDirKind::campaign: return "campaign";
+    case ReportDirKind::explore: return "explore";
   }
   return "?";
 }
@@ -86,20 +88,22 @@ const char* to_string(ReportDirKind kind) {
 Result<ReportDirKind> report_dir_kind(const std::string& dir) {
   std::error_code error;
   if (!fs::is_directory(dir, error)) return Status::error(dir + ": not a directory");
+  if (has_file(dir, "summary.json")) return ReportDirKind::explore;
   if (has_file(dir, "history.json")) {
     if (has_file(dir, "minimized.json")) return ReportDirKind::failure;
     if (has_file(dir, "schedule.json")) return ReportDirKind::run;
     return Status::error(dir + ": has history.json but no schedule.json or minimized.json");
   }
   if (has_file(dir, "report.json")) return ReportDirKind::campaign;
-  return Status::error(dir + ": not a run, failure or campaign directory "
-                       "(no history.json, no report.json)");
+  return Status::error(dir + ": not a run, failure, campaign or explore directory "
+                       "(no history.json, no report.json, no summary.json)");
 }
 
 Result<RunFiles> load_run_dir(const std::string& dir) {
   Result<ReportDirKind> kind = report_dir_kind(dir);
   if (!kind.is_ok()) return kind.status();
   if (kind.value() == ReportDirKind::campaign) return Status::error(dir + ": a campaign directory");
+  if (kind.value() == ReportDirKind::explore) return Status::error(dir + ": an explore directory");
   RunFiles files;
   const bool failure = kind.value() == ReportDirKind::failure;
   files.kind = failure ? "failure" : "run";
@@ -143,6 +147,11 @@ Result<std::string> report_html(const std::string& dir) {
   Result<ReportDirKind> kind = report_dir_kind(dir);
   if (!kind.is_ok()) return kind.status();
   if (kind.value() == ReportDirKind::campaign) return campaign_html(dir);
+  if (kind.value() == ReportDirKind::explore) {
+    Result<Json> data = explore_page_data(dir);
+    if (!data.is_ok()) return data.status();
+    return render_page("dynamo-testbed explore " + dir, data.value());
+  }
   Result<RunFiles> files = load_run_dir(dir);
   if (!files.is_ok()) return files.status();
   return render_page("dynamo-testbed " + files.value().title, run_page_data(files.value()));

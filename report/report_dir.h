@@ -1,5 +1,6 @@
 // `report DIR`: recognise what DIR holds (a run directory from run/replay
-// --out, a campaign failure directory, or a campaign output directory), load
+// --out, a campaign failure directory, a campaign output directory, or an
+// explore output directory), load
 // it, and write the HTML page. Bad files give errors naming file and field.
 #pragma once
 
@@ -10,18 +11,19 @@
 
 namespace dt {
 
-enum class ReportDirKind { run, failure, campaign };
+enum class ReportDirKind { run, failure, campaign, explore };
 const char* to_string(ReportDirKind kind);
 
 // run: history.json + schedule.json; failure: history.json + minimized.json;
-// campaign: report.json with "failures" and no history.json.
+// campaign: report.json with "failures" and no history.json; explore:
+// summary.json (explore --out), with history.json when it found a violation.
 Result<ReportDirKind> report_dir_kind(const std::string& dir);
 
 // Loads a run or failure directory. report.json (the check report) is read
 // when present; older directories without it are checked afresh.
 Result<RunFiles> load_run_dir(const std::string& dir);
 
-// The page for `dir` (run, failure or campaign).
+// The page for `dir` (run, failure, campaign or explore).
 Result<std::string> report_html(const std::string& dir);
 
 // Writes the page for `dir` to `out_path` (empty: DIR/report.html). For a

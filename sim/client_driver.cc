@@ -51,6 +51,9 @@ ClientDriver::ClientDriver(const Schedule& schedule, Prng prng, Network& network
   }
   next_fresh_process_ = w.clients;
   generated_left_ = w.ops;
+  // Every op is an invoke and a completion; growing by doubling would copy
+  // the history log2(ops) times.
+  history_.reserve(2 * (size_t{w.ops} + schedule.events.size()));
 }
 
 void ClientDriver::start(TimeNs now_ns) {
@@ -160,7 +163,7 @@ void ClientDriver::invoke(TimeNs now_ns, uint32_t slot_index, const QueuedOp& qu
   slot.busy = true;
   ClientRequest request = first_request(op);
   const NodeId coordinator = op.coordinator;
-  queue_.push(now_ns + schedule_.workload.client_timeout_ns, ClientTimeout{op.op_id});
+  queue_.push_after(now_ns, schedule_.workload.client_timeout_ns, ClientTimeout{op.op_id});
   open_.emplace(op.op_id, std::move(op));
   send(now_ns, coordinator, std::move(request));
 }

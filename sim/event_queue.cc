@@ -40,37 +40,101 @@ void EventQueue::sift_down_last() {
   DT_ASSERT(hole == 0 || !later(heap_[(hole - 1) / 2], entry), "heap order broken");
 }
 
-uint64_t EventQueue::push(TimeNs time_ns, SimEvent event) {
+EventQueue::Entry EventQueue::make_entry(TimeNs time_ns, uint32_t payload) {
   DT_ASSERT(time_ns != kNever, "event scheduled at kNever");
   DT_ASSERT(next_sequence_ != UINT64_MAX, "event sequence overflow");
-  uint32_t payload = 0;
-  if (free_payloads_.empty()) {
-    DT_ASSERT(payloads_.size() < UINT32_MAX, "too many queued events");
-    payload = static_cast<uint32_t>(payloads_.size());
-    payloads_.push_back(std::move(event));
-  } else {
-    payload = free_payloads_.back();
-    free_payloads_.pop_back();
-    payloads_[payload] = std::move(event);
-  }
-  const uint64_t sequence = next_sequence_++;
+  DT_ASSERT(payload < payloads_.size(), "entry for an unknown payload slot");
+  ++size_;
+  earliest_known_ = false;
+  return Entry{time_ns, next_sequence_++, payload};
+}
+
+uint64_t EventQueue::push_heap(Entry entry) {
   heap_.emplace_back();
-  sift_up(heap_.size() - 1, Entry{time_ns, sequence, payload});
-  return sequence;
+  sift_up(heap_.size() - 1, entry);
+  return entry.sequence;
+}
+
+// The lane of `delay_ns` if an event at `time_ns` keeps it sorted (a new one
+// while there is room), else nullptr (the event goes to the heap).
+EventQueue::Lane* EventQueue::lane_for(TimeNs delay_ns, TimeNs time_ns) {
+  for (Lane& lane : lanes_) {
+    if (lane.delay_ns != delay_ns) continue;
+    if (!lane.entries.empty() && lane.entries.back().time_ns > time_ns) return nullptr;
+    return &lane;
+  }
+  if (lanes_.size() == kMaxLanes) return nullptr;
+  lanes_.push_back(Lane{delay_ns, {}});
+  return &lanes_.back();
+}
+
+uint64_t EventQueue::place_after(TimeNs now_ns, TimeNs delay_ns, uint32_t payload) {
+  const TimeNs time_ns = now_ns + delay_ns;
+  Lane* lane = lane_for(delay_ns, time_ns);
+  if (lane == nullptr) return push_heap(make_entry(time_ns, payload));
+  const Entry entry = make_entry(time_ns, payload);
+  DT_ASSERT(lane->entries.empty() || later(entry, lane->entries.back()), "lane out of order");
+  lane->entries.push_back(entry);
+  return entry.sequence;
+}
+
+int EventQueue::earliest() const {
+  DT_ASSERT(size_ > 0, "earliest of an empty queue");
+  if (earliest_known_) return earliest_;
+  int best = kHeap;
+  const Entry* best_entry = heap_.empty() ? nullptr : &heap_.front();
+  for (size_t i = 0; i < lanes_.size(); ++i) {
+    if (lanes_[i].entries.empty()) continue;
+    const Entry& head = lanes_[i].entries.front();
+    if (best_entry == nullptr || later(*best_entry, head)) {
+      best = static_cast<int>(i);
+      best_entry = &head;
+    }
+  }
+  DT_ASSERT(best_entry != nullptr, "queue size says non-empty, nothing found");
+  earliest_ = best;
+  earliest_known_ = true;
+  return best;
 }
 
 TimeNs EventQueue::next_time_ns() const {
-  DT_ASSERT(!heap_.empty(), "next_time_ns on an empty queue");
-  return heap_.front().time_ns;
+  DT_ASSERT(size_ > 0, "next_time_ns on an empty queue");
+  const int source = earliest();
+  return source == kHeap ? heap_.front().time_ns : lanes_[source].entries.front().time_ns;
+}
+
+EventQueue::Entry EventQueue::remove(int source) {
+  Entry entry;
+  if (source == kHeap) {
+    entry = heap_.front();
+    sift_down_last();
+  } else {
+    std::deque<Entry>& entries = lanes_[static_cast<size_t>(source)].entries;
+    entry = entries.front();
+    entries.pop_front();
+  }
+  --size_;
+  earliest_known_ = false;
+  return entry;
+}
+
+EventQueue::Taken EventQueue::take() {
+  DT_ASSERT(size_ > 0, "pop on an empty queue");
+  const Entry entry = remove(earliest());
+  DT_ASSERT(entry.payload < payloads_.size(), "entry without a payload");
+  return Taken{entry.time_ns, entry.sequence, entry.payload};
+}
+
+void EventQueue::release(uint32_t slot) {
+  DT_ASSERT(slot < payloads_.size(), "release of an unknown slot");
+  free_payloads_.push_back(slot);
 }
 
 QueuedEvent EventQueue::pop() {
-  DT_ASSERT(!heap_.empty(), "pop on an empty queue");
-  const Entry entry = heap_.front();
-  sift_down_last();
-  DT_ASSERT(heap_.empty() || !later(entry, heap_.front()), "heap order broken");
-  free_payloads_.push_back(entry.payload);
-  return QueuedEvent{entry.time_ns, entry.sequence, std::move(payloads_[entry.payload])};
+  const Taken taken = take();
+  QueuedEvent out{taken.time_ns, taken.sequence, std::move(payloads_[taken.slot])};
+  release(taken.slot);
+  return out;
 }
 
 }  // namespace dt

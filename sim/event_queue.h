@@ -1,11 +1,22 @@
 // The virtual-time event queue: events come out ordered by (time_ns,
 // insertion sequence), so events due at the same instant keep the order in
 // which they were scheduled. That tie-break is what makes runs repeatable.
+//
+// Most events of a run are timers with one of a few fixed delays (replica
+// timeout, request deadline, client timeout, probe rounds). Pushed with
+// `push_after` from a clock that never goes back, events of one delay arrive
+// already sorted, so they wait in a FIFO lane per delay instead of the heap;
+// the heap keeps only the rest (mostly messages with random delays) and stays
+// small. Any mix of lanes and heap pops the same (time_ns, sequence) order.
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
+#include "core/assert.h"
 #include "core/types.h"
 #include "sim/sim_event.h"
 
@@ -19,38 +30,104 @@ struct QueuedEvent {
 
 class EventQueue {
  public:
-  // Schedules `event` at `time_ns`; returns its sequence number.
-  uint64_t push(TimeNs time_ns, SimEvent event);
-  bool empty() const { return heap_.empty(); }
-  size_t size() const { return heap_.size(); }
+  // An event taken out of the queue whose payload stays in place until
+  // `release` (the simulator handles it by reference, without a move).
+  struct Taken {
+    TimeNs time_ns = 0;
+    uint64_t sequence = 0;
+    uint32_t slot = 0;
+  };
+
+  // Schedules `event` (a SimEvent or one of its alternatives, built in its
+  // slot) at `time_ns`; returns its sequence number.
+  template <class Event>
+  uint64_t push(TimeNs time_ns, Event&& event) {
+    return push_heap(make_entry(time_ns, store(std::forward<Event>(event))));
+  }
+  // Schedules `event` at now_ns + delay_ns. Same order as push; cheaper for
+  // delays that recur (timers) when now_ns never decreases between calls.
+  template <class Event>
+  uint64_t push_after(TimeNs now_ns, TimeNs delay_ns, Event&& event) {
+    DT_ASSERT(delay_ns < kNever - now_ns, "event beyond the end of time");
+    return place_after(now_ns, delay_ns, store(std::forward<Event>(event)));
+  }
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
   // REQUIRES: !empty()
   TimeNs next_time_ns() const;
   // Removes and returns the earliest event. REQUIRES: !empty()
   QueuedEvent pop();
+  // Removes the earliest event but leaves its payload in its slot; read it
+  // with `payload` and hand the slot back with `release`. Payload references
+  // stay valid across pushes. REQUIRES: !empty()
+  Taken take();
+  SimEvent& payload(uint32_t slot) { return payloads_[slot]; }
+  void release(uint32_t slot);
   // Every event pushed so far (also the next sequence number).
   uint64_t pushed() const { return next_sequence_; }
 
  private:
-  // The heap orders small entries; payloads stay put in `payloads_` so a
-  // heap swap never moves a message.
+  // The heap and lanes order small entries; payloads stay put in `payloads_`
+  // so a sift never moves a message.
   struct Entry {
     TimeNs time_ns = 0;
     uint64_t sequence = 0;
     uint32_t payload = 0;  // index into payloads_
+  };
+  // Events pushed with one delay, in push order (hence sorted).
+  struct Lane {
+    TimeNs delay_ns = 0;
+    std::deque<Entry> entries;
   };
   // (time_ns, sequence) of `a` after that of `b`; sequences are unique, so
   // the order is total and any heap pops the same sequence of events.
   static bool later(const Entry& a, const Entry& b) {
     return a.time_ns != b.time_ns ? a.time_ns > b.time_ns : a.sequence > b.sequence;
   }
+  // Lanes beyond this many delays would make every pop scan too many heads.
+  static constexpr size_t kMaxLanes = 8;
+  static constexpr int kHeap = -1;  // `earliest()` when the heap holds the first event
+
+  // Puts `event` in a free payload slot (constructing the alternative in
+  // place, so a message is moved once) and returns the slot.
+  template <class Event>
+  uint32_t store(Event&& event) {
+    using Stored = std::decay_t<Event>;
+    if (free_payloads_.empty()) {
+      DT_ASSERT(payloads_.size() < UINT32_MAX, "too many queued events");
+      payloads_.emplace_back(std::forward<Event>(event));
+      return static_cast<uint32_t>(payloads_.size() - 1);
+    }
+    const uint32_t slot = free_payloads_.back();
+    free_payloads_.pop_back();
+    if constexpr (std::is_same_v<Stored, SimEvent>) {
+      payloads_[slot] = std::forward<Event>(event);
+    } else {
+      payloads_[slot].template emplace<Stored>(std::forward<Event>(event));
+    }
+    return slot;
+  }
+  Entry make_entry(TimeNs time_ns, uint32_t payload);
+  uint64_t push_heap(Entry entry);
+  uint64_t place_after(TimeNs now_ns, TimeNs delay_ns, uint32_t payload);
+  Lane* lane_for(TimeNs delay_ns, TimeNs time_ns);
+  // Where the earliest event waits: kHeap or a lane index. Cached until the
+  // next push or removal, so run_until's peek and the take share one scan.
+  // REQUIRES: !empty()
+  int earliest() const;
+  Entry remove(int source);
   // Hole-based sifts (one move per level instead of a swap).
   void sift_up(size_t hole, Entry entry);
   void sift_down_last();
 
   std::vector<Entry> heap_;  // binary min-heap on (time_ns, sequence)
-  std::vector<SimEvent> payloads_;
+  std::vector<Lane> lanes_;
+  std::deque<SimEvent> payloads_;  // a deque: references survive push_back
   std::vector<uint32_t> free_payloads_;
+  size_t size_ = 0;
   uint64_t next_sequence_ = 0;
+  mutable bool earliest_known_ = false;
+  mutable int earliest_ = kHeap;
 };
 
 }  // namespace dt

@@ -11,13 +11,28 @@ namespace dt {
 
 Network::Network(const Config& config, Prng prng)
     : nodes_(config.nodes),
-      base_{0, 0, config.network_delay_min_ns, config.network_delay_max_ns},
+      base_(base_link(config)),
       prng_(prng) {
   DT_ASSERT(nodes_ > 0, "network without nodes");
   DT_ASSERT(base_.delay_min_ns <= base_.delay_max_ns, "base delay range inverted");
   links_.assign(size_t{nodes_} * nodes_, base_);
   group_of_.assign(nodes_, 0);
 }
+
+LinkFault Network::base_link(const Config& config) {
+  const DelayShape shape = base_delay_shape(config);
+  return LinkFault{0, 0, shape.min_ns, shape.max_ns, shape.distribution, shape.mean_ns,
+                   shape.pareto_shape_milli};
+}
+
+namespace {
+
+DelayShape delay_shape_of(const LinkFault& fault) {
+  return DelayShape{fault.delay_distribution, fault.delay_min_ns, fault.delay_max_ns,
+                    fault.delay_mean_ns, fault.delay_pareto_shape_milli};
+}
+
+}  // namespace
 
 size_t Network::link_index(NodeId from, NodeId to) const {
   DT_ASSERT(from < nodes_ && to < nodes_, "link endpoint out of range");
@@ -77,14 +92,14 @@ SendPlan Network::plan_send(NodeId from, NodeId to) {
       ++plan.lost;
       continue;
     }
-    plan.delay_ns[plan.copies++] = prng_.between(fault.delay_min_ns, fault.delay_max_ns);
+    plan.delay_ns[plan.copies++] = draw_delay_ns(delay_shape_of(fault), prng_);
   }
   DT_ASSERT(plan.copies <= 2, "more than two copies");
   return plan;
 }
 
 TimeNs Network::client_hop_delay_ns() {
-  return prng_.between(base_.delay_min_ns, base_.delay_max_ns);
+  return draw_delay_ns(delay_shape_of(base_), prng_);
 }
 
 const LinkFault& Network::link(NodeId from, NodeId to) const {

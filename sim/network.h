@@ -1,6 +1,6 @@
 // The simulated network between nodes: a per-message delay drawn from the
-// config's base range (so messages reorder), per-directed-link fault
-// overrides (drop, duplicate, delay range) and partitions into groups.
+// config's base delay distribution (so messages reorder), per-directed-link
+// fault overrides (drop, duplicate, uniform delay range) and partitions.
 // All randomness comes from the Prng handed in (the run's network stream).
 #pragma once
 
@@ -11,6 +11,7 @@
 #include "core/config.h"
 #include "core/prng.h"
 #include "core/types.h"
+#include "sim/delay_draw.h"
 
 namespace dt {
 
@@ -20,6 +21,11 @@ struct LinkFault {
   uint32_t duplicate_ppm = 0;  // a second copy sent with this probability
   TimeNs delay_min_ns = 0;     // per-copy delay range on this link
   TimeNs delay_max_ns = 0;
+  // The base link draws from the config's distribution; a `link` event with
+  // its own range sets uniform.
+  DelayDistribution delay_distribution = DelayDistribution::uniform;
+  TimeNs delay_mean_ns = 0;
+  uint32_t delay_pareto_shape_milli = 0;
   friend bool operator==(const LinkFault&, const LinkFault&) = default;
 };
 
@@ -54,6 +60,8 @@ class Network {
   // The client <-> coordinator hop: base range, no faults.
   TimeNs client_hop_delay_ns();
   const LinkFault& link(NodeId from, NodeId to) const;
+  // The fault-free link of `config`: no drops, the config's base delay.
+  static LinkFault base_link(const Config& config);
   // Canonical text of the current groups: "0,1|2,3,4" (groups by lowest id).
   std::string groups_text() const;
 

@@ -9,7 +9,8 @@
 // - Events at or before workload.duration_ns run; one at exactly duration_ns
 //   runs just before the final heal.
 // - A `link` event with delay_min_ns == delay_max_ns == 0 keeps the base
-//   delay range (config.network_delay_*); it only changes drop/duplicate.
+//   delay (config.network_delay_*, distribution included); it only changes
+//   drop/duplicate. One with its own range is uniform in it.
 // - A fault that does not apply is a no-op with no trace record: crash or
 //   pause of a down node, restart of an up node, resume of a running one.
 //   A wipe always applies (a down node can lose its disk too).

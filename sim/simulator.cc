@@ -65,17 +65,20 @@ bool Simulator::run_until_clients_idle() {
 }
 
 void Simulator::step() {
-  QueuedEvent queued = queue_.pop();
-  DT_ASSERT(queued.time_ns >= now_ns_, "event queue went back in time");
+  // The payload is handled where it sits in the queue (no move), then released.
+  const EventQueue::Taken taken = queue_.take();
+  DT_ASSERT(taken.time_ns >= now_ns_, "event queue went back in time");
   DT_ASSERT(stats_.events < options_.max_events, "run exceeded RunOptions.max_events");
-  now_ns_ = queued.time_ns;
+  now_ns_ = taken.time_ns;
   ++stats_.events;
-  current_ = &queued;
-  handle(queued.event);
+  SimEvent& event = queue_.payload(taken.slot);
+  current_ = &event;
+  handle(event);
   current_ = nullptr;
+  queue_.release(taken.slot);
 }
 
-void Simulator::handle(const SimEvent& event) {
+void Simulator::handle(SimEvent& event) {
   if (const auto* e = std::get_if<MessageDelivery>(&event)) return on_delivery(*e, event);
   if (const auto* e = std::get_if<TimerFire>(&event)) return on_timer(*e, event);
   if (const auto* e = std::get_if<RequestArrival>(&event)) return on_request(*e, event);
@@ -97,14 +100,14 @@ void Simulator::handle(const SimEvent& event) {
   final_heal();
 }
 
-void Simulator::on_delivery(const MessageDelivery& delivery, const SimEvent& event) {
+void Simulator::on_delivery(const MessageDelivery& delivery, SimEvent& event) {
   DT_ASSERT(delivery.to < nodes_.size() && delivery.from < nodes_.size(), "bad endpoints");
   NodeRuntime& target = nodes_[delivery.to];
   if (!target.up || target.epoch != delivery.to_epoch) {
     ++stats_.messages_dropped;  // the receiver crashed since the send
     return;
   }
-  if (target.paused) return target.deferred.push_back(event);
+  if (target.paused) return target.deferred.push_back(std::move(event));
   if (!network_.connected(delivery.from, delivery.to)) {
     ++stats_.messages_dropped;  // a partition went up while it was in flight
     return;
@@ -115,21 +118,21 @@ void Simulator::on_delivery(const MessageDelivery& delivery, const SimEvent& eve
   });
 }
 
-void Simulator::on_timer(const TimerFire& fire, const SimEvent& event) {
+void Simulator::on_timer(const TimerFire& fire, SimEvent& event) {
   DT_ASSERT(fire.node < nodes_.size(), "timer for an unknown node");
   NodeRuntime& runtime = nodes_[fire.node];
   if (!runtime.up || runtime.epoch != fire.epoch) return;  // set before a crash
-  if (runtime.paused) return runtime.deferred.push_back(event);
+  if (runtime.paused) return runtime.deferred.push_back(std::move(event));
   dispatch(fire.node, [&](Node& n, const NodeClock& c, Effects& out) {
     n.on_timer(c, fire.kind, fire.tag, out);
   });
 }
 
-void Simulator::on_request(const RequestArrival& arrival, const SimEvent& event) {
+void Simulator::on_request(const RequestArrival& arrival, SimEvent& event) {
   DT_ASSERT(arrival.coordinator < nodes_.size(), "request for an unknown node");
   NodeRuntime& runtime = nodes_[arrival.coordinator];
   if (!runtime.up) return;  // lost: the client will time out
-  if (runtime.paused) return runtime.deferred.push_back(event);
+  if (runtime.paused) return runtime.deferred.push_back(std::move(event));
   dispatch(arrival.coordinator, [&](Node& n, const NodeClock& c, Effects& out) {
     n.on_client_request(c, arrival.request, out);
   });
@@ -144,10 +147,21 @@ NodeClock Simulator::clock_of(NodeId node) const {
   return clock;
 }
 
-std::vector<NodeState> Simulator::primary_states() const {
-  std::vector<NodeState> states;
-  states.reserve(nodes_.size());
-  for (const NodeRuntime& runtime : nodes_) states.push_back(runtime.primary->abstract_state());
+const std::vector<NodeState>& Simulator::primary_states() {
+  if (states_at_events_ == stats_.events) return states_;
+  states_.clear();
+  states_.reserve(nodes_.size());
+  for (const NodeRuntime& runtime : nodes_) states_.push_back(runtime.primary->abstract_state());
+  states_at_events_ = stats_.events;
+  DT_ASSERT(states_.size() == schedule_.config.nodes, "state count");
+  return states_;
+}
+
+std::vector<NodeState> Simulator::take_primary_states() {
+  primary_states();
+  states_at_events_.reset();
+  std::vector<NodeState> states = std::move(states_);
+  states_.clear();
   DT_ASSERT(states.size() == schedule_.config.nodes, "state count");
   return states;
 }

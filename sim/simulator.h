@@ -33,8 +33,11 @@ class Simulator {
 
   TimeNs now_ns() const { return now_ns_; }
   ClientDriver& clients() { return clients_; }
-  // abstract_state() of every primary node, by node id.
-  std::vector<NodeState> primary_states() const;
+  // abstract_state() of every primary node, by node id. Built again only
+  // when an event ran since the last call (nodes change only inside events).
+  const std::vector<NodeState>& primary_states();
+  // The same, moved out (the next primary_states() builds them again).
+  std::vector<NodeState> take_primary_states();
 
   const std::optional<Divergence>& divergence() const { return divergence_; }
   const RunStats& stats() const { return stats_; }
@@ -54,10 +57,11 @@ class Simulator {
   };
 
   void step();
-  void handle(const SimEvent& event);
-  void on_delivery(const MessageDelivery& delivery, const SimEvent& event);
-  void on_timer(const TimerFire& fire, const SimEvent& event);
-  void on_request(const RequestArrival& arrival, const SimEvent& event);
+  // `event` may be moved from (into a paused node's deferred list).
+  void handle(SimEvent& event);
+  void on_delivery(const MessageDelivery& delivery, SimEvent& event);
+  void on_timer(const TimerFire& fire, SimEvent& event);
+  void on_request(const RequestArrival& arrival, SimEvent& event);
 
   using NodeCall = std::function<void(Node&, const NodeClock&, Effects&)>;
   // Calls `call(node, clock, effects)` on the primary (and shadow) node,
@@ -86,13 +90,15 @@ class Simulator {
   ClientDriver clients_;
   std::vector<NodeRuntime> nodes_;
   TimeNs now_ns_ = 0;
-  const QueuedEvent* current_ = nullptr;  // the event being handled (for reports)
+  const SimEvent* current_ = nullptr;  // the event being handled (for reports)
   Effects primary_out_;
   Effects shadow_out_;
   std::vector<TraceRecord> records_;
   CoverageCounts coverage_{};
   RunStats stats_;
   std::optional<Divergence> divergence_;
+  std::vector<NodeState> states_;            // primary_states() cache
+  std::optional<uint64_t> states_at_events_;  // stats_.events when it was built
 };
 
 }  // namespace dt

@@ -41,10 +41,10 @@ void Simulator::compare_lockstep(NodeId node) {
   divergence.event_index = stats_.events - 1;
   divergence.time_ns = now_ns_;
   divergence.node = node;
-  if (const auto* fault = std::get_if<ScheduledFault>(&current_->event)) {
+  if (const auto* fault = std::get_if<ScheduledFault>(current_)) {
     divergence.event = describe(schedule_.events[fault->index]);
   } else {
-    divergence.event = describe(current_->event);
+    divergence.event = describe(*current_);
   }
   divergence.differences = std::move(differences);
   divergence_ = std::move(divergence);
@@ -63,14 +63,19 @@ void Simulator::apply_effects(NodeId node, Effects& effects) {
     const uint64_t to_epoch = nodes_[send.to].epoch;
     for (uint32_t copy = 0; copy < plan.copies; ++copy) {
       // The last copy takes the message; an earlier (duplicate) copy copies it.
-      Message message = copy + 1 == plan.copies ? std::move(send.message) : send.message;
-      queue_.push(now_ns_ + plan.delay_ns[copy],
-                  MessageDelivery{node, send.to, to_epoch, std::move(message)});
+      const TimeNs at_ns = now_ns_ + plan.delay_ns[copy];
+      if (copy + 1 == plan.copies) {
+        queue_.push(at_ns, MessageDelivery{node, send.to, to_epoch, std::move(send.message)});
+      } else {
+        queue_.push(at_ns, MessageDelivery{node, send.to, to_epoch, send.message});
+      }
     }
   }
   for (const TimerRequest& timer : effects.timers) {
     DT_ASSERT(timer.delay_ns < kNever - now_ns_, "timer beyond the end of time");
-    queue_.push(now_ns_ + timer.delay_ns, TimerFire{node, runtime.epoch, timer.kind, timer.tag});
+    // Timer delays come from a few config values: push_after keeps them out of the heap.
+    queue_.push_after(now_ns_, timer.delay_ns,
+                      TimerFire{node, runtime.epoch, timer.kind, timer.tag});
   }
   for (ClientReply& reply : effects.replies) {
     queue_.push(now_ns_ + network_.client_hop_delay_ns(), ReplyArrival{node, std::move(reply)});

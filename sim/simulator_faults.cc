@@ -104,15 +104,16 @@ void Simulator::resume(NodeId node) {
 void Simulator::set_link(const ScheduleEvent& e) {
   DT_ASSERT(e.kind == EventKind::link, "set_link for another event kind");
   DT_ASSERT(e.from < nodes_.size() && e.to < nodes_.size(), "link endpoint out of range");
-  LinkFault fault;
+  // No range of its own: the link keeps the base delay (distribution included).
+  LinkFault fault = Network::base_link(schedule_.config);
   fault.drop_ppm = e.drop_ppm;
   fault.duplicate_ppm = e.duplicate_ppm;
-  if (e.delay_min_ns == 0 && e.delay_max_ns == 0) {
-    fault.delay_min_ns = schedule_.config.network_delay_min_ns;
-    fault.delay_max_ns = schedule_.config.network_delay_max_ns;
-  } else {
+  if (e.delay_min_ns != 0 || e.delay_max_ns != 0) {
     fault.delay_min_ns = e.delay_min_ns;
     fault.delay_max_ns = e.delay_max_ns;
+    fault.delay_distribution = DelayDistribution::uniform;
+    fault.delay_mean_ns = 0;
+    fault.delay_pareto_shape_milli = 0;
   }
   network_.set_link(e.from, e.to, fault);
   if (!options_.record_trace) return;

@@ -1,6 +1,7 @@
-// dynamo-testbed report page: draws a run, a failure or a campaign from the
-// JSON in <script id="data">. Lanes are virtualised: only the lanes in view and
-// the records in the visible time window become SVG nodes.
+// dynamo-testbed report page: draws a run, a failure, a campaign, an explore or
+// an experiment from the JSON in <script id="data">. Lanes are virtualised:
+// only the lanes in view and the records in the visible time window become SVG
+// nodes.
 // Test hooks: after each render <body> carries data-* counts (see publish()),
 // and a location hash "#select=violation:N" or "#select=op:I" selects on load.
 (function () {
@@ -272,12 +273,27 @@
     (R.byOpId[op.op] || []).forEach(function (r) { out.push(r); });
     if (op.w) (R.byWrite[op.w] || []).forEach(function (r) { out.push(r); });
     if (op.f === 'get' && op.co !== null) {
-      // Read repair carries no op id: the coordinator's repairs of this key
-      // between the answer and one request deadline later.
+      // The coordinator records read_repair_sent with the get's op id; the
+      // responder's `repaired` carries none, so each send is paired with the
+      // first repair of this key from this coordinator at that responder after
+      // it. Traces from before read_repair_sent existed fall back to the
+      // coordinator's repairs of the key within one request deadline.
+      var sent = out.filter(function (ri) { return R.kind[R.recs[ri][2]] === 'read_repair_sent'; });
       var until = opEnd(op) + D.config.request_deadline_ns;
+      var taken = {};
       R.recs.forEach(function (r, ri) {
-        if (R.kind[r[2]] === 'repaired' && r[3] === op.co && r[4] === op.k &&
-            r[0] >= op.t0 && r[0] <= until) out.push(ri);
+        if (R.kind[r[2]] !== 'repaired' || r[3] !== op.co || r[4] !== op.k || r[0] < op.t0) return;
+        if (!sent.length) {
+          if (r[0] <= until) out.push(ri);
+          return;
+        }
+        sent.forEach(function (si) {
+          var send = R.recs[si];
+          if (taken[si] === undefined && send[3] === r[1] && r[0] >= send[0]) {
+            taken[si] = ri;
+            out.push(ri);
+          }
+        });
       });
     }
     out.sort(function (a, b) { return a - b; });
@@ -286,7 +302,7 @@
 
   function storySummary(i) {
     var op = R.ops[i], targets = [], fallbacks = [], replies = [], hints = [], handoffs = [],
-        repairs = [], ae = [];
+        repairs = [], repairSends = [], ae = [];
     story(i).forEach(function (ri) {
       var r = R.recs[ri], k = R.kind[r[2]];
       if (k === 'target_chosen' && r[5] === op.op) (r[7] ? fallbacks : targets).push(r[3]);
@@ -294,10 +310,11 @@
       if (k === 'hinted') hints.push(r[1] + ' for ' + r[3]);
       if (k === 'handed_off') handoffs.push(r[3] + '\u2192' + r[1]);
       if (k === 'repaired') repairs.push(r[1]);
+      if (k === 'read_repair_sent' && r[5] === op.op) repairSends.push(r[3]);
       if (k === 'anti_entropy_stored') ae.push(r[3] + '\u2192' + r[1]);
     });
     return {coordinator: op.co, targets: targets, fallbacks: fallbacks, replies: replies,
-            hints: hints, handoffs: handoffs, repairs: repairs, ae: ae};
+            hints: hints, handoffs: handoffs, repairs: repairs, repairSends: repairSends, ae: ae};
   }
 
   function recordText(r) {
@@ -338,8 +355,10 @@
         arrow(g, t, laneOfNode(r[1]), client, 'finish', text);
       } else if (k === 'handed_off') {
         arrow(g, t, laneOfNode(r[3]), laneOfNode(r[1]), 'handoff', text);
+      } else if (k === 'read_repair_sent') {
+        arrow(g, t, laneOfNode(r[1]), laneOfNode(r[3]), 'repair', text);
       } else if (k === 'repaired') {
-        arrow(g, t, laneOfNode(r[3]), laneOfNode(r[1]), 'repair', text);
+        dot(g, t, laneOfNode(r[1]), 'stored', text);
       } else if (k === 'anti_entropy_stored') {
         arrow(g, t, laneOfNode(r[3]), laneOfNode(r[1]), 'ae', text);
       } else if (k === 'stored') {
@@ -484,7 +503,8 @@
       'replies that counted: {' + sum.replies.join(',') + '}',
       'hints written: ' + (sum.hints.join('; ') || 'none') + '   handed off: ' +
         (sum.handoffs.join('; ') || 'none'),
-      'read repair on: {' + sum.repairs.join(',') + '}   anti-entropy: ' +
+      'read repair sent to: {' + sum.repairSends.join(',') + '} stored on: {' +
+      sum.repairs.join(',') + '}   anti-entropy: ' +
         (sum.ae.join('; ') || 'none')];
     lines.forEach(function (l) { box.appendChild(h('div', {}, [l])); });
     var list = h('ul', {'class': 'story mono'});
@@ -545,9 +565,9 @@
   function header() {
     var c = D.config, counts = {ok: 0, fail: 0, info: 0, open: 0};
     R.ops.forEach(function (op) { counts[op.r]++; });
-    app().appendChild(h('h1', {}, [D.title]));
+    if (D.kind !== 'explore') app().appendChild(h('h1', {}, [D.title]));
     app().appendChild(h('div', {'class': 'summary-line'}, [
-      'seed ' + D.seed + ' \u00b7 nodes=' + c.nodes + ' N=' + c.replicas_n + ' R=' +
+      (D.kind === 'explore' ? 'counterexample path' : 'seed ' + D.seed) + ' \u00b7 nodes=' + c.nodes + ' N=' + c.replicas_n + ' R=' +
       c.read_quorum_r + ' W=' + c.write_quorum_w + ' Q=' + c.partitions_q + ' ' +
       c.quorum_mode + ' hints=' + c.hint_store + ' ' + c.versioning +
       (D.inject.length ? ' \u00b7 inject ' + D.inject.join(',') : '')]));
@@ -766,13 +786,52 @@
     return g;
   }
 
+  // Runs/s between consecutive progress samples ([seconds, runs, failed]),
+  // drawn as a line over wall time; failed runs so far as the label.
+  function rateChart(samples) {
+    var w = 620, ht = 160, left = 60, bottom = 24, pts = [], maxRate = 1, maxT = 1;
+    for (var i = 1; i < samples.length; ++i) {
+      var dt = samples[i][0] - samples[i - 1][0];
+      if (!(dt > 0)) continue;
+      var rate = (samples[i][1] - samples[i - 1][1]) / dt;
+      pts.push([samples[i][0], rate, samples[i][2]]);
+      maxRate = Math.max(maxRate, rate);
+      maxT = Math.max(maxT, samples[i][0]);
+    }
+    var g = s('svg', {id: 'rate', 'class': 'rate', width: w + left + 20, height: ht + bottom + 10,
+                      'data-points': pts.length});
+    g.appendChild(s('line', {x1: left, y1: ht, x2: left + w, y2: ht, 'class': 'axis'}));
+    g.appendChild(s('line', {x1: left, y1: 0, x2: left, y2: ht, 'class': 'axis'}));
+    g.appendChild(s('text', {x: 0, y: 12}, maxRate.toFixed(0) + ' runs/s'));
+    g.appendChild(s('text', {x: 0, y: ht}, '0'));
+    g.appendChild(s('text', {x: left + w - 40, y: ht + 18}, maxT.toFixed(0) + ' s'));
+    var xy = pts.map(function (p) {
+      return (left + p[0] / maxT * w).toFixed(1) + ',' + (ht - p[1] / maxRate * (ht - 4)).toFixed(1);
+    });
+    if (pts.length) g.appendChild(s('polyline', {points: xy.join(' '), 'class': 'rate-line'}));
+    pts.forEach(function (p, i) {
+      var c = xy[i].split(',');
+      var dot = s('circle', {cx: c[0], cy: c[1], r: 2.5, 'class': p[2] ? 'rate-dot failed' : 'rate-dot'});
+      dot.appendChild(s('title', {}, p[0].toFixed(1) + ' s: ' + p[1].toFixed(1) + ' runs/s, ' +
+                                     p[2] + ' failed run(s) so far'));
+      g.appendChild(dot);
+    });
+    return g;
+  }
+
   function renderCampaign() {
     var c = D.campaign;
     app().appendChild(h('h1', {}, [D.title]));
     app().appendChild(h('div', {'class': 'summary-line'}, [c.runs + ' runs in ' +
       Number(c.run_seconds || 0).toFixed(1) + ' s (' + Number(c.runs_per_second || 0).toFixed(1) +
-      ' runs/s; the campaign records its rate as a total, not over time) \u00b7 ' +
-      c.failed_runs + ' failed run(s) \u00b7 exit code ' + c.exit_code]));
+      ' runs/s) \u00b7 ' + c.failed_runs + ' failed run(s) \u00b7 exit code ' + c.exit_code]));
+    var samples = c.progress || [];
+    app().appendChild(h('h2', {}, ['Runs/s over time']));
+    var chart = rateChart(samples);
+    if (samples.length > 1) app().appendChild(chart);
+    else app().appendChild(h('p', {'class': 'muted'}, ['Fewer than two progress samples ' +
+      '(a campaign shorter than a second, or a report written before they were recorded).']));
+    document.body.setAttribute('data-rate-points', chart.getAttribute('data-points'));
     var fsec = h('section', {id: 'failures'}, [h('h2', {}, ['Failures by signature'])]);
     var list = h('ul', {'class': 'violations'});
     (c.failures || []).forEach(function (f, i) {
@@ -804,15 +863,88 @@
     Object.keys(c).forEach(function (k) {
       var v = c[k];
       if (v !== null && typeof v === 'object' && !Array.isArray(v) && k !== 'shard') return;
-      if (k === 'failures') return;
+      if (k === 'failures' || k === 'progress') return;
       nums.appendChild(h('tr', {}, [h('td', {}, [k]), h('td', {'class': 'mono'}, [JSON.stringify(v)])]));
     });
     app().appendChild(h('h2', {}, ['Report numbers']));
     app().appendChild(nums);
   }
 
+  // ======================= explore page =======================
+  function renderExplore() {
+    var x = D.explore, v = x.violation;
+    app().appendChild(h('h1', {}, [D.title]));
+    var verdict = v ? 'VIOLATION: ' + v.failure + ' (shortest path: ' + v.choices.length + ' steps)'
+      : x.verified ? 'VERIFIED within the bounds'
+      : 'NOT EXHAUSTIVE: bound(s) hit: ' + x.bounds_hit.join(', ');
+    app().appendChild(h('div', {id: 'explore-verdict', 'class': 'summary-line ' +
+                                (v ? 'bad' : x.verified ? 'good' : 'warn')}, [verdict]));
+    var rows = [['side', x.side], ['inject', String(x.inject || '') || '-'], ['config', x.config],
+      ['bounds', x.bounds], ['bounds hit', x.bounds_hit.join(', ') || 'none'],
+      ['search', x.search ? x.search.order + ', jobs ' + x.search.jobs + ', reductions: ' +
+        x.search.reductions : ''],
+      ['states', x.states], ['transitions', x.transitions], ['max depth', x.max_depth],
+      ['complete histories checked', x.histories_checked], ['failing paths', x.failing_paths],
+      ['seconds', x.seconds], ['states/s', x.states_per_second],
+      ['visited bytes', x.visited_bytes], ['peak RSS bytes', x.peak_rss_bytes]];
+    var table = h('table', {'class': 'nums', id: 'explore-summary'});
+    rows.forEach(function (r) {
+      if (r[1] === undefined) return;
+      table.appendChild(h('tr', {}, [h('td', {}, [r[0]]), h('td', {'class': 'mono'}, [String(r[1])])]));
+    });
+    app().appendChild(table);
+    var kinds = x.choice_kinds || {};
+    var ktable = h('table', {'class': 'verdicts', id: 'choice-kinds'}, [h('tr', {}, ['step kind',
+      'states where enabled', 'taken'].map(function (t) { return h('th', {}, [t]); }))]);
+    Object.keys(kinds).forEach(function (k) {
+      var e = kinds[k];
+      ktable.appendChild(h('tr', {'class': e.enabled_states ? '' : 'never'}, [h('td', {}, [k]),
+        h('td', {'class': 'num'}, [e.enabled_states ? String(e.enabled_states) : 'never enabled']),
+        h('td', {'class': 'num'}, [String(e.taken)])]));
+    });
+    app().appendChild(h('h2', {}, ['Coverage of step kinds']));
+    app().appendChild(ktable);
+    var steps = h('ol', {id: 'explore-steps', 'class': 'steps mono'});
+    (v ? v.choices : []).forEach(function (text) { steps.appendChild(h('li', {}, [text])); });
+    if (v) {
+      app().appendChild(h('h2', {}, ['Counterexample: the steps']));
+      app().appendChild(steps);
+      app().appendChild(h('div', {'class': 'mono'}, ['dynamo-testbed replay <dir>/counterexample.json']));
+    }
+    document.body.setAttribute('data-explore-steps', steps.children.length);
+    document.body.setAttribute('data-verified', x.verified ? '1' : '0');
+    if (D.has_path) {
+      app().appendChild(h('h2', {}, ['The counterexample path (logical time: 1 ms per step)']));
+      renderRun();
+    }
+  }
+
+  // ======================= experiment page =======================
+  // The table and notes as preformatted text, the plots as images (data URLs,
+  // so the page stays one file and SVG text never becomes page markup).
+  function renderExperiment() {
+    app().appendChild(h('h1', {}, ['Experiment: ' + D.experiment]));
+    app().appendChild(h('p', {}, [D.question]));
+    var params = Object.keys(D.params).map(function (k) { return k + '=' + D.params[k]; });
+    app().appendChild(h('p', {'class': 'mono'}, ['seeds ' + D.seeds.join(',') + ' \u00b7 ' +
+                                                  params.join(' ')]));
+    app().appendChild(h('h2', {}, ['Results (mean and 95% confidence interval over seeds)']));
+    app().appendChild(h('pre', {'class': 'mono experiment-table'}, [D.table]));
+    if (D.notes) app().appendChild(h('pre', {'class': 'mono experiment-notes'}, [D.notes]));
+    D.plots.forEach(function (p) {
+      app().appendChild(h('h2', {}, [p.file]));
+      app().appendChild(h('img', {'class': 'experiment-plot', alt: p.file,
+                                  src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(p.svg)}));
+    });
+    document.body.setAttribute('data-plots', D.plots.length);
+    document.body.setAttribute('data-points', D.points.length);
+  }
+
   try {
-    if (D.kind === 'campaign') renderCampaign(); else renderRun();
+    if (D.kind === 'campaign') renderCampaign();
+    else if (D.kind === 'explore') renderExplore();
+    else if (D.kind === 'experiment') renderExperiment();
+    else renderRun();
     document.body.setAttribute('data-rendered', '1');
   } catch (e) {
     document.body.setAttribute('data-render-error', String(e && e.stack || e));

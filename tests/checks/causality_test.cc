@@ -59,6 +59,27 @@ TEST(Causality, RejectsASiblingThatSupersedesAnother) {
   EXPECT_EQ(s.op_indices, (std::vector<uint64_t>{4, 5}));
 }
 
+// The fast pair search keeps, per actor, the highest and second-highest
+// counter any sibling's context holds; the sibling holding the highest is
+// judged against the second. Here that second (write 2's context) covers
+// write 1's dot, and a third sibling with a lower context comes after it: it
+// must not lower the second-highest.
+TEST(Causality, RejectsASiblingCoveredOnlyByTheSecondHighestContext) {
+  CausalityCase c;
+  const Version w1 = test::version(1, 0, 2, test::clock_of({{0, 5}}));  // a corrupt context
+  const Version w2 = test::version(2, 1, 1, test::clock_of({{0, 3}}));
+  const Version w3 = test::version(3, 2, 1);
+  c.history.put(0, kKey, 1, 10, 20, OpType::ok, 0, w1.context);
+  c.history.put(1, kKey, 2, 11, 21, OpType::ok, 1, w2.context);
+  c.history.put(2, kKey, 3, 12, 22, OpType::ok, 2, w3.context);
+  c.history.get(3, kKey, 30, 40, {w1, w2, w3});
+  const PropertyVerdict v = c.check();
+  const bool found = std::any_of(v.violations.begin(), v.violations.end(), [](const Violation& x) {
+    return x.kind == "sibling_supersedes" && x.writes == std::vector<WriteId>{2, 1};
+  });
+  EXPECT_TRUE(found) << v.violations.size() << " violations";
+}
+
 TEST(Causality, RejectsADuplicateDot) {
   CausalityCase c;
   c.history.put(0, kKey, 1, 10, 20);
@@ -87,6 +108,19 @@ TEST(Causality, RejectsTwoWritesSharingADotInTheTrace) {
   EXPECT_EQ(d.op_indices, (std::vector<uint64_t>{0, 1}));
   EXPECT_EQ(d.keys, std::vector<Key>{kKey});
   EXPECT_NE(d.explanation.find("the same dot 0:1"), std::string::npos) << d.explanation;
+}
+
+// Near miss: write id 0 is "no write" and counter 0 "no dot" (core/version.h),
+// as in fuzzed input; a record of neither is no sighting of a dot, so it makes
+// no duplicate with the write that really holds the dot.
+TEST(Causality, AcceptsRecordsWithoutAWriteOrADot) {
+  CausalityCase c;
+  c.history.put(0, kKey, 1, 10, 20);
+  c.history.put(1, kKey, 2, 11, 21);
+  c.trace.stored(12, 1, kKey, test::version(0, 0, 1)).stored(13, 2, kKey, test::version(1, 0, 1));
+  c.trace.stored(14, 1, kKey, test::version(2, 0, 0)).stored(15, 2, kKey, test::version(2, 0, 0));
+  const PropertyVerdict v = c.check();
+  for (const Violation& x : v.violations) EXPECT_NE(x.kind, "duplicate_dot") << x.explanation;
 }
 
 TEST(Causality, RejectsADotReusedInTheFinalStateOnce) {

@@ -87,5 +87,34 @@ expect "minimize takes an interleaving" 1 "minimized: +[0-9]+ -> [0-9]+ choices"
 expect "minimized interleaving replays" 1 "quorum_overlap" -- "$bin" replay \
   "$work/explore-min/minimized.json"
 
+# experiment smoke (a second or two): tiny availability run, its files, and
+# bad names and params exiting 2 with the param named.
+expect "experiment list" 0 "^availability" -- "$bin" experiment --list
+tiny_exp=(--param nodes=6 --param n=3 --param w=2 --param mttf_s=5 --param duration_s=3
+          --param write_rate_per_s=10 --param keys=20 --seeds 2 --quiet)
+expect "experiment runs" 0 "write_success \\[95% CI\\]" -- "$bin" experiment availability \
+  "${tiny_exp[@]}" --out "$work/exp" --html
+expect "experiment writes files" 0 "." -- ls "$work/exp/results.csv" "$work/exp/results.json" \
+  "$work/exp/availability-writes.svg" "$work/exp/index.html"
+expect "experiment --jobs keeps results" 0 "^same$" -- bash -c "'$bin' experiment availability \
+  ${tiny_exp[*]} --jobs 2 --json --out '$work/exp2' > '$work/j2.json' &&
+  cmp -s '$work/j2.json' '$work/exp/results.json' && echo same"
+expect "experiment --replot redraws" 0 "^same$" -- bash -c "rm '$work/exp/results.csv' &&
+  '$bin' experiment availability --replot '$work/exp' > /dev/null &&
+  cmp -s '$work/exp/results.json' '$work/j2.json' && test -s '$work/exp/results.csv' && echo same"
+expect "experiment --replot of another experiment" 2 "holds experiment \"availability\"" -- \
+  "$bin" experiment durability --replot "$work/exp"
+expect "staleness closed form" 0 "N=3 R=1 W=1: .*inside the 95% CI" -- "$bin" experiment \
+  staleness --param delays=no_propagation --param r=1 --param w=1 --param trials=100 \
+  --seeds 1 --quiet --out "$work/staleness"
+expect "merkle one key" 0 "^16 +1 +1 \[1, 1\] +32 \[32, 32\]" -- "$bin" experiment merkle \
+  --param keys=100000 --param depths=16 --param differing=1 --seeds 1 --quiet \
+  --out "$work/merkle"
+expect "unknown experiment" 2 "unknown experiment \"nope\"" -- "$bin" experiment nope
+expect "unknown param" 2 "--param bogus: unknown parameter" -- "$bin" experiment availability \
+  --param bogus=1
+expect "malformed param" 2 "--param mttf_s: \"x\" is not a number" -- "$bin" experiment \
+  availability --param mttf_s=x
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

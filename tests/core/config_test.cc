@@ -47,12 +47,65 @@ TEST(Config, RejectsInvertedDelayRange) {
   EXPECT_FALSE(c.validate().is_ok());
 }
 
+Config exponential_delays() {
+  Config c;
+  c.network_delay_distribution = DelayDistribution::exponential;
+  c.network_delay_mean_ns = 2 * kMillisecondNs;
+  c.network_delay_max_ns = 100 * kMillisecondNs;
+  return c;
+}
+
+TEST(Config, AcceptsExponentialAndParetoDelays) {
+  EXPECT_TRUE(exponential_delays().validate().is_ok());
+  Config c = exponential_delays();
+  c.network_delay_distribution = DelayDistribution::pareto;
+  c.network_delay_pareto_shape_milli = 1500;
+  EXPECT_TRUE(c.validate().is_ok());
+}
+
+TEST(Config, RejectsDelayFieldsTheDistributionDoesNotUse) {
+  Config c;
+  c.network_delay_mean_ns = 7;
+  EXPECT_EQ(c.validate().message(),
+            "config.network_delay_mean_ns: 7 is set, but network_delay_distribution uniform "
+            "does not use it");
+  c = exponential_delays();
+  c.network_delay_pareto_shape_milli = 2000;
+  EXPECT_EQ(c.validate().message(),
+            "config.network_delay_pareto_shape_milli: 2000 is set, but "
+            "network_delay_distribution exponential does not use it");
+}
+
+TEST(Config, RejectsMissingMeanAndHeavyParetoShape) {
+  Config c = exponential_delays();
+  c.network_delay_mean_ns = 0;
+  EXPECT_EQ(c.validate().message(),
+            "config.network_delay_mean_ns: 0, but network_delay_distribution exponential "
+            "needs a mean of at least 1 ns");
+  c = exponential_delays();
+  c.network_delay_distribution = DelayDistribution::pareto;
+  c.network_delay_pareto_shape_milli = 1000;
+  EXPECT_EQ(c.validate().message(),
+            "config.network_delay_pareto_shape_milli: 1000 is not above 1000 (a Pareto "
+            "shape <= 1 has no finite mean)");
+  c.network_delay_pareto_shape_milli = 100'001;
+  EXPECT_EQ(c.validate().message(),
+            "config.network_delay_pareto_shape_milli: 100001 is out of range (0..100000)");
+  c.network_delay_pareto_shape_milli = 2000;
+  c.network_delay_mean_ns = 11 * kSecondNs;
+  EXPECT_EQ(c.validate().message(),
+            "config.network_delay_mean_ns: 11000000000 is out of range (0..10000000000)");
+}
+
 TEST(Config, ParsesModes) {
   EXPECT_EQ(parse_quorum_mode("strict").value(), QuorumMode::strict);
   EXPECT_FALSE(parse_quorum_mode("lax").is_ok());
   EXPECT_EQ(parse_hint_store_mode("volatile").value(), HintStoreMode::volatile_);
   EXPECT_EQ(parse_versioning("lww").value(), Versioning::lww);
   EXPECT_EQ(parse_versioning("x").error(), "\"x\" is not a versioning (vclock|lww)");
+  EXPECT_EQ(parse_delay_distribution("pareto").value(), DelayDistribution::pareto);
+  EXPECT_EQ(parse_delay_distribution("normal").error(),
+            "\"normal\" is not a delay distribution (uniform|exponential|pareto)");
 }
 
 }  // namespace

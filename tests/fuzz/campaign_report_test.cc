@@ -25,6 +25,7 @@ CampaignResult one_failure() {
   f.dir = "out/failure-17";
   f.minimized = MinimizeStats{12, 3, 40, 5, 80, false};
   r.failures.push_back(f);
+  r.progress = {{1.0, 25, 0}, {2.0, 40, 1}};
   return r;
 }
 
@@ -60,6 +61,8 @@ TEST(CampaignReport, JsonHasTheSameFacts) {
   EXPECT_EQ(j["coverage"]["hint_stored"], 5);
   EXPECT_EQ(j["marks_reached"], 1);
   EXPECT_EQ(j["marks_total"], 12);
+  ASSERT_EQ(j["progress"].size(), 2u);
+  EXPECT_EQ(j["progress"][1], nlohmann::json::parse("[2.0, 40, 1]"));
 }
 
 TEST(CampaignReport, NoFailuresMeansExitZero) {

@@ -156,6 +156,14 @@ TEST(Campaign, TimeBoundStopsTheCampaign) {
   const CampaignResult r = run_campaign(o);
   EXPECT_EQ(r.stopped_by, "seconds");
   EXPECT_GT(r.runs, 0u);
+  // The last progress sample is taken when every worker has stopped.
+  ASSERT_FALSE(r.progress.empty());
+  EXPECT_GE(r.progress.back().runs, r.runs);
+  EXPECT_GE(r.progress.back().elapsed_seconds, 0.3);
+  for (size_t i = 1; i < r.progress.size(); ++i) {
+    EXPECT_GE(r.progress[i].runs, r.progress[i - 1].runs);
+    EXPECT_GT(r.progress[i].elapsed_seconds, r.progress[i - 1].elapsed_seconds);
+  }
 }
 
 }  // namespace

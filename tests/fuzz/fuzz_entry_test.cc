@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/prng.h"
 #include "fuzz/run_check.h"
 #include "histories/history_json.h"
 #include "histories/schedule_json.h"
@@ -119,6 +120,45 @@ RC_GTEST_PROP(FuzzEntry, BoundedSchedulesStayInsideTheCaps, (const std::vector<u
   RC_ASSERT(s.workload.ops <= kFuzzMaxOps);
   RC_ASSERT(s.workload.duration_ns <= kFuzzMaxDurationNs);
   RC_ASSERT(check_schedule_runnable(s).is_ok());
+}
+
+RC_GTEST_PROP(FuzzEntry, QuickBudgetCutsTheFullSchedule, (const std::vector<uint8_t>& bytes)) {
+  const Schedule full = bounded_fuzz_schedule(bytes);
+  const Schedule quick = bounded_fuzz_schedule(bytes, kQuickFuzzBudget);
+  RC_ASSERT(quick.workload.ops <= kQuickFuzzBudget.max_ops);
+  RC_ASSERT(quick.workload.duration_ns <= kQuickFuzzBudget.max_duration_ns);
+  RC_ASSERT(quick.workload.ops <= full.workload.ops);
+  RC_ASSERT(quick.events.size() <= full.events.size());
+  RC_ASSERT(quick.config == full.config);
+  RC_ASSERT(check_schedule_runnable(quick).is_ok());
+}
+
+// The quick budget still runs the checks (a clean node passes them, the run
+// still quiesces) and still catches the planted divergence.
+TEST(FuzzEntry, QuickBudgetChecksCleanRunsAndCatchesAPlantedDivergence) {
+  Prng prng(7);
+  for (int input = 0; input < 20; ++input) {
+    std::vector<uint8_t> bytes(prng.below(256));
+    for (uint8_t& b : bytes) b = static_cast<uint8_t>(prng.next_u64());
+    const auto failure =
+        differential_one(bytes, &make_model_node, &make_model_node, kQuickFuzzBudget);
+    EXPECT_FALSE(failure.has_value()) << failure->description;
+  }
+  for (uint8_t first = 0; first < 255; ++first) {
+    std::vector<uint8_t> bytes(256, first);
+    for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<uint8_t>(bytes[i] * 31 + i);
+    const Schedule s = bounded_fuzz_schedule(bytes, kQuickFuzzBudget);
+    if (std::none_of(s.events.begin(), s.events.end(),
+                     [](const ScheduleEvent& e) { return e.kind == EventKind::crash; })) {
+      continue;
+    }
+    const auto failure = differential_one(bytes, &make_model_node,
+                                          &testing::make_restart_marking_node, kQuickFuzzBudget);
+    ASSERT_TRUE(failure.has_value());
+    EXPECT_EQ(failure->schedule, s);
+    return;
+  }
+  FAIL() << "no quick input crashed a node";
 }
 
 }  // namespace

@@ -13,11 +13,12 @@ TEST(ConfigJson, WritesEveryFieldByName) {
   Config c;
   c.hint_store = HintStoreMode::volatile_;
   const Json j = config_to_json(c);
-  EXPECT_EQ(j.size(), 18u);
+  EXPECT_EQ(j.size(), 21u);
   EXPECT_EQ(j["hint_store"], "volatile");
   EXPECT_EQ(j["quorum_mode"], "sloppy");
   EXPECT_EQ(j["versioning"], "vclock");
   EXPECT_EQ(j["request_deadline_ns"], 200 * kMillisecondNs);
+  EXPECT_EQ(j["network_delay_distribution"], "uniform");
 }
 
 TEST(ConfigJson, OmittedFieldsKeepDefaults) {
@@ -37,6 +38,11 @@ TEST(ConfigJson, RejectsBadFields) {
   };
   EXPECT_EQ(error_of(R"({"hint_store": "flaky"})"),
             "config.hint_store: \"flaky\" is not a hint store mode (durable|volatile)");
+  EXPECT_EQ(error_of(R"({"network_delay_distribution": "gauss"})"),
+            "config.network_delay_distribution: \"gauss\" is not a delay distribution "
+            "(uniform|exponential|pareto)");
+  EXPECT_EQ(error_of(R"({"network_delay_mean_ns": -2})"),
+            "config.network_delay_mean_ns: -2 is negative, expected an unsigned integer");
   EXPECT_EQ(error_of(R"({"versioning": 1})"),
             "config.versioning: expected a string, got an integer");
   EXPECT_EQ(error_of(R"({"N": 3})"), "config.N: unknown field of the config");

@@ -26,6 +26,14 @@ inline Config gen_config() {
   c.hint_store = *rc::gen::element(HintStoreMode::durable, HintStoreMode::volatile_);
   c.versioning = *rc::gen::element(Versioning::vclock, Versioning::lww);
   c.replica_timeout_ns = *rc::gen::inRange<TimeNs>(1, 100 * kMillisecondNs);
+  c.network_delay_distribution = *rc::gen::element(
+      DelayDistribution::uniform, DelayDistribution::exponential, DelayDistribution::pareto);
+  if (c.network_delay_distribution != DelayDistribution::uniform) {
+    c.network_delay_mean_ns = *rc::gen::inRange<TimeNs>(1, 10 * kMillisecondNs);
+  }
+  if (c.network_delay_distribution == DelayDistribution::pareto) {
+    c.network_delay_pareto_shape_milli = *rc::gen::inRange<uint32_t>(1001, 5000);
+  }
   return c;
 }
 

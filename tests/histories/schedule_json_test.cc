@@ -162,6 +162,21 @@ TEST(ScheduleJson, RejectsQuorumAboveN) {
             "bad.json: config.read_quorum_r: 4 is more than replicas_n (3)");
 }
 
+TEST(ScheduleJson, RejectsBadDelayDistributions) {
+  const std::string head = R"({"format": "dynamo-testbed-schedule", "version": 1, "config": )";
+  EXPECT_EQ(error_of(head + R"({"network_delay_distribution": "pareto",
+                                "network_delay_mean_ns": 2000000,
+                                "network_delay_pareto_shape_milli": 900}})"),
+            "bad.json: config.network_delay_pareto_shape_milli: 900 is not above 1000 (a "
+            "Pareto shape <= 1 has no finite mean)");
+  EXPECT_EQ(error_of(head + R"({"network_delay_distribution": "exponential"}})"),
+            "bad.json: config.network_delay_mean_ns: 0, but network_delay_distribution "
+            "exponential needs a mean of at least 1 ns");
+  EXPECT_EQ(error_of(head + R"({"network_delay_mean_ns": -1}})"),
+            "bad.json: config.network_delay_mean_ns: -1 is negative, expected an unsigned "
+            "integer");
+}
+
 TEST(ScheduleJson, LoadsFilesAndNamesMissingOnes) {
   EXPECT_EQ(load_schedule_file("/nonexistent/x.json").error(),
             "/nonexistent/x.json: cannot read file");

@@ -180,6 +180,8 @@ def test_dom(binary, work):
     check_run_page("faults run", faults)
     check_fault_bands("faults run", faults, os.path.join(faults, "schedule.json"))
 
+    test_explore_pages(binary, work)
+
     campaign = make_campaign(binary, work)
     failure = sorted(glob.glob(os.path.join(campaign, "failure-*")))[0]
     history, found = check_run_page("campaign failure", failure)
@@ -194,6 +196,72 @@ def test_dom(binary, work):
     check("campaign page: links the failure's own report", 'href="%s"' % link in dom, link)
     check("campaign page: one bar per coverage mark",
           attrs.get("data-coverage-bars") == str(len(report["coverage"])), str(attrs))
+    samples = report["progress"]
+    check("campaign report: progress ends with the run count",
+          samples and samples[-1][1] >= report["runs"], str(samples[-1:]))
+    rates = sum(1 for a, b in zip(samples, samples[1:]) if b[0] > a[0])
+    check("campaign page: one runs/s point per progress interval",
+          attrs.get("data-rate-points") == str(rates), "%s vs %d" % (attrs, rates))
+    bad = os.path.join(work, "bad-campaign")
+    os.makedirs(bad)
+    report["progress"] = [[1.0, 10, 0], [2.0, "x", 0]]
+    json.dump(report, open(os.path.join(bad, "report.json"), "w"))
+    p = run([binary, "report", bad], want=2)
+    check("report: a bad progress sample exits 2 naming file and field",
+          "report.json: progress[1][1]" in p.stderr, p.stderr)
+
+    check_experiment_page(binary, work)
+
+
+# explore --out --html: a verified search and a counterexample path.
+TINY_EXPLORE = ["--nodes", "2", "-N", "2", "-R", "1", "-W", "2", "-Q", "2", "--quorum-mode",
+                "strict", "--clients", "1", "--timer-firings", "0", "--quiet"]
+
+
+def test_explore_pages(binary, work):
+    verified = os.path.join(work, "explore-verified")
+    run([binary, "explore"] + TINY_EXPLORE + ["--ops", "1", "--out", verified, "--html"], want=0)
+    attrs, dom = dump_dom(os.path.join(verified, "report.html"))
+    check_loads("explore verified page", attrs)
+    summary = load(os.path.join(verified, "summary.json"))
+    check("explore verified page: says verified", attrs.get("data-verified") == "1" and
+          summary["verified"] and "VERIFIED within the bounds" in dom, str(attrs))
+    check("explore verified page: no steps, no lanes", attrs.get("data-explore-steps") == "0" and
+          attrs.get("data-op-bars") is None, str(attrs))
+    found = os.path.join(work, "explore-found")
+    run([binary, "explore"] + TINY_EXPLORE + ["--ops", "2", "--inject", "write_quorum_off_by_one",
+                                              "--out", found, "--html"], want=1)
+    attrs, dom = dump_dom(os.path.join(found, "report.html"))
+    check_loads("explore counterexample page", attrs)
+    summary = load(os.path.join(found, "summary.json"))
+    steps = summary["violation"]["choices"]
+    check("explore page: one list item per counterexample step",
+          attrs.get("data-explore-steps") == str(len(steps)) and
+          len(re.findall(r"<li>", dom.split('id="explore-steps"')[1].split("</ol>")[0])) == len(steps),
+          "%s vs %d" % (attrs.get("data-explore-steps"), len(steps)))
+    history = load(os.path.join(found, "history.json"))
+    ops = sum(1 for op in history["ops"] if op["type"] == "invoke")
+    check("explore page: op bars = the path's ops", attrs.get("data-op-bars") == str(ops),
+          "%s bars, %d ops" % (attrs.get("data-op-bars"), ops))
+    check("explore page: the path's violation is listed",
+          int(attrs.get("data-violations", "0")) >= 1 and "quorum_overlap" in dom, str(attrs))
+
+
+# A tiny experiment's page: its table and every plot drawn.
+def check_experiment_page(binary, work):
+    out = os.path.join(work, "experiment")
+    run([binary, "experiment", "availability", "--param", "nodes=6", "--param", "w=2",
+         "--param", "mttf_s=5,50", "--param", "duration_s=3", "--param", "keys=20",
+         "--seeds", "2", "--quiet", "--html", "--out", out])
+    attrs, dom = dump_dom(os.path.join(out, "index.html"))
+    check_loads("experiment page", attrs)
+    results = load(os.path.join(out, "results.json"))
+    svgs = glob.glob(os.path.join(out, "*.svg"))
+    check("experiment page: every plot shown", attrs.get("data-plots") == str(len(svgs)),
+          str(attrs))
+    check("experiment page: every point counted",
+          attrs.get("data-points") == str(len(results["points"])), str(attrs))
+    check("experiment page: the table with intervals", "write_success [95% CI]" in dom)
 
 
 # The README's example failure: the bug-zoo hunt, kept small for the tests.
@@ -290,6 +358,16 @@ def test_cli(binary, work):
     data = re.search(r'<script type="application/json" id="data">(.*?)</script>', page, re.S)
     check("data blob parses and holds the run", data is not None and
           json.loads(data.group(1))["kind"] == "run")
+    explore_dir = os.path.join(work, "explore")
+    run([binary, "explore"] + TINY_EXPLORE + ["--ops", "1", "--out", explore_dir], want=0)
+    path = os.path.join(explore_dir, "summary.json")
+    text = open(path).read().replace('"verified":', '"verifed":', 1)  # the key, not a value
+    open(path, "w").write(text)
+    p = run([binary, "report", explore_dir], want=2)
+    check("report: a bad explore summary exits 2 naming file and field",
+          "summary.json: verified: missing" in p.stderr, p.stderr)
+    p = run([binary, "explore"] + TINY_EXPLORE + ["--ops", "1", "--html"], want=2)
+    check("explore --html without --out exits 2", "--html: needs --out" in p.stderr, p.stderr)
     os.remove(os.path.join(good, "report.json"))  # older run dirs: checked afresh
     run([binary, "report", good], want=0)
     check("report without report.json still writes the page",

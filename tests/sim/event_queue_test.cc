@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace dt {
@@ -55,6 +56,75 @@ RC_GTEST_PROP(EventQueue, OutputIsSortedByTimeThenSequence, (std::vector<uint8_t
   }
   RC_ASSERT(popped.size() == times.size());
   RC_ASSERT(std::is_sorted(popped.begin(), popped.end()));
+}
+
+// Random mixes of push and push_after (a few recurring delays, a clock that
+// only moves forward as events are popped) pop in (time, sequence) order:
+// the FIFO lanes change where events wait, never the order they leave in.
+RC_GTEST_PROP(EventQueue, LanesAndHeapPopInTimeThenSequenceOrder,
+              (std::vector<std::pair<uint8_t, uint8_t>> steps)) {
+  EventQueue queue;
+  std::vector<std::tuple<TimeNs, uint64_t>> pushed, popped;
+  TimeNs now_ns = 0;
+  for (const auto& [kind, value] : steps) {
+    if (kind % 4 == 3 && !queue.empty()) {
+      const QueuedEvent e = queue.pop();
+      RC_ASSERT(e.time_ns >= now_ns);
+      now_ns = e.time_ns;
+      popped.emplace_back(e.time_ns, e.sequence);
+      continue;
+    }
+    const TimeNs delay_ns = kind % 4 == 0 ? value : TimeNs{10} * (1 + value % 12);
+    const uint64_t op = queue.pushed();
+    const uint64_t sequence = kind % 4 == 0 ? queue.push(now_ns + delay_ns, ClientTimeout{op})
+                                            : queue.push_after(now_ns, delay_ns, ClientTimeout{op});
+    RC_ASSERT(sequence == op);
+    pushed.emplace_back(now_ns + delay_ns, sequence);
+  }
+  while (!queue.empty()) {
+    const TimeNs next_ns = queue.next_time_ns();
+    const QueuedEvent e = queue.pop();
+    RC_ASSERT(e.time_ns == next_ns);
+    RC_ASSERT(timeout_op(e) == e.sequence);
+    popped.emplace_back(e.time_ns, e.sequence);
+  }
+  // Everything pushed came out once, and each pop was the earliest then queued.
+  RC_ASSERT(popped.size() == pushed.size());
+  std::vector<std::tuple<TimeNs, uint64_t>> sorted_popped = popped;
+  std::sort(sorted_popped.begin(), sorted_popped.end());
+  std::sort(pushed.begin(), pushed.end());
+  RC_ASSERT(sorted_popped == pushed);
+}
+
+TEST(EventQueue, PushAfterKeepsTiesInInsertionOrderAcrossLanes) {
+  EventQueue queue;
+  queue.push_after(0, 10, ClientTimeout{0});  // lane for 10
+  queue.push(10, ClientTimeout{1});           // heap
+  queue.push_after(5, 5, ClientTimeout{2});   // lane for 5
+  queue.push_after(0, 10, ClientTimeout{3});  // lane for 10 again
+  std::vector<uint64_t> order;
+  while (!queue.empty()) order.push_back(timeout_op(queue.pop()));
+  EXPECT_EQ(order, (std::vector<uint64_t>{0, 1, 2, 3}));
+}
+
+TEST(EventQueue, ManyDistinctDelaysFallBackToTheHeap) {
+  EventQueue queue;
+  for (uint64_t i = 0; i < 40; ++i) queue.push_after(0, 40 - i, ClientTimeout{i});
+  EXPECT_EQ(queue.size(), 40u);
+  for (uint64_t i = 0; i < 40; ++i) EXPECT_EQ(timeout_op(queue.pop()), 39 - i);
+}
+
+TEST(EventQueue, TakenPayloadStaysValidWhileMoreEventsArePushed) {
+  EventQueue queue;
+  queue.push(1, ClientTimeout{7});
+  const EventQueue::Taken taken = queue.take();
+  const SimEvent& event = queue.payload(taken.slot);
+  for (uint64_t i = 0; i < 1000; ++i) queue.push(2 + i, ClientTimeout{100 + i});
+  EXPECT_EQ(std::get<ClientTimeout>(event).op_id, 7u);
+  EXPECT_EQ(taken.time_ns, 1u);
+  queue.release(taken.slot);
+  queue.push(5000, ClientTimeout{9});  // reuses the released slot
+  EXPECT_EQ(queue.size(), 1001u);
 }
 
 TEST(EventQueueDeathTest, PopOnEmptyIsAnInternalError) {

@@ -103,6 +103,25 @@ TEST(Network, HealClearsPartitionsAndLinkFaults) {
   EXPECT_EQ(net.plan_send(1, 2).copies, 1u);
 }
 
+TEST(Network, BaseLinkDrawsFromTheConfigDistribution) {
+  Config config = five_nodes();
+  config.network_delay_distribution = DelayDistribution::exponential;
+  config.network_delay_min_ns = 100;
+  config.network_delay_max_ns = 1'000'000;
+  config.network_delay_mean_ns = 2000;
+  ASSERT_TRUE(config.validate().is_ok());
+  Network net(config, Prng(8));
+  EXPECT_EQ(net.link(0, 1), Network::base_link(config));
+  double sum = 0;
+  for (int i = 0; i < 20'000; ++i) sum += static_cast<double>(net.plan_send(0, 1).delay_ns[0]);
+  EXPECT_NEAR(sum / 20'000, 2100, 60);  // floor + mean; standard error 14 ns
+  // A link override with its own range is uniform in it.
+  net.set_link(0, 1, LinkFault{0, 0, 7000, 7000});
+  EXPECT_EQ(net.plan_send(0, 1).delay_ns[0], 7000u);
+  net.heal();
+  EXPECT_EQ(net.link(0, 1).delay_distribution, DelayDistribution::exponential);
+}
+
 TEST(Network, SameSeedSameDraws) {
   Network a(five_nodes(), Prng(99)), b(five_nodes(), Prng(99)), c(five_nodes(), Prng(100));
   int differing = 0;

@@ -1,0 +1,137 @@
+#include "cli/bench_speed.h"
+
+#include <sys/resource.h>
+#include <time.h>
+
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+#include "core/assert.h"
+#include "core/prng.h"
+#include "impl/bench_schedule.h"
+#include "nodes/sides.h"
+#include "sim/runner.h"
+
+namespace dt {
+
+namespace {
+
+size_t peak_rss_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<size_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
+}
+
+}  // namespace
+
+double process_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+ScaleRunResult measure_scale_run(NodeFactory factory, uint32_t nodes, uint32_t ops,
+                                 uint32_t keys) {
+  const Schedule schedule = scale_schedule(1, nodes, ops, keys);
+  RunOptions options;
+  options.primary = factory;
+  options.record_trace = false;
+  const size_t rss_before = peak_rss_bytes();
+  const double start = process_cpu_seconds();
+  const RunResult run = run_schedule(schedule, options);
+  ScaleRunResult r;
+  r.cpu_seconds = process_cpu_seconds() - start;
+  r.nodes = nodes;
+  r.client_ops = run.stats.client_ops;
+  r.events = run.stats.events;
+  r.digest = run.digest;
+  const size_t rss_after = peak_rss_bytes();
+  r.peak_bytes_per_node = static_cast<double>(rss_after - rss_before) / nodes;
+  DT_ASSERT(rss_after >= rss_before, "peak RSS went down");
+  return r;
+}
+
+DifferentialRate measure_differential(const FuzzBudget& budget, double seconds) {
+  DT_ASSERT(seconds > 0, "no time to measure");
+  const SideFactories factories = factories_for(Side::both);
+  Prng prng(2026);
+  std::vector<uint8_t> bytes;
+  DifferentialRate rate;
+  const double start = process_cpu_seconds();
+  while (rate.execs == 0 || process_cpu_seconds() - start < seconds) {
+    bytes.resize(prng.below(256));
+    for (uint8_t& b : bytes) b = static_cast<uint8_t>(prng.next_u64());
+    if (differential_one(bytes, factories.primary, factories.shadow, budget)) ++rate.failures;
+    ++rate.execs;
+  }
+  rate.cpu_seconds = process_cpu_seconds() - start;
+  return rate;
+}
+
+namespace {
+
+const char* verdict(bool met) { return met ? "met" : "NOT met"; }
+
+nlohmann::json rate_json(const std::optional<DifferentialRate>& rate) {
+  if (!rate) return nullptr;
+  return {{"execs", rate->execs},
+          {"failures", rate->failures},
+          {"cpu_seconds", rate->cpu_seconds},
+          {"execs_per_s", rate->execs_per_s()}};
+}
+
+}  // namespace
+
+nlohmann::json speed_json(const SpeedReport& report) {
+  nlohmann::json scale = nullptr;
+  if (report.scale) {
+    const ScaleRunResult& s = *report.scale;
+    scale = {{"nodes", s.nodes},
+             {"client_ops", s.client_ops},
+             {"events", s.events},
+             {"cpu_seconds", s.cpu_seconds},
+             {"peak_bytes_per_node", s.peak_bytes_per_node}};
+  }
+  return {{"impl_client_ops_per_s", report.impl_ops_per_s},
+          {"impl_model_ratio", report.impl_model_ratio},
+          {"scale_run", scale},
+          {"differential_full", rate_json(report.fuzz_full)},
+          {"differential_quick", rate_json(report.fuzz_quick)},
+          {"goals",
+           {{"impl_client_ops_per_s", kGoalImplOpsPerS},
+            {"impl_model_ratio", kGoalImplModelRatio},
+            {"scale_nodes", kGoalScaleNodes},
+            {"scale_ops", kGoalScaleOps},
+            {"scale_cpu_seconds", kGoalScaleCpuSeconds},
+            {"differential_execs_per_s", kGoalFuzzExecsPerS}}}};
+}
+
+void print_speed(const SpeedReport& report) {
+  std::printf("speed goals (CPU time)\n");
+  std::printf("  impl in the simulator: %.0f client ops/s (goal %.0f): %s\n",
+              report.impl_ops_per_s, kGoalImplOpsPerS,
+              verdict(report.impl_ops_per_s >= kGoalImplOpsPerS));
+  std::printf("  whole-run impl/model: %.1fx (goal %.0fx): %s\n", report.impl_model_ratio,
+              kGoalImplModelRatio, verdict(report.impl_model_ratio >= kGoalImplModelRatio));
+  if (report.scale) {
+    const ScaleRunResult& s = *report.scale;
+    const bool met = s.nodes >= kGoalScaleNodes && s.client_ops >= kGoalScaleOps &&
+                     s.cpu_seconds < kGoalScaleCpuSeconds;
+    std::printf("  %u-node impl run, %llu client ops: %.1f s, %llu events, peak %.1f MB/node "
+                "(goal %u nodes, %u ops, < %.0f s): %s\n",
+                s.nodes, static_cast<unsigned long long>(s.client_ops), s.cpu_seconds,
+                static_cast<unsigned long long>(s.events), s.peak_bytes_per_node / 1e6,
+                kGoalScaleNodes, kGoalScaleOps, kGoalScaleCpuSeconds, verdict(met));
+  }
+  for (const auto& [name, rate] : {std::pair{"full", &report.fuzz_full},
+                                   std::pair{"quick", &report.fuzz_quick}}) {
+    if (!*rate) continue;
+    std::printf("  differential fuzz body, %s budget, no sanitizers: %.0f execs/s, %llu "
+                "failures (goal %.0f): %s\n",
+                name, (*rate)->execs_per_s(), static_cast<unsigned long long>((*rate)->failures),
+                kGoalFuzzExecsPerS, verdict((*rate)->execs_per_s() >= kGoalFuzzExecsPerS));
+  }
+}
+
+}  // namespace dt

@@ -1,0 +1,64 @@
+// The simulator speed numbers `dynamo-testbed bench` reports beside its
+// throughput table: one large-cluster run (time, events, peak memory per
+// node) and the differential fuzz body's executions per second, without
+// libFuzzer or sanitizers, at the full and the quick budget (fuzz_entry.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "core/node.h"
+#include "fuzz/fuzz_entry.h"
+
+namespace dt {
+
+struct ScaleRunResult {
+  uint32_t nodes = 0;
+  uint64_t client_ops = 0, events = 0, digest = 0;
+  double cpu_seconds = 0;
+  // Growth of the process's peak resident set during the run, per node. It
+  // also counts the run's history and queue, so it bounds a node's memory.
+  double peak_bytes_per_node = 0;
+};
+
+// One run of scale_schedule(1, nodes, ops, keys) with `factory`, trace off.
+// Run it before anything bigger: peak RSS only grows.
+ScaleRunResult measure_scale_run(NodeFactory factory, uint32_t nodes, uint32_t ops,
+                                 uint32_t keys);
+
+struct DifferentialRate {
+  uint64_t execs = 0, failures = 0;
+  double cpu_seconds = 0;
+  double execs_per_s() const { return static_cast<double>(execs) / cpu_seconds; }
+};
+
+// differential_one (model and impl in lockstep, all checks) on pseudo-random
+// inputs of 0..255 bytes until `seconds` of CPU time have passed.
+DifferentialRate measure_differential(const FuzzBudget& budget, double seconds);
+
+// The goals of issue 13 ("Speed"), as bench checks them.
+inline constexpr double kGoalImplOpsPerS = 300'000;
+inline constexpr double kGoalImplModelRatio = 10;
+inline constexpr double kGoalScaleCpuSeconds = 10;
+inline constexpr uint32_t kGoalScaleNodes = 1000;
+inline constexpr uint32_t kGoalScaleOps = 1'000'000;
+inline constexpr double kGoalFuzzExecsPerS = 2000;
+
+struct SpeedReport {
+  double impl_ops_per_s = 0;    // impl in the simulator, whole runs
+  double impl_model_ratio = 0;  // the same, impl over model
+  std::optional<ScaleRunResult> scale;
+  std::optional<DifferentialRate> fuzz_full, fuzz_quick;
+};
+
+nlohmann::json speed_json(const SpeedReport& report);
+// One line per goal: the measured number and whether it meets the goal.
+void print_speed(const SpeedReport& report);
+
+// This process's CPU time in seconds (the machine is shared: wall time would
+// measure the neighbours).
+double process_cpu_seconds();
+
+}  // namespace dt

@@ -1,0 +1,58 @@
+#include <gtest/gtest.h>
+
+#include "tests/experiments/experiment_runner.h"
+
+namespace dt {
+namespace {
+
+Result<ExperimentResult> run_availability(const std::vector<std::string>& assignments) {
+  return run_named("availability", assignments);
+}
+
+const std::vector<std::string> kTiny = {"nodes=8",       "n=3",         "w=2",
+                                        "mttf_s=4",      "mttr_s=2",    "duration_s=6",
+                                        "write_rate_per_s=20", "keys=40"};
+
+TEST(AvailabilityTest, SloppyQuorumsAreAtLeastAsAvailableAsStrict) {
+  const Result<ExperimentResult> result = run_availability(kTiny);
+  ASSERT_TRUE(result.is_ok()) << result.error();
+  ASSERT_EQ(result.value().points.size(), 2u);
+  const PointSummary& strict = result.value().points[0];
+  const PointSummary& sloppy = result.value().points[1];
+  ASSERT_EQ(strict.point.get("mode"), "strict");
+  const MetricSummary* strict_writes = strict.find("write_success");
+  const MetricSummary* sloppy_writes = sloppy.find("write_success");
+  ASSERT_NE(strict_writes, nullptr);
+  ASSERT_NE(sloppy_writes, nullptr);
+  EXPECT_GT(strict_writes->trials, 100u);
+  EXPECT_GE(sloppy_writes->interval.mean, strict_writes->interval.mean);
+  EXPECT_GT(strict.find("keys_unavailable")->interval.mean,
+            sloppy.find("keys_unavailable")->interval.mean);
+  // A key is unwritable only while some node is down.
+  EXPECT_LE(strict.find("keys_unavailable")->interval.mean,
+            strict.find("some_node_down")->interval.mean);
+  // The same failures drive both modes.
+  EXPECT_EQ(strict.find("node_down_fraction")->per_seed,
+            sloppy.find("node_down_fraction")->per_seed);
+}
+
+TEST(AvailabilityTest, LargeClustersGetTheAnalyticMeasureOnly) {
+  const Result<ExperimentResult> result =
+      run_availability({"nodes=200", "modes=strict", "n=3", "w=2", "mttf_s=10",
+                        "duration_s=30"});
+  ASSERT_TRUE(result.is_ok()) << result.error();
+  const PointSummary& point = result.value().points.at(0);
+  EXPECT_EQ(point.find("write_success"), nullptr);
+  ASSERT_NE(point.find("keys_unavailable"), nullptr);
+  EXPECT_GT(point.find("keys_unavailable")->interval.mean, 0);
+}
+
+TEST(AvailabilityTest, QuorumLargerThanReplicasIsRejected) {
+  const Result<ExperimentResult> result = run_availability({"n=3", "w=4"});
+  ASSERT_FALSE(result.is_ok());
+  EXPECT_EQ(result.error(), "--param w: 4 is more than n (3)");
+  EXPECT_FALSE(run_availability({"nodes=2", "n=3"}).is_ok());
+}
+
+}  // namespace
+}  // namespace dt
