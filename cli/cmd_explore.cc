@@ -42,7 +42,7 @@ struct ExploreFlags {
   uint64_t max_memory_mb = 4096;
   double max_seconds = 0;
   std::string timeouts = "any";
-  bool dfs = false, no_sleep_sets = false, no_symmetry = false, all = false;
+  bool dfs = false, sleep_sets = false, no_sleep_sets = false, no_symmetry = false, all = false;
   bool json = false, quiet = false, html = false;
   std::string out_dir;
 };
@@ -142,7 +142,7 @@ int explore_command(ExploreFlags f) {
   SearchOptions options;
   options.order = f.dfs ? SearchOrder::dfs : SearchOrder::bfs;
   options.jobs = f.jobs;
-  options.sleep_sets = !f.no_sleep_sets;
+  options.sleep_sets = f.sleep_sets && !f.no_sleep_sets;
   options.symmetry = !f.no_symmetry;
   options.stop_at_first = !f.all;
   options.max_memory_bytes = f.max_memory_mb << 20;
@@ -240,7 +240,9 @@ void add_explore_command(CLI::App& app, int& exit_code) {
                   "stop (not exhaustive) when the process grows past this (0 = no bound)")
       ->capture_default_str();
   cmd->add_flag("--dfs", f->dfs, "depth-first (less memory; counterexamples not shortest)");
-  cmd->add_flag("--no-sleep-sets", f->no_sleep_sets, "switch the sleep-set reduction off");
+  cmd->add_flag("--sleep-sets", f->sleep_sets,
+                "prune with sleep sets (fewer steps; can miss states: docs/explore.md)");
+  cmd->add_flag("--no-sleep-sets", f->no_sleep_sets, "no sleep sets (the default)");
   cmd->add_flag("--no-symmetry", f->no_symmetry, "switch the client-symmetry reduction off");
   cmd->add_flag("--all", f->all, "do not stop at the first violation (count failing paths)");
   cmd->add_flag("--json", f->json, "print a machine-readable summary");
