@@ -22,6 +22,11 @@ TEST(TraceFacts, IndexesRepliesStoresWipesAndKeys) {
   EXPECT_EQ(facts.first_main_store_at(7, 2), std::optional<uint32_t>(5));
   EXPECT_EQ(facts.first_main_store_ns(7, 4), std::nullopt);
   EXPECT_EQ(facts.first_hint_ns(7, 4), std::optional<TimeNs>(4));
+  EXPECT_EQ(facts.first_hint_ns(7, 2), std::nullopt);  // stored there, never hinted
+  // Node ids from 1024 up (garbage, or kNoNode) were never indexed.
+  EXPECT_EQ(facts.first_hint_at(7, 1024), std::nullopt);
+  EXPECT_EQ(facts.first_main_store_at(7, 1024), std::nullopt);
+  EXPECT_EQ(facts.first_hint_at(7, kNoNode), std::nullopt);
   EXPECT_EQ(facts.wipe_between(2, 5, 7), std::optional<TimeNs>(7));
   EXPECT_EQ(facts.wipe_between(2, 8, 9), std::nullopt);
   EXPECT_EQ(facts.wipe_between(1, 0, 9), std::nullopt);
