@@ -162,7 +162,6 @@ Result<Json> explore_page_data(const std::string& dir) {
   data["kind"] = "explore";
   data["title"] = "explore " + dir;
   data["explore"] = std::move(summary).value();
-  data["has_path"] = data.contains("ops");
   return data;
 }
 

@@ -913,7 +913,7 @@
     }
     document.body.setAttribute('data-explore-steps', steps.children.length);
     document.body.setAttribute('data-verified', x.verified ? '1' : '0');
-    if (D.has_path) {
+    if (D.ops) {  // the run page's fields come only with a counterexample path
       app().appendChild(h('h2', {}, ['The counterexample path (logical time: 1 ms per step)']));
       renderRun();
     }
