@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/merkle_root.h"
 #include "core/assert.h"
 
 namespace dt {
@@ -79,6 +80,34 @@ void check_roots(const CheckContext& ctx, uint32_t partition, PropertyVerdict& v
   }
 }
 
+// Each root a node reports must be the root of its own store's keys of that
+// partition: equal but wrong roots on every replica would pass check_roots.
+void check_reported_roots(const CheckContext& ctx, const NodeState& state,
+                          PropertyVerdict& verdict) {
+  const uint32_t depth = ctx.input.config.merkle_depth;
+  for (const auto& [partition, reported] : state.merkle_roots) {
+    if (partition >= ctx.placement.partitions()) {
+      verdict.violations.push_back(Violation{
+          true, "merkle_root_wrong", {}, {}, {state.node}, {}, {ctx.input.trace.final_reads_ns},
+          fmt::format("node {} reports a Merkle root for partition {}, but the ring has only {} "
+                      "partitions",
+                      state.node, partition, ctx.placement.partitions())});
+      continue;
+    }
+    const uint64_t expected = expected_merkle_root(state.store, ctx.placement, partition, depth);
+    if (reported == expected) continue;
+    std::vector<Key> keys;
+    for (const auto& [key, siblings] : state.store) {
+      if (ctx.placement.partition(key) == partition) keys.push_back(key);
+    }
+    verdict.violations.push_back(Violation{
+        true, "merkle_root_wrong", {}, keys, {state.node}, {}, {ctx.input.trace.final_reads_ns},
+        fmt::format("node {} reports Merkle root {:016x} for partition {}, but the {} keys of that "
+                    "partition in its final store hash to {:016x} (depth {})",
+                    state.node, reported, partition, keys.size(), expected, depth)});
+  }
+}
+
 void check_hints(const CheckContext& ctx, PropertyVerdict& verdict) {
   DT_ASSERT(verdict.checked, "hints are judged only with final states");
   DT_ASSERT(ctx.input.trace.final_states.size() == ctx.input.config.nodes, "final states");
@@ -128,6 +157,7 @@ PropertyVerdict check_convergence(const CheckContext& ctx) {
     keys_checked += keys.size();
   }
   for (uint32_t p = 0; p < ctx.placement.partitions(); ++p) check_roots(ctx, p, verdict);
+  for (const NodeState& state : trace.final_states) check_reported_roots(ctx, state, verdict);
   check_hints(ctx, verdict);
   verdict.summary = fmt::format("{} keys in {} partitions compared; quiesced: {} after {} of {} "
                                 "rounds",

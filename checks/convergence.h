@@ -1,6 +1,7 @@
 // Convergence: after the final heal and quiescence, for every partition all
 // home replicas hold identical siblings for the partition's keys, their Merkle
-// roots for the partition agree, and no node still holds a hint (every node is
+// roots for the partition agree, every root a node reports is the root of its
+// own store (checks/merkle_root), and no node still holds a hint (every node is
 // live after the heal). A run that ended without quiescing is a violation.
 // Always promised.
 #pragma once

@@ -2,9 +2,10 @@
 """Mutation testing for checks/ and model/ (docs/mutation.md).
 
 Copies the tracked files into a scratch tree, builds it once, then for each
-mutant: applies one source mutation to one file, rebuilds the one target that
-judges it, runs the judge (checks_test for checks/, a model-side campaign for
-model/), classifies the mutant and restores the file. The caller's checkout is
+mutant: applies one source mutation to one file, rebuilds the targets that
+judge it, runs the judges until one kills it (checks_test for checks/; a
+model-side campaign, then model_test, for model/), classifies the mutant and
+restores the file. The caller's checkout is
 never written to.
 """
 
@@ -24,9 +25,18 @@ MASK = "\x01"  # stands in for comment, string and assertion characters
 MASK64 = (1 << 64) - 1
 
 FOLDERS = {
-    # folder: (build target, what judges a mutant)
-    "checks": "checks_test",
-    "model": "dynamo-testbed",
+    # folder: the build targets its judges need
+    "checks": ["checks_test"],
+    "model": ["dynamo-testbed", "model_test"],
+}
+# The judges of a folder, run in this order on each mutant until one kills it.
+# A model/ mutant is first judged by a campaign (the checkers must catch it);
+# only one that survives the campaign is handed to the model's unit tests,
+# which pin what a campaign does not judge (coverage marks, helpers the node
+# does not call). The report counts the kills of each judge apart.
+JUDGES = {
+    "checks": ["checks_test"],
+    "model": ["campaign", "model_test"],
 }
 
 CXX_KEYWORDS = {
@@ -422,6 +432,7 @@ class Mutant:
     build_seconds: float = 0.0
     judge_seconds: float = 0.0
     equivalent: str = ""
+    killed_by: str = ""  # the judge that killed it (killed and timeout only)
 
 
 def run(cmd, env, timeout_s, log=None):
@@ -492,6 +503,11 @@ def parse_args(argv):
     ap.add_argument("--campaign-seconds", type=float, default=60.0,
                     help="model campaign length per mutant (default 60)")
     ap.add_argument("--out", default="mutation-out", help="scratch tree, build and reports")
+    ap.add_argument("--rejudge", default="",
+                    help="judge only the mutants listed as survivors in this report "
+                         "(mutation-report.txt or any file of 'file:line: original  =>  "
+                         "mutated' lines), matched without line numbers; --per-file and "
+                         "--seed are then ignored")
     ap.add_argument("--list", action="store_true",
                     help="list the selected mutants without building anything")
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("JOBS", "2")),
@@ -510,6 +526,8 @@ def parse_args(argv):
         ap.error("--campaign-seconds: must be more than 0")
     if args.jobs < 1:
         ap.error("--jobs: must be at least 1")
+    if args.rejudge and not os.path.isfile(args.rejudge):
+        ap.error("--rejudge: no such file: %s" % args.rejudge)
     return args
 
 
@@ -525,12 +543,34 @@ def select_files(root, folders, globs):
     return files
 
 
+SURVIVOR_LINE = re.compile(r"^(\S+):\d+: (.*?)  =>  (.*?)(  \[equivalent: .*\])?$")
+
+
+def load_survivors(path):
+    """The (file, original, mutated) triples of the survivor lines in path."""
+    wanted = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = SURVIVOR_LINE.match(line.rstrip("\n"))
+            if m:
+                wanted.add((m.group(1), m.group(2), m.group(3)))
+    return wanted
+
+
 def plan(root, files, args):
     mutants = []
+    wanted = load_survivors(args.rejudge) if args.rejudge else None
     for rel in files:
         with open(os.path.join(root, rel), encoding="utf-8") as f:
             text = f.read()
         sites = find_sites(text)
+        if wanted is not None:
+            for site in sites:
+                line, original, mutated = describe(text, site)
+                if (rel, original, mutated) in wanted:
+                    mutants.append((rel, site, Mutant(0, rel.split("/", 1)[0], rel, line,
+                                                      site.operator, original, mutated)))
+            continue
         for k in choose(len(sites), args.per_file, args.seed, rel):
             line, original, mutated = describe(text, sites[k])
             mutants.append((rel, sites[k], Mutant(0, rel.split("/", 1)[0], rel, line,
@@ -540,14 +580,19 @@ def plan(root, files, args):
     return mutants
 
 
-def build(env, build_dir, target, jobs, log):
-    return run(["cmake", "--build", build_dir, "-j", str(jobs), "--target", target], env,
-               1800, log)
+def build(env, build_dir, targets, jobs, log):
+    cmd = ["cmake", "--build", build_dir, "-j", str(jobs)]
+    for target in targets:
+        cmd += ["--target", target]
+    return run(cmd, env, 1800, log)
 
 
-def judge_cmd(folder, build_dir, args, campaign_out):
-    if folder == "checks":
+def judge_cmd(judge, build_dir, args, campaign_out):
+    if judge == "checks_test":
         return [os.path.join(build_dir, "tests", "checks", "checks_test")]
+    if judge == "model_test":
+        return [os.path.join(build_dir, "tests", "model", "model_test")]
+    assert judge == "campaign", judge
     return [os.path.join(build_dir, "cli", "dynamo-testbed"), "campaign", "--side", "model",
             "--seconds", "%g" % args.campaign_seconds, "--stop-on-failure", "--quiet",
             "--seed", "1", "--jobs", str(args.jobs), "--out", campaign_out]
@@ -557,7 +602,7 @@ def report(mutants, files, args, equivalents, out_dir, wall_s):
     per_file = {}
     for rel in files:
         per_file[rel] = {"file": rel, "mutants": 0, "killed": 0, "timeout": 0, "survived": 0,
-                         "equivalent": 0, "stillborn": 0, "survivors": []}
+                         "equivalent": 0, "stillborn": 0, "survivors": [], "killed_by": {}}
     for mu in mutants:
         row = per_file[mu.file]
         if mu.verdict == "stillborn":
@@ -567,6 +612,7 @@ def report(mutants, files, args, equivalents, out_dir, wall_s):
         if mu.verdict in ("killed", "timeout"):
             row["killed"] += 1
             row["timeout"] += mu.verdict == "timeout"
+            row["killed_by"][mu.killed_by] = row["killed_by"].get(mu.killed_by, 0) + 1
         elif mu.verdict == "survived":
             row["survived"] += 1
             row["equivalent"] += bool(mu.equivalent)
@@ -588,13 +634,16 @@ def report(mutants, files, args, equivalents, out_dir, wall_s):
         rows = [r for r in per_file.values() if r["file"].startswith(folder + "/")]
         if not rows:
             continue
-        lines += ["%s/ (%s)" % (folder, "checks_test" if folder == "checks" else
-                                "campaign --side model"), head]
+        lines += ["%s/ (judges, in order: %s)" % (folder, ", ".join(
+            "campaign --side model" if j == "campaign" else j for j in JUDGES[folder])), head]
         tot = {k: 0 for k in ("mutants", "killed", "timeout", "survived", "equivalent",
                               "stillborn")}
+        killed_by = {j: 0 for j in JUDGES[folder]}
         for r in rows:
             for k in tot:
                 tot[k] += r[k]
+            for j, count in r["killed_by"].items():
+                killed_by[j] += count
             rr = rate(r["killed"], r["mutants"], r["equivalent"])
             lines.append("%-34s %7d %6d %8d %5d %9d %9s" % (
                 r["file"], r["mutants"], r["killed"], r["survived"], r["equivalent"],
@@ -607,8 +656,11 @@ def report(mutants, files, args, equivalents, out_dir, wall_s):
         lines.append("  (kill rate = killed / (mutants - equivalent); %d of the killed timed "
                      "out; raw rate %s)" % (tot["timeout"],
                                             "-" if raw is None else "%.0f%%" % (100 * raw)))
+        if len(JUDGES[folder]) > 1:
+            lines.append("  (killed by %s)" % ", ".join(
+                "%s: %d" % (j, killed_by[j]) for j in JUDGES[folder]))
         lines.append("")
-        folders_json[folder] = dict(tot, kill_rate=tr, raw_kill_rate=raw)
+        folders_json[folder] = dict(tot, kill_rate=tr, raw_kill_rate=raw, killed_by=killed_by)
     survivors = [mu for mu in mutants if mu.verdict == "survived"]
     lines.append("survivors (%d):" % len(survivors))
     for mu in survivors:
@@ -659,7 +711,7 @@ def main(argv):
     shutil.rmtree(logs, ignore_errors=True)  # a previous run's logs would mislead
     os.makedirs(logs, exist_ok=True)
     env = dict(os.environ, CCACHE_BASEDIR=scratch, JOBS=str(args.jobs))
-    targets = sorted({FOLDERS[f] for f in folders})
+    targets = sorted({t for f in folders for t in FOLDERS[f]})
 
     t_start = time.monotonic()
     copied = sync_tree(root, scratch)
@@ -678,19 +730,19 @@ def main(argv):
     # The unmutated code must pass its judges, or every mutant would look killed.
     campaign_out = os.path.join(out_dir, "campaign")
     limits = {}
-    for folder in folders:
+    for judge in [j for f in folders for j in JUDGES[f]]:
         shutil.rmtree(campaign_out, ignore_errors=True)
-        log = os.path.join(logs, "baseline-%s.log" % folder)
-        code, secs = run(judge_cmd(folder, build_dir, args, campaign_out), env,
+        log = os.path.join(logs, "baseline-%s.log" % judge)
+        code, secs = run(judge_cmd(judge, build_dir, args, campaign_out), env,
                          600 + 3 * args.campaign_seconds, log)
         if code != 0:
-            print("mutate: baseline %s judge fails on unmutated code (exit %s); see %s" %
-                  (folder, code, log), file=sys.stderr)
+            print("mutate: baseline judge %s fails on unmutated code (exit %s); see %s" %
+                  (judge, code, log), file=sys.stderr)
             return 3
-        limits[folder] = max(60.0, 10 * secs) if folder == "checks" else \
-            2 * args.campaign_seconds + 120
+        limits[judge] = 2 * args.campaign_seconds + 120 if judge == "campaign" else \
+            max(60.0, 10 * secs)
         print("mutate: baseline %s passes in %.1f s; mutant time limit %.0f s" %
-              (folder, secs, limits[folder]), flush=True)
+              (judge, secs, limits[judge]), flush=True)
 
     n = len(mutants)
     for rel, site, mu in mutants:
@@ -706,15 +758,21 @@ def main(argv):
             if code != 0:
                 mu.verdict, mu.detail = "stillborn", "build exit %s" % code
             else:
-                shutil.rmtree(campaign_out, ignore_errors=True)
-                code, mu.judge_seconds = run(judge_cmd(mu.folder, build_dir, args, campaign_out),
-                                             env, limits[mu.folder], log + "-judge.log")
-                if code == "timeout":
-                    mu.verdict, mu.detail = "timeout", "over %.0f s" % limits[mu.folder]
-                elif code < 0:
-                    mu.verdict, mu.detail = "killed", "signal %d" % -code
-                elif code != 0:
-                    mu.verdict, mu.detail = "killed", "exit %d" % code
+                for judge in JUDGES[mu.folder]:
+                    shutil.rmtree(campaign_out, ignore_errors=True)
+                    code, secs = run(judge_cmd(judge, build_dir, args, campaign_out), env,
+                                     limits[judge], log + "-judge.log")
+                    mu.judge_seconds += secs
+                    if code == "timeout":
+                        mu.verdict, mu.detail = "timeout", "%s over %.0f s" % (judge, limits[judge])
+                    elif code < 0:
+                        mu.verdict, mu.detail = "killed", "%s signal %d" % (judge, -code)
+                    elif code != 0:
+                        mu.verdict, mu.detail = "killed", "%s exit %d" % (judge, code)
+                    else:
+                        continue
+                    mu.killed_by = judge
+                    break
                 else:
                     mu.verdict = "survived"
                     mu.equivalent = equivalents.get((mu.file, mu.original, mu.mutated), "")

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Mutation testing of checks/ (judged by checks_test) and model/ (judged by a
-# `campaign --side model`): kill rate per file, survivors listed. The mutants
+# `campaign --side model`, then model_test): kill rate per file, survivors listed. The mutants
 # are made in a scratch copy under --out, never in this checkout.
 #
 # Usage: scripts/mutate.sh [--folder checks|model|both] [--per-file N|all] [--files 'GLOBS']
-#                          [--seed S] [--campaign-seconds T] [--out DIR] [--jobs J] [--list]
+#                          [--seed S] [--campaign-seconds T] [--out DIR] [--jobs J]
+#                          [--rejudge REPORT] [--list]
 # Defaults: both folders, 10 mutants per .cc file, seed 1, 60 s campaigns, out mutation-out/.
 # Exit: 0 done (whatever the kill rate), 2 bad usage, 3 the unmutated tree fails to
 # build or fails its judges. Reports: DIR/mutation-report.txt and .json (docs/mutation.md).

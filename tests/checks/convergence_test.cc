@@ -1,7 +1,11 @@
 #include "checks/convergence.h"
 
+#include <algorithm>
+
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "checks/merkle_root.h"
 #include "tests/checks/builders.h"
 
 namespace dt {
@@ -52,16 +56,81 @@ TEST(Convergence, RejectsDivergedReplicasAfterHeal) {
   EXPECT_EQ(d.writes, std::vector<WriteId>{1});
 }
 
+// Each home node reports the true root of its store for kKey's partition.
+void report_true_roots(ConvergenceCase& c) {
+  const Placement placement(c.config);
+  const uint32_t partition = placement.partition(kKey);
+  for (NodeId n : c.home) {
+    NodeState& state = c.trace.trace().final_states[n];
+    state.merkle_roots[partition] =
+        expected_merkle_root(state.store, placement, partition, c.config.merkle_depth);
+  }
+}
+
+TEST(Convergence, AcceptsRootsThatAreTheirStoresRoots) {
+  ConvergenceCase c;
+  // A key of another partition on one node changes nothing for kKey's root.
+  const Placement placement(c.config);
+  Key other = kKey + 1;
+  while (placement.partition(other) == placement.partition(kKey) ||
+         !placement.is_home(other, c.home[0])) {
+    ++other;
+  }
+  c.trace.final_store(test::home_of(c.config, other), other, {c.v1});
+  report_true_roots(c);
+  const PropertyVerdict v = c.check();
+  EXPECT_TRUE(v.violations.empty()) << v.violations[0].explanation;
+}
+
 TEST(Convergence, RejectsDifferingMerkleRoots) {
+  ConvergenceCase c;
+  report_true_roots(c);
+  const uint32_t partition = Placement(c.config).partition(kKey);
+  c.trace.trace().final_states[c.home[1]].merkle_roots[partition] ^= 1;
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 2u);
+  EXPECT_EQ(v.violations[0].kind, "merkle_roots_differ");
+  EXPECT_EQ(v.violations[0].nodes, c.home);
+  EXPECT_EQ(v.violations[1].kind, "merkle_root_wrong");
+  EXPECT_EQ(v.violations[1].nodes, std::vector<NodeId>{c.home[1]});
+}
+
+// Replicas that agree on a root that is not their stores' root: check_roots
+// alone would pass them (this is how anti-entropy on broken trees hides).
+TEST(Convergence, RejectsEqualRootsThatAreNotTheStoresRoot) {
   ConvergenceCase c;
   const Placement placement(c.config);
   const uint32_t partition = placement.partition(kKey);
-  for (NodeId n : c.home) c.trace.trace().final_states[n].merkle_roots[partition] = 42;
-  c.trace.trace().final_states[c.home[1]].merkle_roots[partition] = 43;
+  const uint64_t truth = expected_merkle_root(c.trace.trace().final_states[c.home[0]].store,
+                                              placement, partition, c.config.merkle_depth);
+  for (NodeId n : c.home) c.trace.trace().final_states[n].merkle_roots[partition] = truth + 1;
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), c.home.size());
+  std::vector<NodeId> by_node = c.home;  // violations come in node order
+  std::sort(by_node.begin(), by_node.end());
+  for (size_t i = 0; i < by_node.size(); ++i) {
+    const Violation& w = v.violations[i];
+    EXPECT_TRUE(w.promised);
+    EXPECT_EQ(w.kind, "merkle_root_wrong");
+    EXPECT_EQ(w.nodes, std::vector<NodeId>{by_node[i]});
+    EXPECT_EQ(w.keys, std::vector<Key>{kKey});
+    EXPECT_NE(w.explanation.find(fmt::format("reports Merkle root {:016x} for partition {}, but "
+                                             "the 1 keys of that partition in its final store "
+                                             "hash to {:016x}",
+                                             truth + 1, partition, truth)),
+              std::string::npos)
+        << w.explanation;
+  }
+}
+
+TEST(Convergence, RejectsARootForAPartitionOutsideTheRing) {
+  ConvergenceCase c;
+  const uint32_t partitions = Placement(c.config).partitions();
+  c.trace.trace().final_states[c.home[0]].merkle_roots[partitions] = 0;
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
-  EXPECT_EQ(v.violations[0].kind, "merkle_roots_differ");
-  EXPECT_EQ(v.violations[0].nodes, c.home);
+  EXPECT_EQ(v.violations[0].kind, "merkle_root_wrong");
+  EXPECT_NE(v.violations[0].explanation.find("but the ring has only"), std::string::npos);
 }
 
 TEST(Convergence, RejectsAHintLeftAfterQuiescence) {

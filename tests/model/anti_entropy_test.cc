@@ -124,6 +124,25 @@ TEST(AntiEntropyTest, RoundsCycleThroughEveryPairAndSkipSuspectedPeers) {
   EXPECT_EQ(finished, pairs_without_1);
 }
 
+// With N = 1 every partition has one home replica: there is nobody to compare
+// with, so a round starts nothing (and re-arms its timer).
+TEST(AntiEntropyTest, ASingleReplicaHasNoPeerToExchangeWith) {
+  Config config;
+  config.replicas_n = 1;
+  config.read_quorum_r = 1;
+  config.write_quorum_w = 1;
+  TestCluster cluster(config);
+  cluster.start_all();
+  for (int round = 0; round < 3; ++round) {
+    ASSERT_TRUE(cluster.fire(0, TimerKind::anti_entropy, 0));
+    for (const Envelope& e : cluster.queue()) {
+      EXPECT_FALSE(std::holds_alternative<MerkleCompare>(e.outgoing.message));
+    }
+    cluster.deliver_all();
+  }
+  EXPECT_TRUE(cluster.records(TraceKind::merkle_exchange_started).empty());
+}
+
 TEST(AntiEntropyTest, HintsAreNotPartOfTheTree) {
   Config config;
   TestCluster cluster(config);

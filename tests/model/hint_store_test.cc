@@ -26,6 +26,14 @@ TEST(HintStoreTest, KeepsHintsPerIntendedNodeInKeyOrder) {
   EXPECT_EQ(for4[1].version.dot, (Dot{1, 3}));
   EXPECT_EQ(for4[2].key, 9u);
   EXPECT_TRUE(hints.entries_for(3).empty());
+  // The abstract state's view: every intended node, every key, canonical siblings.
+  const std::map<NodeId, std::map<Key, Siblings>> view = hints.snapshot();
+  ASSERT_EQ(view.size(), 2u);
+  ASSERT_EQ(view.at(2).size(), 1u);
+  EXPECT_EQ(view.at(2).at(3), Siblings{version(1, 2)});
+  ASSERT_EQ(view.at(4).size(), 2u);
+  EXPECT_EQ(view.at(4).at(1), (Siblings{version(0, 1), version(1, 3)}));
+  EXPECT_EQ(view.at(4).at(9), Siblings{version(1, 1)});
 }
 
 TEST(HintStoreTest, RemovesOnlyTheNamedVersion) {
