@@ -79,6 +79,33 @@ TEST(CoordinatorTest, SuspectedHomeNodeIsReplacedByAHintedFallback) {
   EXPECT_EQ(cluster.count_marks(CoverageMark::hint_stored), 1u);
 }
 
+// The hint names the home that was left out, whichever of the N it is (not
+// simply the first home).
+TEST(CoordinatorTest, TheHintNamesTheSuspectedHomeWhereverItIsInThePreferenceList) {
+  for (size_t i = 1; i < 3; ++i) {
+    TestCluster cluster(five_nodes(2, 2));
+    cluster.start_all();
+    const Placement p = place(cluster.config(), 0);
+    const NodeId down = p.homes[i], coordinator = p.homes[0];
+    cluster.crash(down);
+    cluster.make_suspect(coordinator, down);
+    cluster.request(coordinator, put_request(1, p.key, 7, 101));
+    ASSERT_EQ(cluster.queue().size(), 3u);
+    size_t hinted = 0;
+    for (const Envelope& e : cluster.queue()) {
+      const auto& store = std::get<StoreRequest>(e.outgoing.message);
+      if (store.hint_for == kNoNode) {
+        EXPECT_NE(e.outgoing.to, down);
+        continue;
+      }
+      ++hinted;
+      EXPECT_EQ(e.outgoing.to, p.fallbacks[0]);
+      EXPECT_EQ(store.hint_for, down) << "home " << i;
+    }
+    EXPECT_EQ(hinted, 1u);
+  }
+}
+
 TEST(CoordinatorTest, ReplicaTimeoutSuspectsAndTriesTheNextFallback) {
   TestCluster cluster(five_nodes(2, 3));
   cluster.start_all();

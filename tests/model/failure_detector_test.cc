@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/hash.h"
+
 namespace dt {
 namespace {
 
@@ -16,6 +18,30 @@ TEST(FailureDetectorTest, ProbeRoundProbesEveryPeerAndArmsTimeouts) {
   EXPECT_EQ(std::get<Probe>(out.sends[0].message).sequence, 1u);
   ASSERT_EQ(out.timers.size(), 4u);
   EXPECT_EQ(out.timers[1], (TimerRequest{TimerKind::probe_timeout, 1, config.probe_timeout_ns}));
+}
+
+uint64_t fingerprint_of(const FailureDetector& detector) {
+  Hasher h;
+  detector.fingerprint(h);
+  return h.finish();
+}
+
+// explore merges states by fingerprint: peers still owing a probe reply are
+// state (their timeouts will suspect them), so they must be in it.
+TEST(FailureDetectorTest, TheFingerprintSeesWhoseProbeRepliesAreOutstanding) {
+  Config config;
+  FailureDetector all_owing(0, config), one_answered(0, config), other_answered(0, config);
+  Effects out;
+  for (FailureDetector* d : {&all_owing, &one_answered, &other_answered}) d->probe_round(out);
+  one_answered.observe(1, out);
+  other_answered.observe(2, out);
+  EXPECT_TRUE(all_owing.suspected().empty() && one_answered.suspected().empty());
+  EXPECT_NE(fingerprint_of(all_owing), fingerprint_of(one_answered));
+  EXPECT_NE(fingerprint_of(one_answered), fingerprint_of(other_answered));
+  FailureDetector again(0, config);
+  again.probe_round(out);
+  again.observe(1, out);
+  EXPECT_EQ(fingerprint_of(again), fingerprint_of(one_answered));
 }
 
 TEST(FailureDetectorTest, UnansweredProbeSuspectsAndAnyMessageTrusts) {
