@@ -1,9 +1,8 @@
 #include "report/explore_data.h"
 
 #include "checks/check_all.h"
-#include "histories/history_json.h"
-#include "histories/trace_json.h"
 #include "report/dir_files.h"
+#include "report/history_and_trace.h"
 #include "report/run_data.h"
 
 namespace dt {
@@ -91,15 +90,8 @@ Status check_summary_fields(const Json& summary) {
 Result<RunFiles> load_counterexample(const std::string& dir) {
   RunFiles files;
   files.kind = "explore";
-  const std::string history_path = in_dir(dir, "history.json");
-  Result<HistoryFile> history = load_history_file(history_path);
-  if (!history.is_ok()) return history.status();
-  files.schedule.config = history.value().config;
-  files.history = std::move(history).value().ops;
+  if (Status s = load_history_and_trace(dir, "", files); !s.is_ok()) return s;
   const std::string trace_path = in_dir(dir, "trace.json");
-  Result<ReplicaTrace> trace = load_trace_file(trace_path);
-  if (!trace.is_ok()) return trace.status();
-  files.trace = std::move(trace).value();
   Result<std::vector<ScheduleEvent>> faults = explored_fault_events(files.trace);
   if (!faults.is_ok()) return in_file(trace_path, faults.status());
   files.schedule.events = std::move(faults).value();

@@ -4,12 +4,11 @@
 #include <fstream>
 
 #include "checks/check_all.h"
-#include "histories/history_json.h"
 #include "histories/schedule_json.h"
-#include "histories/trace_json.h"
 #include "report/campaign_data.h"
 #include "report/dir_files.h"
 #include "report/explore_data.h"
+#include "report/history_and_trace.h"
 #include "report/html_page.h"
 #include "report/verdict_json.h"
 
@@ -103,22 +102,7 @@ Result<RunFiles> load_run_dir(const std::string& dir) {
   Result<Schedule> schedule = load_schedule_file(schedule_path);
   if (!schedule.is_ok()) return schedule.status();
   files.schedule = std::move(schedule).value();
-  const std::string history_path = in_dir(dir, "history.json");
-  Result<HistoryFile> history = load_history_file(history_path);
-  if (!history.is_ok()) return history.status();
-  if (!(history.value().config == files.schedule.config)) {
-    return Status::error(history_path + ": config: differs from " + schedule_path + "'s");
-  }
-  files.history = std::move(history).value().ops;
-  Result<ReplicaTrace> trace = load_trace_file(in_dir(dir, "trace.json"));
-  if (!trace.is_ok()) return trace.status();
-  files.trace = std::move(trace).value();
-  if (!files.trace.final_states.empty() &&
-      files.trace.final_states.size() != files.schedule.config.nodes) {
-    return Status::error(in_dir(dir, "trace.json") + ": final_states: " +
-                         std::to_string(files.trace.final_states.size()) +
-                         " states for " + std::to_string(files.schedule.config.nodes) + " nodes");
-  }
+  if (Status s = load_history_and_trace(dir, schedule_path, files); !s.is_ok()) return s;
   Result<CheckReport> report = load_or_check(dir, files);
   if (!report.is_ok()) return report.status();
   files.report = std::move(report).value();
