@@ -45,6 +45,12 @@ std::vector<BugInfo> make_zoo() {
        "Cassandra digest-mismatch bug: the coordinator answers from the first replica only",
        "a get answers with the lowest-numbered responder's siblings, not the merge of all R",
        "quorum_overlap", "stale_read"},
+      {"request_ids_reset_on_crash",
+       "Riak kv679's pattern for request ids: a counter kept in memory restarts after a "
+       "crash, so a late reply to a pre-crash request answers the new request reusing its id",
+       "a coordinator's request ids restart at 1 after a crash; a reply is matched by id "
+       "(and a sanity check of kind and key) only",
+       "quorum_overlap", "stale_read"},
       {"hint_stored_as_owned",
        "Riak fallback vnodes keeping data as their own: it is never handed off home",
        "a fallback stores a hinted write in its main store instead of the hint store",

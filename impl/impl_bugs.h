@@ -20,6 +20,7 @@ struct ImplBugs {
   bool last_partition_not_in_tree = false;
   bool duplicate_preference_node = false;
   bool get_ignores_later_replies = false;
+  bool request_ids_reset_on_crash = false;
   bool hint_stored_as_owned = false;
   bool fetch_hides_tombstones = false;
   bool write_quorum_off_by_one = false;
@@ -48,6 +49,7 @@ inline ImplBugs resolve_impl_bugs(const BugSet& bugs) {
   flags.last_partition_not_in_tree = bugs.count("last_partition_not_in_tree") > 0;
   flags.duplicate_preference_node = bugs.count("duplicate_preference_node") > 0;
   flags.get_ignores_later_replies = bugs.count("get_ignores_later_replies") > 0;
+  flags.request_ids_reset_on_crash = bugs.count("request_ids_reset_on_crash") > 0;
   flags.hint_stored_as_owned = bugs.count("hint_stored_as_owned") > 0;
   flags.fetch_hides_tombstones = bugs.count("fetch_hides_tombstones") > 0;
   flags.write_quorum_off_by_one = bugs.count("write_quorum_off_by_one") > 0;

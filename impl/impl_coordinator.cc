@@ -213,6 +213,11 @@ bool ImplCoordinator::record_answer(Pending& request, NodeId from, const Sibling
 void ImplCoordinator::on_store_ack(NodeId from, const StoreAck& ack, Effects& out) {
   Pending* request = find(ack.request_id);
   if (!request) return;
+  // Bug zoo (request_ids_reset_on_crash): an ack to a request from before a
+  // crash that reused its id; only the sanity check of kind and key is left.
+  if (bugs_.request_ids_reset_on_crash && (is_read(request->kind) || ack.key != request->key)) {
+    return;
+  }
   DT_ASSERT(!is_read(request->kind) && ack.key == request->key, "store ack for another request");
   if (!record_answer(*request, from, nullptr)) return;
   out.trace.push_back(request_record(*request, TraceKind::replica_replied, from));
@@ -230,6 +235,9 @@ void ImplCoordinator::on_store_ack(NodeId from, const StoreAck& ack, Effects& ou
 void ImplCoordinator::on_fetch_reply(NodeId from, const FetchReply& reply, Effects& out) {
   Pending* request = find(reply.request_id);
   if (!request) return;
+  if (bugs_.request_ids_reset_on_crash && (!is_read(request->kind) || reply.key != request->key)) {
+    return;  // Bug zoo (request_ids_reset_on_crash), as in on_store_ack.
+  }
   DT_ASSERT(is_read(request->kind) && reply.key == request->key,
             "fetch reply for another request");
   if (!record_answer(*request, from, &reply.siblings)) return;

@@ -65,7 +65,10 @@ class ImplNode final : public Node, public FingerprintedNode {
 
   void on_client_request(const NodeClock& clock, const ClientRequest& request,
                          Effects& out) override {
-    coordinator_.start(clock, request, next_id_++, dot_counter_, peers_, out);
+    // Bug zoo (request_ids_reset_on_crash): ids from a counter a crash resets.
+    const RequestId id =
+        bugs_.request_ids_reset_on_crash ? next_volatile_request_id_++ : next_id_++;
+    coordinator_.start(clock, request, id, dot_counter_, peers_, out);
   }
 
   void on_message(const NodeClock& /*clock*/, NodeId from, const Message& message,
@@ -143,6 +146,7 @@ class ImplNode final : public Node, public FingerprintedNode {
   uint64_t dot_counter_ = 0;
   uint64_t next_id_ = 1;  // never reset
   // Volatile.
+  uint64_t next_volatile_request_id_ = 1;  // bug zoo only (request_ids_reset_on_crash)
   PeerView peers_;
   ImplCoordinator coordinator_;
   ImplAntiEntropy anti_entropy_;
@@ -310,6 +314,7 @@ void ImplNode::on_crash(Effects& out) {
   coordinator_.reset();
   anti_entropy_.reset();
   unacked_offers_.clear();
+  next_volatile_request_id_ = 1;
   if (config_.hint_store == HintStoreMode::volatile_) lose_hints(TraceKind::lost_on_crash, out);
 }
 
@@ -334,6 +339,7 @@ void ImplNode::fingerprint(Hasher& h) const {
   add_hints(h, hints_.snapshot());
   h.add_u64(dot_counter_);
   h.add_u64(next_id_);
+  if (bugs_.request_ids_reset_on_crash) h.add_u64(next_volatile_request_id_);
   peers_.fingerprint(h);
   coordinator_.fingerprint(h);
   anti_entropy_.fingerprint(h);

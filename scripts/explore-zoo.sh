@@ -24,6 +24,7 @@ declare -A cfg=(
   [M]="--nodes 2 -N 2 -R 1 -W 1 -Q 2 --quorum-mode strict --clients 2 --ops 1 --ops-pattern put --keys 2 --lost 1 --timer-firings 1"
   [N]="--nodes 2 -N 1 -R 1 -W 1 -Q 2 --quorum-mode sloppy --clients 1 --ops 1 --ops-pattern put --crashes 1 --timer-firings 2"
   [P]="--nodes 2 -N 2 -R 2 -W 1 -Q 2 --quorum-mode strict --clients 1 --ops 3 --ops-pattern put,delete,get --timer-firings 0 --timeouts after-loss"
+  [R]="--nodes 2 -N 2 -R 1 -W 2 -Q 2 --quorum-mode strict --clients 1 --ops 3 --ops-pattern get,put,get --coordinators any --crashes 1 --timer-firings 0 --timeouts after-loss"
 )
 # Configs to try per bug, cheapest first.
 declare -A tries=(
@@ -36,7 +37,7 @@ declare -A tries=(
   [suspicion_never_cleared]="B" [strict_fallback_counts]="J"
   [vclock_reset_after_wipe]="I C" [no_read_repair]="D K"
   [read_repair_skips_tombstones]="P F" [no_hinted_handoff]="E G B"
-  [no_anti_entropy]="L M"
+  [no_anti_entropy]="L M" [request_ids_reset_on_crash]="R"
 )
 bugs=("$@")
 [ ${#bugs[@]} -eq 0 ] && mapfile -t bugs < <(printf '%s\n' "${!tries[@]}" | sort)
