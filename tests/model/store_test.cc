@@ -31,6 +31,26 @@ TEST(StoreTest, ConcurrentVersionsBecomeSiblingsInCanonicalOrder) {
   EXPECT_FALSE(second.lww_overwrite);
 }
 
+// A sibling is created only when the set grows to two or more: replacing one
+// of two siblings with a descendant keeps two versions, and creates none.
+TEST(StoreTest, ReplacingOneOfTwoSiblingsCreatesNoSibling) {
+  const Version a = version(1, 1), b = version(2, 1);
+  const Version a2 = version(1, 2, VClock({{1, 1}}));  // supersedes a, concurrent with b
+  const MergeResult result = merge_siblings({a, b}, {a2}, Versioning::vclock);
+  EXPECT_EQ(result.merged.size(), 2u);
+  EXPECT_EQ(result.newly_stored, Siblings{a2});
+  EXPECT_FALSE(result.sibling_created);
+}
+
+// Merging nothing into an absent key stores nothing: no key without versions.
+TEST(StoreTest, MergingNothingIntoAnAbsentKeyStoresNothing) {
+  VersionStore store;
+  const MergeResult result = store.merge(7, {}, Versioning::vclock);
+  EXPECT_TRUE(result.merged.empty());
+  EXPECT_TRUE(store.empty());
+  EXPECT_EQ(store.entries().count(7), 0u);
+}
+
 // Caches of values derived from the store (the model node's Merkle roots)
 // rely on every mutating call moving the generation on.
 TEST(StoreTest, EveryMutatingCallBumpsTheGeneration) {
