@@ -125,6 +125,23 @@ TEST(CopyTracker, AHintDeletedOnAnAckWhoseSenderWasWipedSinceIsLostToTheWipe) {
   });
 }
 
+TEST(CopyTracker, AHintDeletedOnAnAckWithNoWipeSinceIsItsOwnDestroyer) {
+  // Node 1 acked the hint, then a concurrent version superseded w1 there (no
+  // wipe): deleting the hint destroyed the last copy, and that deletion is named.
+  TrackerCase c;
+  c.trace.hinted(1, 4, 1, kKey, c.v1).handed_off(2, 1, 4, kKey, c.v1);
+  c.trace.stored(3, 1, kKey, c.other);
+  c.trace.record(3, TraceKind::superseded, 1, kNoNode, kKey, c.v1.write_id, c.v1.dot);
+  c.trace.hint_deleted(4, 4, 1, kKey, c.v1);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_EQ(t.live_copies(), 0u);
+    ASSERT_TRUE(t.last_destruction().has_value());
+    EXPECT_EQ(t.last_destruction()->kind, TraceKind::hint_deleted);
+    EXPECT_EQ(t.last_destruction()->node, 4u);
+    EXPECT_EQ(t.last_destruction()->time_ns, 4u);
+  });
+}
+
 TEST(CopyTracker, ANodesOwnLossClaimIsNotADestruction) {
   TrackerCase c;
   c.trace.hinted(1, 4, 1, kKey, c.v1);

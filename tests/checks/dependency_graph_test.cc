@@ -37,6 +37,46 @@ TEST(DependencyGraph, HandlesALongChainWithoutRecursion) {
   EXPECT_EQ(find_dependency_cycle(kOps, edges).size(), kOps);
 }
 
+// A get answered sibling 1:2, but the context the client got back names only 0:1.
+// A later put that sent 0:1 does not build on that read; one that sent both does.
+TEST(DependencyGraph, AReadWriteEdgeNeedsEverySiblingsClock) {
+  for (const bool covers_sibling : {false, true}) {
+    test::HistoryBuilder h;
+    h.get(0, 0, 1, 2, {test::version(100, 1, 2)});
+    const VClock sent =
+        covers_sibling ? test::clock_of({{0, 1}, {1, 2}}) : test::clock_of({{0, 1}});
+    h.put(0, 0, 1, 3, 4, OpType::ok, 0, sent);
+    History history = h.build();
+    history[1].context = test::clock_of({{0, 1}});  // the get's completion
+    const Result<HistoryIndex> index = HistoryIndex::build(history);
+    ASSERT_TRUE(index.is_ok());
+    const WriteFacts facts(index.value(), ReplicaTrace{});
+    size_t read_write = 0;
+    for (const DependencyEdge& e : dependency_edges(index.value(), facts)) {
+      if (e.kind == DependencyEdgeKind::read_write) ++read_write;
+    }
+    EXPECT_EQ(read_write, covers_sibling ? 1u : 0u) << "covers_sibling " << covers_sibling;
+  }
+}
+
+// A sibling without a dot (counter 0) still carries its context: a put that sent
+// it builds on the read, even when the sibling is the last one read.
+TEST(DependencyGraph, ASiblingWithoutADotStillCountsItsContext) {
+  test::HistoryBuilder h;
+  h.get(0, 0, 1, 2, {test::version(100, 1, 0, test::clock_of({{0, 1}}))});
+  h.put(0, 0, 1, 3, 4, OpType::ok, 0, test::clock_of({{0, 1}}));
+  const History history = h.build();
+  ASSERT_FALSE(history[1].context.empty());
+  const Result<HistoryIndex> index = HistoryIndex::build(history);
+  ASSERT_TRUE(index.is_ok());
+  const WriteFacts facts(index.value(), ReplicaTrace{});
+  const std::vector<DependencyEdge> edges = dependency_edges(index.value(), facts);
+  ASSERT_EQ(edges.size(), 1u);
+  EXPECT_EQ(edges[0].kind, DependencyEdgeKind::read_write);
+  EXPECT_EQ(edges[0].from, 0u);
+  EXPECT_EQ(edges[0].to, 1u);
+}
+
 VClock random_clock() {
   VClock clock;
   for (int e = *rc::gen::inRange(0, 3); e > 0; --e) {
