@@ -28,6 +28,11 @@ TEST(DependencyGraph, ReportsASelfLoop) {
   EXPECT_EQ(find_dependency_cycle(3, {{0, 1}, {2, 2}}), std::vector<uint32_t>{2});
 }
 
+TEST(DependencyGraph, ReportsTheFirstCycleFound) {
+  EXPECT_EQ(find_dependency_cycle(4, {{0, 1}, {1, 0}, {2, 3}, {3, 2}}),
+            (std::vector<uint32_t>{0, 1}));
+}
+
 TEST(DependencyGraph, HandlesALongChainWithoutRecursion) {
   constexpr uint32_t kOps = 200'000;
   std::vector<DependencyEdge> edges;
@@ -75,6 +80,63 @@ TEST(DependencyGraph, ASiblingWithoutADotStillCountsItsContext) {
   EXPECT_EQ(edges[0].kind, DependencyEdgeKind::read_write);
   EXPECT_EQ(edges[0].from, 0u);
   EXPECT_EQ(edges[0].to, 1u);
+}
+
+// Edges of one kind, as (from, to) op numbers.
+std::vector<std::pair<uint32_t, uint32_t>> edges_of(const History& history,
+                                                    DependencyEdgeKind kind) {
+  const Result<HistoryIndex> index = HistoryIndex::build(history);
+  EXPECT_TRUE(index.is_ok());
+  const WriteFacts facts(index.value(), ReplicaTrace{});
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  for (const DependencyEdge& e : dependency_edges(index.value(), facts)) {
+    if (e.kind == kind) out.emplace_back(e.from, e.to);
+  }
+  return out;
+}
+
+TEST(DependencyGraph, AReadWriteEdgeNeedsTheWholeReturnedContext) {
+  // The get's reply context claims 5:5 beyond its sibling: a put that sent only
+  // the sibling's clock does not build on it.
+  test::HistoryBuilder h;
+  h.get(0, 0, 1, 2, {test::version(100, 0, 1)});
+  h.put(0, 0, 1, 3, 4, OpType::ok, 0, test::clock_of({{0, 1}}));
+  History history = h.build();
+  history[1].context = test::clock_of({{0, 1}, {5, 5}});
+  EXPECT_TRUE(edges_of(history, DependencyEdgeKind::read_write).empty());
+  history[2].context = test::clock_of({{0, 1}, {5, 5}});
+  EXPECT_EQ(edges_of(history, DependencyEdgeKind::read_write),
+            (std::vector<std::pair<uint32_t, uint32_t>>{{0, 1}}));
+}
+
+TEST(DependencyGraph, AFailedGetIsNotTheReadAWriteBuildsOn) {
+  test::HistoryBuilder h;
+  h.get(0, 0, 1, 2, {test::version(100, 0, 1)});
+  h.get(0, 0, 3, 4, {}, 0, OpType::fail);
+  h.put(0, 0, 1, 5, 6, OpType::ok, 0, test::clock_of({{0, 1}}));
+  EXPECT_EQ(edges_of(h.build(), DependencyEdgeKind::read_write),
+            (std::vector<std::pair<uint32_t, uint32_t>>{{0, 2}}));
+}
+
+TEST(DependencyGraph, OnlyAWriteBuildsOnARead) {
+  // A get's invoke carries no context a store would see: even if one is
+  // recorded, the get does not build on the read before it.
+  test::HistoryBuilder h;
+  h.get(0, 0, 1, 2, {test::version(100, 0, 1)});
+  h.get(0, 0, 3, 4, {test::version(100, 0, 1)});
+  History history = h.build();
+  history[2].context = test::clock_of({{0, 1}});  // the second get's invoke
+  EXPECT_TRUE(edges_of(history, DependencyEdgeKind::read_write).empty());
+}
+
+TEST(DependencyGraph, WriteWriteEdgesSkipContextEntriesOfUnknownDots) {
+  // w2's context names 0:7 (no known write) before 1:1 (w1's dot).
+  test::HistoryBuilder h;
+  h.put(0, 0, 1, 1, 2);
+  h.get(1, 0, 3, 4, {test::version(1, 1, 1)});
+  h.put(2, 0, 2, 5, 6, OpType::ok, 0, test::clock_of({{0, 7}, {1, 1}}));
+  EXPECT_EQ(edges_of(h.build(), DependencyEdgeKind::write_write),
+            (std::vector<std::pair<uint32_t, uint32_t>>{{0, 2}}));
 }
 
 VClock random_clock() {
