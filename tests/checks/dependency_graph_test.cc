@@ -129,6 +129,23 @@ TEST(DependencyGraph, OnlyAWriteBuildsOnARead) {
   EXPECT_TRUE(edges_of(history, DependencyEdgeKind::read_write).empty());
 }
 
+TEST(DependencyGraph, AnAddReadsButIsNotTheReadALaterWriteBuildsOn) {
+  // w1 put; a get returns nothing; an add reads w1; a put sends w1's clock.
+  test::HistoryBuilder h;
+  h.put(1, 0, 1, 1, 2);
+  h.get(0, 0, 3, 4, {});
+  const uint64_t add = h.write(OpFn::add, 0, 0, 2, 5, 6);
+  h.put(0, 0, 3, 7, 8, OpType::ok, 0, test::clock_of({{0, 1}}));
+  History history = h.build();
+  for (HistoryOp& op : history) {
+    if (op.op_id == add && op.type == OpType::ok) op.read = {test::version(1, 0, 1)};
+  }
+  // The add's read is a write -> read edge; the last get returned nothing to build on.
+  EXPECT_EQ(edges_of(history, DependencyEdgeKind::write_read),
+            (std::vector<std::pair<uint32_t, uint32_t>>{{0, 2}}));
+  EXPECT_TRUE(edges_of(history, DependencyEdgeKind::read_write).empty());
+}
+
 TEST(DependencyGraph, WriteWriteEdgesSkipContextEntriesOfUnknownDots) {
   // w2's context names 0:7 (no known write) before 1:1 (w1's dot).
   test::HistoryBuilder h;
