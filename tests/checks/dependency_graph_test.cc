@@ -95,6 +95,15 @@ std::vector<std::pair<uint32_t, uint32_t>> edges_of(const History& history,
   return out;
 }
 
+TEST(DependencyGraph, ASiblingWithAnEmptyClockDoesNotEmptyTheReturnedContext) {
+  // Siblings w100 (0:1) and w101 (no dot, no context): the get returned 0:1.
+  test::HistoryBuilder h;
+  h.get(0, 0, 1, 2, {test::version(100, 0, 1), test::version(101, 1, 0)});
+  h.put(0, 0, 1, 3, 4, OpType::ok, 0, test::clock_of({{0, 1}}));
+  EXPECT_EQ(edges_of(h.build(), DependencyEdgeKind::read_write),
+            (std::vector<std::pair<uint32_t, uint32_t>>{{0, 1}}));
+}
+
 TEST(DependencyGraph, AReadWriteEdgeNeedsTheWholeReturnedContext) {
   // The get's reply context claims 5:5 beyond its sibling: a put that sent only
   // the sibling's clock does not build on it.
