@@ -110,6 +110,8 @@ std::optional<WriteId> held_throughout(const CheckContext& ctx, const StoreHisto
       [](const StoreEvent& e, TimeNs t) { return e.time_ns < t; });
   if (after == events.begin()) return std::nullopt;
   if (after != events.end() && after->time_ns <= to_ns) return std::nullopt;
+  // std::prev needs a store before from_ns: the first test above is all that ensures it.
+  DT_ASSERT(after != events.begin(), "no store before from_ns");
   const StoreEvent& last = *std::prev(after);
   // Inclusive of the store's own time: a wipe stamped with it may have come after.
   if (ctx.trace.wipe_between(node, last.time_ns, to_ns)) return std::nullopt;

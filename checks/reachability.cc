@@ -101,8 +101,10 @@ NetworkSegment segment_of(const NetworkState& state, TimeNs start_ns) {
   const size_t nodes = state.crashed.size();
   NetworkSegment segment;
   segment.start_ns = start_ns;
-  segment.up.resize(nodes);
-  for (size_t n = 0; n < nodes; ++n) segment.up[n] = !state.crashed[n] && !state.paused[n];
+  // Appended, not indexed: a vector<bool> rounds its storage up, so a write past
+  // the last node would go unseen; an extra flag fails the size assertion below.
+  segment.up.reserve(nodes);
+  for (size_t n = 0; n < nodes; ++n) segment.up.push_back(!state.crashed[n] && !state.paused[n]);
   segment.direct.assign(nodes * nodes, false);
   for (size_t a = 0; a < nodes; ++a) {
     segment.direct[a * nodes + a] = true;
@@ -117,6 +119,7 @@ NetworkSegment segment_of(const NetworkState& state, TimeNs start_ns) {
       segment.direct[b * nodes + a] = true;
     }
   }
+  DT_ASSERT(segment.up.size() == nodes, "one up flag per node");
   DT_ASSERT(segment.direct.size() == nodes * nodes, "one link entry per ordered pair");
   return segment;
 }

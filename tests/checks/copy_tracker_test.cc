@@ -95,6 +95,7 @@ TEST(CopyTracker, ASupersededHintIsNoLongerACopy) {
     EXPECT_EQ(t.live_copies(), 0u);
     ASSERT_TRUE(t.last_destruction().has_value());
     EXPECT_EQ(t.last_destruction()->kind, TraceKind::wiped);
+    EXPECT_EQ(t.holders_text(), "main {} hints {}");  // node 4's hint set is empty, not gone
   });
 }
 
@@ -102,10 +103,12 @@ TEST(CopyTracker, ASupersededMainVersionIsNoLongerACopyUnlessItsReplacementCover
   TrackerCase c;
   c.trace.stored(1, 0, kKey, c.v1).stored(2, 0, kKey, c.other);
   c.trace.record(2, TraceKind::superseded, 0, kNoNode, kKey, c.v1.write_id, c.v1.dot);
+  c.trace.fault(3, TraceKind::wiped, 2);  // after the loss: destroys nothing more
   c.replay([](const CopyTracker& t) {
     EXPECT_EQ(t.live_copies(), 0u);
     ASSERT_TRUE(t.last_destruction().has_value());
     EXPECT_EQ(t.last_destruction()->kind, TraceKind::superseded);
+    EXPECT_EQ(t.holders_text(), "main {} hints {}");  // node 0's set is empty, not gone
   });
 }
 
@@ -122,6 +125,59 @@ TEST(CopyTracker, AHintDeletedOnAnAckWhoseSenderWasWipedSinceIsLostToTheWipe) {
     ASSERT_TRUE(t.last_destruction().has_value());
     EXPECT_EQ(t.last_destruction()->kind, TraceKind::wiped);
     EXPECT_EQ(t.last_destruction()->node, 1u);
+  });
+}
+
+TEST(CopyTracker, AHintDeletedOnAnAckWithNoWipeSinceIsItsOwnDestroyer) {
+  // Node 1 acked the hint, then a concurrent version superseded w1 there (no
+  // wipe): deleting the hint destroyed the last copy, and that deletion is named.
+  TrackerCase c;
+  c.trace.hinted(1, 4, 1, kKey, c.v1).handed_off(2, 1, 4, kKey, c.v1);
+  c.trace.stored(3, 1, kKey, c.other);
+  c.trace.record(3, TraceKind::superseded, 1, kNoNode, kKey, c.v1.write_id, c.v1.dot);
+  c.trace.fault(3, TraceKind::wiped, 2);  // another node's wipe says nothing of node 1's ack
+  c.trace.hint_deleted(4, 4, 1, kKey, c.v1);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_EQ(t.live_copies(), 0u);
+    ASSERT_TRUE(t.last_destruction().has_value());
+    EXPECT_EQ(t.last_destruction()->kind, TraceKind::hint_deleted);
+    EXPECT_EQ(t.last_destruction()->node, 4u);
+    EXPECT_EQ(t.last_destruction()->time_ns, 4u);
+  });
+}
+
+TEST(CopyTracker, CountsOnlyVersionsThatCoverTheWrite) {
+  // A concurrent version hinted, handed off or acked is no copy of w1.
+  TrackerCase c;
+  c.trace.hinted(1, 4, 1, kKey, c.other).handed_off(2, 1, 4, kKey, c.other);
+  c.trace.record(3, TraceKind::handoff_covered, 2, 4, kKey, c.other.write_id, c.other.dot);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_FALSE(t.ever_copied());
+    EXPECT_EQ(t.live_copies(), 0u);
+    EXPECT_EQ(t.holders_text(), "main {} hints {}");
+  });
+}
+
+TEST(CopyTracker, IgnoresRemovalsFromStoresThatHeldNothing) {
+  TrackerCase c;
+  c.trace.stored(1, 0, kKey, c.v1).hinted(1, 4, 1, kKey, c.v1);
+  c.trace.record(2, TraceKind::superseded, 2, kNoNode, kKey, c.v1.write_id, c.v1.dot);
+  c.trace.record(3, TraceKind::hint_superseded, 3, 1, kKey, c.v1.write_id, c.v1.dot);
+  c.trace.hint_deleted(4, 2, 1, kKey, c.v1);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_EQ(t.live_copies(), 2u);
+    EXPECT_EQ(t.holders_text(), "main {0} hints {4}");
+    EXPECT_FALSE(t.last_destruction().has_value());
+  });
+}
+
+TEST(CopyTracker, AHandoffAloneIsACopy) {
+  TrackerCase c;
+  c.trace.handed_off(2, 1, 4, kKey, c.v1);
+  c.replay([](const CopyTracker& t) {
+    EXPECT_TRUE(t.ever_copied());
+    EXPECT_EQ(t.live_copies(), 1u);
+    EXPECT_EQ(t.holders_text(), "main {1} hints {}");
   });
 }
 

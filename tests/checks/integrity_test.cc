@@ -216,6 +216,22 @@ TEST(Integrity, RejectsAFailedWriteStoredByANode) {
   expect_one(c.check(), "aborted_write_stored");
 }
 
+TEST(Integrity, RejectsAFailedWriteStoredOnceHoweverManyCopiesAndOtherRecords) {
+  // Records that store nothing come first; the write is hinted, then stored twice.
+  IntegrityCase c;
+  const Version v1 = test::version(1, c.home[0], 1);
+  const uint64_t put = c.history.put(0, kKey, 1, 10, 20, OpType::fail, c.home[0]);
+  c.trace.record(10, TraceKind::request_started, c.home[0], kNoNode, kKey, 1);
+  c.trace.replied(11, c.home[0], put, c.home[1]);
+  c.trace.hinted(12, 4, c.home[2], kKey, v1);
+  c.trace.stored(15, c.home[1], kKey, v1).stored(16, c.home[0], kKey, v1);
+  const PropertyVerdict v = c.check();
+  expect_one(v, "aborted_write_stored");
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].nodes, std::vector<NodeId>{4});
+  EXPECT_EQ(v.violations[0].times, (std::vector<TimeNs>{12, 20}));
+}
+
 TEST(Integrity, AcceptsReadingAnIndeterminateWrite) {
   IntegrityCase c;
   const Version v1 = test::version(1, c.home[0], 1);
@@ -288,6 +304,25 @@ TEST(IntegrityLww, RejectsAStoreThatEndsEmpty) {
   expect_one(c.check(), "lww_wrong_winner");
 }
 
+TEST(IntegrityLww, DoesNotJudgeAnUnreadableFinalState) {
+  // A final state filed under another node's id says nothing about this node.
+  LwwCase c;
+  c.trace.stored(15, c.home[0], kKey, c.v2);
+  c.trace.trace().final_states[c.home[0]].node = c.home[0] + 1;
+  EXPECT_TRUE(c.check().violations.empty()) << kinds(c.check());
+}
+
+TEST(IntegrityLww, JudgesTheStoresAfterAVersionOfAnUnknownWrite) {
+  // w9 is no write of the history (causality's unknown_write): skipped, not the end.
+  LwwCase c;
+  c.trace.stored(14, c.home[0], kKey, test::version(9, c.home[2], 7));
+  c.trace.stored(15, c.home[0], kKey, c.v2);
+  const PropertyVerdict v = c.check();
+  expect_one(v, "lww_wrong_winner");
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].writes, (std::vector<WriteId>{0, 2}));
+}
+
 // Timestamps nobody read are derived from the trace: request start + clock skew.
 TEST(IntegrityLww, DerivesTimestampsFromTheCoordinatorsSkewedClock) {
   for (const bool skewed : {false, true}) {
@@ -348,6 +383,15 @@ TEST(IntegrityLww, AcceptsAGetAboveWhatTheReplicasHeld) {
   c.trace.replied(35, c.home[0], get, c.home[0]).replied(36, c.home[0], get, c.home[1]);
   c.trace.stored(50, c.home[1], kKey, c.v2);
   c.trace.final_store({c.home[0], c.home[1]}, kKey, {c.v2});
+  EXPECT_TRUE(c.check().violations.empty()) << kinds(c.check());
+}
+
+TEST(IntegrityLww, DoesNotJudgeAReplicaThatStoredTheKeyOnlyAfterTheGet) {
+  LwwCase c;
+  const uint64_t get = c.history.get(2, kKey, 30, 40, {}, c.home[0]);
+  c.trace.replied(35, c.home[0], get, c.home[1]);
+  c.trace.stored(50, c.home[1], kKey, c.v2);
+  c.trace.final_store({c.home[1]}, kKey, {c.v2});
   EXPECT_TRUE(c.check().violations.empty()) << kinds(c.check());
 }
 

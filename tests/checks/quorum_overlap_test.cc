@@ -104,6 +104,33 @@ TEST(QuorumOverlap, RejectsStaleReadWithIntersectingQuorums) {
       << s.explanation;
 }
 
+TEST(QuorumOverlap, JudgesStaleReadsAfterAGetWithNothingAckedYet) {
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.history.get(2, kKey, 1, 5, {}, c.home[0]);  // before any write: nothing to miss
+  c.write_acked_by({c.home[0], c.home[1]});
+  c.read_from({c.home[1], c.home[2]}, {});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "stale_read");
+  EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{1});
+}
+
+TEST(QuorumOverlap, JudgesOnlyTheLatestAckedWriteOfEachActor) {
+  // w2 has w1's actor and a higher counter: missing both is one stale read, of w2.
+  StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
+  c.write_acked_by({c.home[0], c.home[1]});
+  const Version v2 = test::version(2, c.home[0], 2, c.v1.clock());
+  const uint64_t put = c.history.put(2, kKey, 2, 21, 25, OpType::ok, c.home[0], c.v1.clock());
+  for (NodeId n : {c.home[0], c.home[1]}) {
+    c.trace.stored(22, n, kKey, v2).replied(23, c.home[0], put, n);
+  }
+  c.read_from({c.home[1], c.home[2]}, {});
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "stale_read");
+  EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{2});
+}
+
 TEST(QuorumOverlap, JudgesTheReturnedSiblingsNotAClaimedContext) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
   c.write_acked_by({c.home[0], c.home[1]});
@@ -254,6 +281,25 @@ TEST(QuorumOverlap, ExplainsStaleReadUnderLww) {
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_FALSE(v.violations[0].promised);
   EXPECT_EQ(v.violations[0].kind, "stale_read_lww");
+}
+
+TEST(QuorumOverlap, ExplainsAnLwwStaleReadUnderWeakQuorums) {
+  StaleCase weak(test::config_of(3, 1, 1, QuorumMode::strict, Versioning::lww));
+  weak.write_acked_by({weak.home[0]});
+  weak.read_from({weak.home[2]}, {});
+  PropertyVerdict v = weak.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "stale_read_lww");
+  EXPECT_NE(v.violations[0].explanation.find("; R + W = 2 <= N = 3"), std::string::npos)
+      << v.violations[0].explanation;
+
+  StaleCase intersecting(test::config_of(3, 2, 2, QuorumMode::strict, Versioning::lww));
+  intersecting.write_acked_by({intersecting.home[0], intersecting.home[1]});
+  intersecting.read_from({intersecting.home[1], intersecting.home[2]}, {});
+  v = intersecting.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].explanation.find("R + W"), std::string::npos)
+      << v.violations[0].explanation;
 }
 
 // Under LWW: w1 (timestamp 100) acked by home[0], home[1]; then w2 on home[1].

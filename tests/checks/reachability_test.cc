@@ -56,6 +56,10 @@ TEST(Reachability, SegmentsFollowFaults) {
   ASSERT_TRUE(timeline.is_ok());
   const auto& segments = timeline.value().segments();
   ASSERT_EQ(segments.size(), 4u);
+  for (const NetworkSegment& segment : segments) {
+    EXPECT_EQ(segment.up.size(), config.nodes);  // one flag per node, none past the last
+    EXPECT_EQ(segment.direct.size(), size_t{config.nodes} * config.nodes);
+  }
   EXPECT_TRUE(ReachabilityTimeline::connected(segments[0], 0, 4));
   EXPECT_FALSE(ReachabilityTimeline::connected(segments[1], 0, 4));
   EXPECT_TRUE(ReachabilityTimeline::connected(segments[1], 0, 3));
