@@ -710,7 +710,15 @@ def main(argv):
     os.makedirs(scratch, exist_ok=True)
     shutil.rmtree(logs, ignore_errors=True)  # a previous run's logs would mislead
     os.makedirs(logs, exist_ok=True)
+    # RapidCheck properties draw a random seed per run unless told: a mutant
+    # that only a property catches would then be killed on some runs only.
+    # ctest's seed, unless the caller chose one.
     env = dict(os.environ, CCACHE_BASEDIR=scratch, JOBS=str(args.jobs))
+    env.setdefault("RC_PARAMS", "seed=20261127")
+    # Mutant builds read the cache but never write it: a compile interrupted
+    # while the tool restores the file could store the unmutated object under
+    # the mutant's hash, and a later run would then judge the wrong code.
+    mutant_env = dict(env, CCACHE_READONLY="1")
     targets = sorted({t for f in folders for t in FOLDERS[f]})
 
     t_start = time.monotonic()
@@ -753,8 +761,8 @@ def main(argv):
             write_file(path, MUTANT_PRAGMAS + original[:site.start] + site.replacement +
                        original[site.end:])
             log = os.path.join(logs, "mutant-%04d" % mu.index)
-            code, mu.build_seconds = build(env, build_dir, FOLDERS[mu.folder], args.jobs,
-                                           log + "-build.log")
+            code, mu.build_seconds = build(mutant_env, build_dir, FOLDERS[mu.folder],
+                                           args.jobs, log + "-build.log")
             if code != 0:
                 mu.verdict, mu.detail = "stillborn", "build exit %s" % code
             else:

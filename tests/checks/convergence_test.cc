@@ -91,6 +91,16 @@ TEST(Convergence, RejectsDifferingMerkleRoots) {
   ASSERT_EQ(v.violations.size(), 2u);
   EXPECT_EQ(v.violations[0].kind, "merkle_roots_differ");
   EXPECT_EQ(v.violations[0].nodes, c.home);
+  // The explanation lists every home replica's root, in preference order.
+  std::string listing;
+  for (NodeId n : c.home) {
+    listing += fmt::format(" node {}: {:016x};", n,
+                           c.trace.trace().final_states[n].merkle_roots.at(partition));
+  }
+  EXPECT_NE(v.violations[0].explanation.find(fmt::format(
+                "the Merkle roots of partition {} differ:{}", partition, listing)),
+            std::string::npos)
+      << v.violations[0].explanation;
   EXPECT_EQ(v.violations[1].kind, "merkle_root_wrong");
   EXPECT_EQ(v.violations[1].nodes, std::vector<NodeId>{c.home[1]});
 }
