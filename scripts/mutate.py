@@ -603,6 +603,9 @@ def report(mutants, files, args, equivalents, out_dir, wall_s):
     for rel in files:
         per_file[rel] = {"file": rel, "mutants": 0, "killed": 0, "timeout": 0, "survived": 0,
                          "equivalent": 0, "stillborn": 0, "survivors": [], "killed_by": {}}
+    if args.rejudge:  # only the files that had a survivor to judge
+        files = sorted({mu.file for mu in mutants})
+        per_file = {rel: per_file[rel] for rel in files}
     for mu in mutants:
         row = per_file[mu.file]
         if mu.verdict == "stillborn":

@@ -97,10 +97,10 @@ TEST(Convergence, RejectsDifferingMerkleRoots) {
     listing += fmt::format(" node {}: {:016x};", n,
                            c.trace.trace().final_states[n].merkle_roots.at(partition));
   }
-  EXPECT_NE(v.violations[0].explanation.find(fmt::format(
-                "the Merkle roots of partition {} differ:{}", partition, listing)),
-            std::string::npos)
-      << v.violations[0].explanation;
+  EXPECT_EQ(v.violations[0].explanation,
+            fmt::format("after quiescence the Merkle roots of partition {} differ:{}", partition,
+                        listing));
+  EXPECT_TRUE(v.violations[0].promised);
   EXPECT_EQ(v.violations[1].kind, "merkle_root_wrong");
   EXPECT_EQ(v.violations[1].nodes, std::vector<NodeId>{c.home[1]});
 }
@@ -133,14 +133,84 @@ TEST(Convergence, RejectsEqualRootsThatAreNotTheStoresRoot) {
   }
 }
 
-TEST(Convergence, RejectsARootForAPartitionOutsideTheRing) {
+TEST(Convergence, RejectsRootsForPartitionsOutsideTheRing) {
   ConvergenceCase c;
   const uint32_t partitions = Placement(c.config).partitions();
   c.trace.trace().final_states[c.home[0]].merkle_roots[partitions] = 0;
+  c.trace.trace().final_states[c.home[0]].merkle_roots[partitions + 7] = 0;
   const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 2u);  // each one, not only the first
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_TRUE(v.violations[i].promised);
+    EXPECT_EQ(v.violations[i].kind, "merkle_root_wrong");
+    EXPECT_EQ(v.violations[i].nodes, std::vector<NodeId>{c.home[0]});
+    EXPECT_EQ(v.violations[i].explanation,
+              fmt::format("node {} reports a Merkle root for partition {}, but the ring has only "
+                          "{} partitions",
+                          c.home[0], partitions + (i == 0 ? 0 : 7), partitions));
+  }
+}
+
+// The last home differing, not only the second: every replica is compared.
+TEST(Convergence, RejectsTheLastHomeReplicasRootDiffering) {
+  ConvergenceCase c;
+  report_true_roots(c);
+  const uint32_t partition = Placement(c.config).partition(kKey);
+  c.trace.trace().final_states[c.home.back()].merkle_roots[partition] ^= 1;
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 2u);
+  EXPECT_EQ(v.violations[0].kind, "merkle_roots_differ");
+  EXPECT_EQ(v.violations[1].kind, "merkle_root_wrong");
+}
+
+// Partition 0 is compared like any other.
+TEST(Convergence, RejectsDifferingRootsOfPartitionZero) {
+  ConvergenceCase c;
+  const Placement placement(c.config);
+  ASSERT_NE(placement.partition(kKey), 0u);
+  const std::vector<NodeId>& home = placement.home_of_partition(0);
+  for (NodeId n : home) c.trace.trace().final_states[n].merkle_roots[0] = 5;
+  c.trace.trace().final_states[home[1]].merkle_roots[0] = 6;
+  const PropertyVerdict v = c.check();
+  ASSERT_FALSE(v.violations.empty());
+  EXPECT_EQ(v.violations[0].kind, "merkle_roots_differ");
+  EXPECT_EQ(v.violations[0].nodes, home);
+}
+
+// One node, two partitions: a right root does not end the judging of the rest,
+// and the witnesses are the wrong partition's keys only.
+TEST(Convergence, JudgesEveryRootOfANodeAndNamesOnlyThatPartitionsKeys) {
+  ConvergenceCase c;
+  const Placement placement(c.config);
+  const uint32_t wrong = placement.partition(kKey);
+  // A key of a lower partition held by home[0] (and its own homes).
+  Key low = 0;
+  while (placement.partition(low) >= wrong || !placement.is_home(low, c.home[0])) ++low;
+  c.trace.final_store(test::home_of(c.config, low), low, {c.v1});
+  const uint32_t right = placement.partition(low);
+  for (NodeId n : placement.home_of_partition(right)) {
+    NodeState& state = c.trace.trace().final_states[n];
+    state.merkle_roots[right] =
+        expected_merkle_root(state.store, placement, right, c.config.merkle_depth);
+  }
+  for (NodeId n : c.home) c.trace.trace().final_states[n].merkle_roots[wrong] = 99;
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), c.home.size()) << v.violations[0].explanation;
+  for (const Violation& w : v.violations) {
+    EXPECT_EQ(w.kind, "merkle_root_wrong");
+    EXPECT_EQ(w.keys, std::vector<Key>{kKey});
+  }
+}
+
+TEST(Convergence, RejectsAMalformedHistory) {
+  ConvergenceCase c;
+  HistoryOp orphan;
+  orphan.type = OpType::ok;
+  c.history.push_back(orphan);
+  const PropertyVerdict v = c.check();
+  EXPECT_FALSE(v.checked);
   ASSERT_EQ(v.violations.size(), 1u);
-  EXPECT_EQ(v.violations[0].kind, "merkle_root_wrong");
-  EXPECT_NE(v.violations[0].explanation.find("but the ring has only"), std::string::npos);
+  EXPECT_EQ(v.violations[0].kind, "malformed_input");
 }
 
 TEST(Convergence, RejectsAHintLeftAfterQuiescence) {
@@ -150,8 +220,24 @@ TEST(Convergence, RejectsAHintLeftAfterQuiescence) {
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].kind, "hint_left");
+  EXPECT_TRUE(v.violations[0].promised);
   EXPECT_EQ(v.violations[0].nodes, (std::vector<NodeId>{holder, c.home[0]}));
   EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{1});
+}
+
+// An intended node listed with no keys is no hint; one listed after it is.
+TEST(Convergence, AnEmptyHintListIsNoHintButTheNextOneCounts) {
+  ConvergenceCase c;
+  const NodeId holder = test::non_home_of(c.config, kKey)[0];
+  NodeState& state = c.trace.trace().final_states[holder];
+  const NodeId first = std::min(c.home[0], c.home[1]), second = std::max(c.home[0], c.home[1]);
+  state.hints[first];  // an empty map
+  const PropertyVerdict clean = c.check();
+  EXPECT_TRUE(clean.violations.empty()) << clean.violations[0].explanation;
+  state.hints[second][kKey] = {c.v1};
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].nodes, (std::vector<NodeId>{holder, second}));
 }
 
 TEST(Convergence, RejectsARunThatDidNotQuiesce) {
