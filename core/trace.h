@@ -15,7 +15,8 @@ namespace dt {
 enum class TraceKind {
   // Coordinator side of a client request.
   request_started,   // op_id, key, detail = "put"/"get"/"delete"
-  target_chosen,     // peer = target, count = 1 if it is a fallback, key
+  target_chosen,     // peer = target, count = 1 if it is a fallback, key; coordinator
+                     // records of a write carry its write_id and, from here on, its dot
   replica_replied,   // peer answered request op_id (a quorum member); for a get,
                      // extra = hash_siblings of the reply
   request_finished,  // op_id, detail = "ok"/"fail"/"timeout", count = acks/replies; for an

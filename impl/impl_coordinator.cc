@@ -100,6 +100,9 @@ TraceRecord ImplCoordinator::request_record(const Pending& request, TraceKind ki
   record.key = request.key;
   record.op_id = request.op_id;
   record.write_id = request.version.write_id;
+  // A write's dot once it has one, so the checkers know the dot of a write
+  // no replica ever stored (one a later context covered before it arrived).
+  record.dot = request.version.dot;
   return record;
 }
 
