@@ -1,5 +1,6 @@
 #include "checks/merkle_root.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -25,8 +26,8 @@ uint64_t subtree_hash(LeafHashes::const_iterator begin, LeafHashes::const_iterat
     return begin->second;
   }
   const uint64_t middle = first_leaf + (uint64_t{1} << (height - 1));
-  auto split = begin;
-  while (split != end && split->first < middle) ++split;
+  const auto split = std::lower_bound(
+      begin, end, middle, [](const auto& leaf, uint64_t bound) { return leaf.first < bound; });
   return hash_combine(subtree_hash(begin, split, first_leaf, height - 1, empty_by_height),
                       subtree_hash(split, end, middle, height - 1, empty_by_height));
 }
