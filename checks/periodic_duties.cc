@@ -15,7 +15,7 @@ namespace {
 // What one node's own records say about it at the current trace position.
 struct NodeView {
   bool running = true;         // booted at 0; down after crash/wipe, stopped while paused
-  uint64_t suspected = 0;      // bit p: it believes p down (a crash forgets all)
+  std::vector<bool> suspected;  // [p]: it believes p down (a crash forgets all)
   std::vector<int64_t> hints;  // by intended node: hint versions held
 };
 
@@ -27,14 +27,14 @@ struct Duty {
   NodeId node = kNoNode;
   NodeId peer = kNoNode;    // intended node (handoff) or exchange peer
   uint32_t partition = 0;   // exchange_pair only
-  uint64_t peers_mask = 0;  // exchange_any: every exchange peer of the node
+  std::vector<NodeId> peers;  // exchange_any: every exchange peer of the node
   TimeNs period_ns = 0;
   bool holds = false;
   TimeNs anchor_ns = 0;  // when it began to hold, or its last action
 };
 
 bool suspects(const NodeView& view, NodeId peer) {
-  return (view.suspected >> peer) & 1;
+  return view.suspected[peer];
 }
 
 bool duty_holds(const Duty& duty, const NodeView& view) {
@@ -43,7 +43,8 @@ bool duty_holds(const Duty& duty, const NodeView& view) {
     case DutyKind::handoff:
       return !suspects(view, duty.peer) && view.hints[duty.peer] > 0;
     case DutyKind::exchange_any:
-      return (view.suspected & duty.peers_mask) == 0;
+      return std::none_of(duty.peers.begin(), duty.peers.end(),
+                          [&](NodeId peer) { return suspects(view, peer); });
     case DutyKind::exchange_pair:
       return !suspects(view, duty.peer);
   }
@@ -56,7 +57,7 @@ std::vector<Duty> make_duties(const CheckContext& ctx) {
   for (NodeId node = 0; node < config.nodes; ++node) {
     for (NodeId intended = 0; intended < config.nodes; ++intended) {
       if (intended == node) continue;
-      duties.push_back({DutyKind::handoff, node, intended, 0, 0, config.handoff_interval_ns});
+      duties.push_back({DutyKind::handoff, node, intended, 0, {}, config.handoff_interval_ns});
     }
     std::vector<std::pair<uint32_t, NodeId>> pairs;  // the node's anti-entropy rotation
     for (uint32_t p = 0; p < ctx.placement.partitions(); ++p) {
@@ -67,10 +68,10 @@ std::vector<Duty> make_duties(const CheckContext& ctx) {
       }
     }
     if (pairs.empty()) continue;
-    Duty any{DutyKind::exchange_any, node, kNoNode, 0, 0, config.anti_entropy_interval_ns};
+    Duty any{DutyKind::exchange_any, node, kNoNode, 0, {}, config.anti_entropy_interval_ns};
     for (const auto& [partition, peer] : pairs) {
-      any.peers_mask |= uint64_t{1} << peer;
-      duties.push_back({DutyKind::exchange_pair, node, peer, partition, 0,
+      any.peers.push_back(peer);
+      duties.push_back({DutyKind::exchange_pair, node, peer, partition, {},
                         config.anti_entropy_interval_ns * pairs.size()});
     }
     duties.push_back(any);
@@ -172,7 +173,7 @@ bool apply(const TraceRecord& r, NodeId nodes, NodeView& view) {
     case TraceKind::crashed:
     case TraceKind::wiped:
       view.running = false;
-      view.suspected = 0;
+      std::fill(view.suspected.begin(), view.suspected.end(), false);
       return true;
     case TraceKind::restarted:
     case TraceKind::resumed:
@@ -182,10 +183,10 @@ bool apply(const TraceRecord& r, NodeId nodes, NodeView& view) {
       view.running = false;
       return true;
     case TraceKind::suspected:
-      if (has_peer) view.suspected |= uint64_t{1} << r.peer;
+      if (has_peer) view.suspected[r.peer] = true;
       return has_peer;
     case TraceKind::trusted:
-      if (has_peer) view.suspected &= ~(uint64_t{1} << r.peer);
+      if (has_peer) view.suspected[r.peer] = false;
       return has_peer;
     case TraceKind::hinted:
       if (has_peer) ++view.hints[r.peer];
@@ -205,8 +206,8 @@ bool apply(const TraceRecord& r, NodeId nodes, NodeView& view) {
 
 size_t check_periodic_duties(const CheckContext& ctx, PropertyVerdict& verdict) {
   const NodeId nodes = ctx.input.config.nodes;
-  DT_ASSERT(nodes <= 64, "suspicion masks hold at most 64 nodes");
-  std::vector<NodeView> views(nodes, NodeView{true, 0, std::vector<int64_t>(nodes, 0)});
+  std::vector<NodeView> views(
+      nodes, NodeView{true, std::vector<bool>(nodes, false), std::vector<int64_t>(nodes, 0)});
   std::vector<Duty> duties = make_duties(ctx);
   std::vector<std::vector<size_t>> duties_of(nodes);
   for (size_t i = 0; i < duties.size(); ++i) duties_of[duties[i].node].push_back(i);

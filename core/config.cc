@@ -32,6 +32,21 @@ Result<QuorumMode> parse_quorum_mode(std::string_view text) {
   if (text == "strict") return QuorumMode::strict;
   return Status::error("\"" + std::string(text) + "\" is not a quorum mode (sloppy|strict)");
 }
+const char* to_string(ProbeScope scope) {
+  return scope == ProbeScope::all ? "all" : "neighbors";
+}
+Result<ProbeScope> parse_probe_scope(std::string_view text) {
+  if (text == "all") return ProbeScope::all;
+  if (text == "neighbors") return ProbeScope::neighbors;
+  return Status::error("\"" + std::string(text) + "\" is not a probe scope (all|neighbors)");
+}
+
+uint64_t replica_timeout_stride(uint32_t nodes) {
+  uint64_t stride = 64;
+  while (stride < nodes) stride *= 2;
+  return stride;
+}
+
 Result<HintStoreMode> parse_hint_store_mode(std::string_view text) {
   if (text == "durable") return HintStoreMode::durable;
   if (text == "volatile") return HintStoreMode::volatile_;
@@ -68,7 +83,7 @@ Status Config::validate() const {
     uint64_t value, lo, hi;
   };
   const Bound bounds[] = {
-      {"nodes", nodes, 1, 64},
+      {"nodes", nodes, 1, kMaxNodes},
       {"replicas_n", replicas_n, 1, 16},
       {"read_quorum_r", read_quorum_r, 1, 16},
       {"write_quorum_w", write_quorum_w, 1, 16},

@@ -16,15 +16,28 @@ enum class HintStoreMode { durable, volatile_ };  // volatile: hints lost on cra
 enum class Versioning { vclock, lww };
 // How a message's base delay is drawn (sim/delay_draw.h gives the exact rule).
 enum class DelayDistribution { uniform, exponential, pareto };
+// Whom a failure detector probes each round: every other node, or only its
+// ring neighbours (the nodes it shares a preference list with) and the nodes
+// it suspects, so a large cluster does not send n^2 probes per round.
+enum class ProbeScope { all, neighbors };
 
 const char* to_string(QuorumMode mode);
 const char* to_string(HintStoreMode mode);
 const char* to_string(Versioning versioning);
 const char* to_string(DelayDistribution distribution);
+const char* to_string(ProbeScope scope);
 Result<QuorumMode> parse_quorum_mode(std::string_view text);
 Result<HintStoreMode> parse_hint_store_mode(std::string_view text);
 Result<Versioning> parse_versioning(std::string_view text);
 Result<DelayDistribution> parse_delay_distribution(std::string_view text);
+Result<ProbeScope> parse_probe_scope(std::string_view text);
+
+// The most nodes a cluster may have.
+inline constexpr uint32_t kMaxNodes = 1024;
+// A replica_timeout timer's tag is request_id * stride + target. The stride is
+// 64 up to 64 nodes (the tags every run of such a cluster always had) and the
+// next power of two for larger clusters.
+uint64_t replica_timeout_stride(uint32_t nodes);
 
 struct Config {
   uint32_t nodes = 5;
@@ -46,6 +59,7 @@ struct Config {
   // within probe_timeout_ns is suspected.
   TimeNs probe_interval_ns = 100 * kMillisecondNs;
   TimeNs probe_timeout_ns = 50 * kMillisecondNs;
+  ProbeScope probe_scope = ProbeScope::all;
   TimeNs handoff_interval_ns = 200 * kMillisecondNs;
   TimeNs anti_entropy_interval_ns = 300 * kMillisecondNs;
 

@@ -1,7 +1,7 @@
 // World: when a one-shot timeout may fire under TimeoutPolicy::after_loss,
 // and dropping request timeouts that can only be no-ops (any policy).
 // A timeout waits for an exchange: the coordinator's request to a target and
-// the reply (replica_timeout, tag = request id * 64 + target), every such
+// the reply (replica_timeout, tag = request id * stride + target), every such
 // exchange of a request (request_deadline, tag = request id), or a probe and
 // its reply (probe_timeout, tag = peer). It is due once no copy of the
 // exchange is still deliverable: lost, dropped, crossing a partition or
@@ -62,6 +62,7 @@ bool World::timeout_due(const PendingTimer& timer) const {
   if (setup_->bounds.timeouts == TimeoutPolicy::any) return true;
   DT_ASSERT(nodes[timer.node].up, "a timer of a down node");
   const NodeId node = timer.node;
+  const uint64_t stride = replica_timeout_stride(setup_->config.nodes);
   auto waits = [&](auto&& belongs) {
     for (const InFlight& copy : in_flight) {
       if (belongs(copy) && deliverable(copy)) return true;
@@ -78,15 +79,15 @@ bool World::timeout_due(const PendingTimer& timer) const {
       return !waits([&](const InFlight& c) { return part_of_probe(c, node, peer); });
     }
     case TimerKind::replica_timeout: {
-      const RequestId request = timer.tag / 64;
-      const auto target = static_cast<NodeId>(timer.tag % 64);
+      const RequestId request = timer.tag / stride;
+      const auto target = static_cast<NodeId>(timer.tag % stride);
       return !waits([&](const InFlight& c) { return part_of_request(c, node, request, target); });
     }
     case TimerKind::request_deadline: {
       const RequestId request = timer.tag;
       for (const PendingTimer& t : timers) {
         const bool replica_pending = t.node == node && t.kind == TimerKind::replica_timeout &&
-                                     t.tag / 64 == request;
+                                     t.tag / stride == request;
         if (replica_pending) return false;
       }
       return !waits([&](const InFlight& c) { return part_of_request(c, node, request, kNoNode); });
@@ -103,15 +104,16 @@ void World::drop_dead_timeouts(NodeId node) {
   };
   if (std::none_of(timers.begin(), timers.end(), is_request_timer)) return;
   const std::vector<PendingRequestState> pending = nodes[node].primary->abstract_state().pending;
+  const uint64_t stride = replica_timeout_stride(setup_->config.nodes);
   const auto dead = [&](const PendingTimer& t) {
     if (!is_request_timer(t)) return false;
     const bool replica = t.kind == TimerKind::replica_timeout;
-    const RequestId request = replica ? t.tag / 64 : t.tag;
+    const RequestId request = replica ? t.tag / stride : t.tag;
     const auto it = std::find_if(pending.begin(), pending.end(), [&](const auto& p) {
       return p.request_id == request;
     });
     if (it == pending.end()) return true;  // finished: both kinds return at once
-    const auto target = static_cast<NodeId>(t.tag % 64);
+    const auto target = static_cast<NodeId>(t.tag % stride);
     return replica && std::binary_search(it->answered.begin(), it->answered.end(), target);
   };
   std::erase_if(timers, dead);

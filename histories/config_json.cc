@@ -17,6 +17,7 @@ Json config_to_json(const Config& c) {
   j["request_deadline_ns"] = c.request_deadline_ns;
   j["probe_interval_ns"] = c.probe_interval_ns;
   j["probe_timeout_ns"] = c.probe_timeout_ns;
+  j["probe_scope"] = to_string(c.probe_scope);
   j["handoff_interval_ns"] = c.handoff_interval_ns;
   j["anti_entropy_interval_ns"] = c.anti_entropy_interval_ns;
   j["network_delay_min_ns"] = c.network_delay_min_ns;
@@ -25,7 +26,7 @@ Json config_to_json(const Config& c) {
   j["network_delay_mean_ns"] = c.network_delay_mean_ns;
   j["network_delay_pareto_shape_milli"] = c.network_delay_pareto_shape_milli;
   j["quiescence_rounds"] = c.quiescence_rounds;
-  DT_ASSERT(j.size() == 21, "every config field written");
+  DT_ASSERT(j.size() == 22, "every config field written");
   return j;
 }
 
@@ -67,6 +68,7 @@ Result<Config> config_from_json(const Json& value, const std::string& path) {
   r.read("request_deadline_ns", c.request_deadline_ns, Need::optional);
   r.read("probe_interval_ns", c.probe_interval_ns, Need::optional);
   r.read("probe_timeout_ns", c.probe_timeout_ns, Need::optional);
+  read_enum(r, "probe_scope", c.probe_scope, parse_probe_scope);
   r.read("handoff_interval_ns", c.handoff_interval_ns, Need::optional);
   r.read("anti_entropy_interval_ns", c.anti_entropy_interval_ns, Need::optional);
   r.read("network_delay_min_ns", c.network_delay_min_ns, Need::optional);

@@ -107,7 +107,7 @@ DirectLoadResult DirectCluster::run(const DirectLoad& load) {
 
 DirectLoadResult run_direct_load(NodeFactory factory, const Config& config,
                                  const DirectLoad& load) {
-  DT_ASSERT(config.validate().is_ok() && config.nodes <= 64, "direct load over a bad config");
+  DT_ASSERT(config.validate().is_ok(), "direct load over a bad config");
   DT_ASSERT(load.ops > 0 && load.keys > 0 && load.round_every_ops > 0, "empty direct load");
   DirectCluster cluster(factory, config);
   return cluster.run(load);

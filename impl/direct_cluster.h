@@ -24,7 +24,7 @@ struct DirectLoadResult {
   uint64_t replies_digest = 0;  // every client reply's status and context, in order
 };
 
-// REQUIRES: a valid config with nodes <= 64; load.ops, load.keys > 0.
+// REQUIRES: a valid config; load.ops, load.keys > 0.
 DirectLoadResult run_direct_load(NodeFactory factory, const Config& config,
                                  const DirectLoad& load);
 

@@ -6,12 +6,8 @@
 
 namespace dt {
 
-namespace {
-uint64_t bit(NodeId node) { return uint64_t{1} << node; }
-}  // namespace
-
-HintIndex::HintIndex(uint32_t nodes) : by_intended_(nodes) {
-  DT_ASSERT(nodes > 0 && nodes <= 64, "hint index holds 1..64 nodes");
+HintIndex::HintIndex(uint32_t nodes) : by_intended_(nodes), with_hints_(nodes) {
+  DT_ASSERT(nodes > 0, "hint index of an empty cluster");
   DT_ASSERT(by_intended_.size() == nodes, "hint index slots missing");
 }
 
@@ -28,7 +24,7 @@ void HintIndex::add(NodeId intended, Key key, const Version& version, Versioning
     out.merged.clear();
     for (const Version& v : siblings) out.merged.push_back(&v);
   }
-  with_hints_ |= bit(intended);
+  with_hints_.set(intended);
   DT_ASSERT(!siblings.empty(), "hint slot left empty after a merge");
 }
 
@@ -43,7 +39,7 @@ bool HintIndex::remove(NodeId intended, Key key, const Dot& dot) {
   if (found == siblings.end()) return false;
   siblings.erase(found);
   if (siblings.empty()) hints.erase(it);
-  if (hints.empty()) with_hints_ &= ~bit(intended);
+  if (hints.empty()) with_hints_.reset(intended);
   DT_ASSERT(!contains(intended, key, dot), "removed hint still present");
   return true;
 }
@@ -59,9 +55,7 @@ bool HintIndex::contains(NodeId intended, Key key, const Dot& dot) const {
 
 std::vector<NodeId> HintIndex::intended_nodes() const {
   std::vector<NodeId> nodes;
-  for (uint64_t mask = with_hints_; mask != 0; mask &= mask - 1) {
-    nodes.push_back(static_cast<NodeId>(__builtin_ctzll(mask)));
-  }
+  with_hints_.for_each([&](NodeId node) { nodes.push_back(node); });
   DT_ASSERT(std::is_sorted(nodes.begin(), nodes.end()), "intended nodes out of order");
   return nodes;
 }
@@ -72,7 +66,7 @@ std::vector<HintedEntry> HintIndex::entries_for(NodeId intended) const {
   for (const auto& [key, siblings] : by_intended_[intended]) {
     for (const Version& v : siblings) entries.push_back(HintedEntry{key, v});
   }
-  DT_ASSERT(entries.empty() == !(with_hints_ & bit(intended)), "hint mask out of step");
+  DT_ASSERT(entries.empty() == !with_hints_.test(intended), "hint mask out of step");
   return entries;
 }
 
@@ -91,7 +85,7 @@ std::map<NodeId, std::map<Key, Siblings>> HintIndex::snapshot() const {
 
 void HintIndex::clear() {
   for (std::map<Key, Siblings>& hints : by_intended_) hints.clear();
-  with_hints_ = 0;
+  with_hints_.clear();
   DT_ASSERT(empty(), "hints left after clear");
 }
 

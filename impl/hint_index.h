@@ -1,7 +1,7 @@
 // The impl's hint store, indexed by intended node: one ordered key map per
-// node id (a vector slot each, nodes <= 64), so a handoff offer or ack for
-// one node costs O(its hints) and never looks at another node's hints. A
-// bitmask names the nodes with hints, so rounds visit them ascending.
+// node id (a vector slot each), so a handoff offer or ack for one node costs
+// O(its hints) and never looks at another node's hints. A bitset names the
+// nodes with hints, so rounds visit them ascending.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 
 #include "core/config.h"
 #include "core/messages.h"
+#include "impl/node_bits.h"
 #include "impl/sibling_merge.h"
 
 namespace dt {
@@ -28,17 +29,17 @@ class HintIndex {
 
   // Intended nodes with hints, ascending.
   std::vector<NodeId> intended_nodes() const;
-  uint64_t intended_mask() const { return with_hints_; }
+  const NodeBits& intended_set() const { return with_hints_; }
   // Every hint for `intended`: keys ascending, canonical within a key.
   std::vector<HintedEntry> entries_for(NodeId intended) const;
   size_t entry_count(NodeId intended) const;
   std::map<NodeId, std::map<Key, Siblings>> snapshot() const;
-  bool empty() const { return with_hints_ == 0; }
+  bool empty() const { return with_hints_.none(); }
   void clear();
 
  private:
   std::vector<std::map<Key, Siblings>> by_intended_;  // index = intended node
-  uint64_t with_hints_ = 0;                           // bit n: by_intended_[n] non-empty
+  NodeBits with_hints_;                               // n in it: by_intended_[n] non-empty
 };
 
 }  // namespace dt

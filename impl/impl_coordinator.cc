@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <span>
 
 #include "core/assert.h"
 #include "core/state_fingerprint.h"
@@ -14,7 +15,6 @@ namespace dt {
 
 namespace {
 
-constexpr uint64_t kTargetsPerRequest = 64;  // replica_timeout tag = id * 64 + target
 
 bool is_read(ClientOpKind kind) { return kind == ClientOpKind::get; }
 
@@ -59,9 +59,13 @@ Version new_version(NodeId self, const NodeClock& clock, const ClientRequest& re
 
 ImplCoordinator::ImplCoordinator(NodeId self, const Config& config, const Placement& placement,
                                  const ImplBugs& bugs)
-    : self_(self), config_(config), placement_(&placement), bugs_(bugs) {
+    : self_(self),
+      config_(config),
+      placement_(&placement),
+      bugs_(bugs),
+      tag_stride_(replica_timeout_stride(config.nodes)) {
   DT_ASSERT(self < config.nodes, "coordinator outside the cluster");
-  DT_ASSERT(config.nodes <= kTargetsPerRequest, "timer tags hold at most 64 targets");
+  DT_ASSERT(tag_stride_ >= config.nodes, "timer tags cannot name every target");
 }
 
 uint32_t ImplCoordinator::quorum(ClientOpKind kind) const {
@@ -72,24 +76,29 @@ uint32_t ImplCoordinator::quorum(ClientOpKind kind) const {
 // or the homes when strict); fallbacks stand in for uncovered homes in order.
 void ImplCoordinator::choose_targets(uint32_t partition, const PeerView& peers,
                                      std::vector<Target>& targets) const {
-  const PartitionPlacement& place = placement_->of_partition(partition);
-  const std::vector<NodeId>& walk =
-      config_.quorum_mode == QuorumMode::strict ? place.homes : place.extended;
-  uint64_t chosen_mask = 0;
-  for (NodeId node : walk) {
-    if (targets.size() >= config_.replicas_n) break;
-    if (peers.is_suspected(node)) continue;
-    targets.push_back(Target{node, kNoNode});
-    chosen_mask |= uint64_t{1} << node;
+  const std::span<const NodeId> homes = placement_->homes(partition);
+  auto taken = [&](NodeId node) {
+    return std::any_of(targets.begin(), targets.end(),
+                       [&](const Target& t) { return t.node == node; });
+  };
+  auto consider = [&](NodeId node) {
+    if (!peers.is_suspected(node)) targets.push_back(Target{node, kNoNode});
+  };
+  if (config_.quorum_mode == QuorumMode::strict) {
+    for (NodeId home : homes) consider(home);
+  } else {
+    RingCursor walk(*placement_, partition);
+    for (NodeId node = walk.next(); node != kNoNode && targets.size() < config_.replicas_n;
+         node = walk.next()) {
+      consider(node);
+    }
   }
   size_t next_home = 0;
   for (Target& target : targets) {
-    if ((place.home_mask >> target.node) & 1) continue;
-    while (next_home < place.homes.size() && ((chosen_mask >> place.homes[next_home]) & 1)) {
-      ++next_home;
-    }
-    DT_ASSERT(next_home < place.homes.size(), "more fallbacks than uncovered homes");
-    target.stands_for = place.homes[next_home++];
+    if (placement_->is_home(target.node, partition)) continue;
+    while (next_home < homes.size() && taken(homes[next_home])) ++next_home;
+    DT_ASSERT(next_home < homes.size(), "more fallbacks than uncovered homes");
+    target.stands_for = homes[next_home++];
   }
   DT_ASSERT(targets.size() <= config_.replicas_n, "more than N targets");
 }
@@ -110,7 +119,7 @@ void ImplCoordinator::start(const NodeClock& clock, const ClientRequest& request
                             RequestId request_id, uint64_t& dot_counter, const PeerView& peers,
                             Effects& out) {
   DT_ASSERT(pending_.empty() || pending_.back().request_id < request_id, "request id reused");
-  DT_ASSERT(request_id < (uint64_t{1} << 57), "request id too large for timer tags");
+  DT_ASSERT(request_id < UINT64_MAX / tag_stride_, "request id too large for timer tags");
   Pending pending;
   pending.request_id = request_id;
   pending.op_id = request.op_id;
@@ -164,7 +173,7 @@ void ImplCoordinator::ask(Pending& request, Target target, Effects& out) const {
   out.trace.push_back(std::move(chosen));
   if (fallback) out.marks.push_back(CoverageMark::fallback_chosen);
   impl_arm(out, TimerKind::replica_timeout,
-           request.request_id * kTargetsPerRequest + target.node, config_.replica_timeout_ns);
+           request.request_id * tag_stride_ + target.node, config_.replica_timeout_ns);
   request.asked.push_back(target);
 }
 
@@ -273,9 +282,8 @@ void ImplCoordinator::complete_get(const Pending& request, Effects& out) {
     std::erase_if(repair, [](const Version& v) { return v.tombstone; });
   }
   const uint64_t repair_hash = hash_siblings(repair);
-  const uint64_t home_mask = placement_->of_partition(request.partition).home_mask;
   for (const auto& [responder, siblings] : request.answered) {
-    if (siblings == merged || !((home_mask >> responder) & 1)) continue;
+    if (siblings == merged || !placement_->is_home(responder, request.partition)) continue;
     if (bugs_.read_repair_skips_tombstones && siblings == repair) continue;
     impl_send(out, responder, RepairWrite{request.key, repair});
     TraceRecord sent = request_record(request, TraceKind::read_repair_sent, responder);
@@ -286,8 +294,8 @@ void ImplCoordinator::complete_get(const Pending& request, Effects& out) {
 }
 
 void ImplCoordinator::on_replica_timeout(uint64_t tag, PeerView& peers, Effects& out) {
-  const RequestId request_id = tag / kTargetsPerRequest;
-  const auto target = static_cast<NodeId>(tag % kTargetsPerRequest);
+  const RequestId request_id = tag / tag_stride_;
+  const auto target = static_cast<NodeId>(tag % tag_stride_);
   Pending* request = find(request_id);
   if (!request) return;
   auto timed_out = std::find_if(request->asked.begin(), request->asked.end(),
@@ -303,7 +311,9 @@ void ImplCoordinator::on_replica_timeout(uint64_t tag, PeerView& peers, Effects&
   // Bug zoo (strict_fallback_counts): strict mode retargets like sloppy mode,
   // but with no hint, so the fallback's ack counts as a home ack.
   if (strict && !bugs_.strict_fallback_counts) return;
-  for (NodeId candidate : placement_->of_partition(request->partition).fallbacks) {
+  RingCursor walk(*placement_, request->partition);
+  for (uint32_t home = 0; home < config_.replicas_n; ++home) walk.next();
+  for (NodeId candidate = walk.next(); candidate != kNoNode; candidate = walk.next()) {
     const bool tried = std::any_of(request->asked.begin(), request->asked.end(),
                                    [&](const Target& t) { return t.node == candidate; });
     if (tried || peers.is_suspected(candidate)) continue;

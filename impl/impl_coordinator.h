@@ -71,6 +71,7 @@ class ImplCoordinator {
   // own placement (rebind).
   const Placement* placement_;
   ImplBugs bugs_;
+  uint64_t tag_stride_;  // replica_timeout tag = request_id * stride + target
   std::vector<Pending> pending_;  // ascending request id
   SiblingMerge merge_scratch_;
 };

@@ -47,7 +47,7 @@ class ImplNode final : public Node, public FingerprintedNode {
         placement_(self, config),
         store_(config),
         hints_(config.nodes),
-        peers_(self, config),
+        peers_(self, config, placement_),
         coordinator_(self, config, placement_, bugs_),
         anti_entropy_(self, config, placement_) {
     DT_ASSERT(config.validate().is_ok(), "impl node built from an invalid config");
@@ -263,14 +263,16 @@ void ImplNode::handle(NodeId from, const MerkleLeafData& m, Effects& out) {
   });
 }
 
-// Intended nodes ascending (the hint mask's bit order), suspected ones skipped.
+// Intended nodes ascending (the hint set's bit order), suspected ones skipped.
 void ImplNode::handoff_round(Effects& out) {
   for (const auto& [intended, entries] : unacked_offers_) drop_hints(intended, entries, out);
   unacked_offers_.clear();
   if (bugs_.no_hinted_handoff) return;  // Bug zoo: hints are kept, never offered.
-  const uint64_t offer_to = hints_.intended_mask() & ~peers_.suspected_mask();
-  for (uint64_t mask = offer_to; mask != 0; mask &= mask - 1) {
-    const auto intended = static_cast<NodeId>(__builtin_ctzll(mask));
+  // Collected first: the bug zoo's early deletes change the hint set.
+  std::vector<NodeId> offer_to;
+  hints_.intended_set().for_each_not_in(peers_.suspected_set(),
+                                        [&](NodeId intended) { offer_to.push_back(intended); });
+  for (NodeId intended : offer_to) {
     DT_ASSERT(intended != self_, "holding hints for itself");
     std::vector<HintedEntry> entries = hints_.entries_for(intended);
     if (bugs_.handoff_skips_tombstones) {

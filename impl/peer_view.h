@@ -1,6 +1,6 @@
-// The impl's failure detector: suspected and awaited peers as 64-bit masks
-// (nodes <= 64), so is_suspected is one shift and a round walks ascending
-// ids exactly like the model's std::set.
+// The impl's failure detector: suspected, awaited and always-probed peers as
+// bitsets sized to the cluster, so is_suspected is one shift and a round
+// walks ascending ids exactly like the model's std::set.
 #pragma once
 
 #include <cstdint>
@@ -8,12 +8,15 @@
 
 #include "core/hash.h"
 #include "core/node.h"
+#include "impl/node_bits.h"
+#include "impl/placement.h"
 
 namespace dt {
 
 class PeerView {
  public:
-  PeerView(NodeId self, const Config& config);
+  // `placement` gives the ring neighbours (probe_scope neighbors).
+  PeerView(NodeId self, const Config& config, const Placement& placement);
 
   void probe_round(Effects& out);
   void on_probe_timeout(NodeId peer, Effects& out);
@@ -21,8 +24,8 @@ class PeerView {
   void observe(NodeId from, Effects& out);
   void suspect(NodeId peer, Effects& out);
 
-  bool is_suspected(NodeId node) const { return (suspected_ >> node) & 1; }
-  uint64_t suspected_mask() const { return suspected_; }
+  bool is_suspected(NodeId node) const { return suspected_.test(node); }
+  const NodeBits& suspected_set() const { return suspected_; }
   std::vector<NodeId> suspected() const;  // ascending
   void reset();
   // Suspicions, awaited probes and the probe sequence (FingerprintedNode).
@@ -33,8 +36,9 @@ class PeerView {
   uint32_t nodes_;
   TimeNs probe_timeout_ns_;
   uint64_t probe_sequence_ = 0;
-  uint64_t suspected_ = 0;
-  uint64_t awaiting_ = 0;
+  NodeBits suspected_;
+  NodeBits awaiting_;
+  NodeBits always_probed_;  // every other node, or the ring neighbours
 };
 
 }  // namespace dt

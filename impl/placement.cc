@@ -7,33 +7,55 @@
 
 namespace dt {
 
-Placement::Placement(NodeId self, const Config& config) {
+Placement::Placement(NodeId self, const Config& config)
+    : replicas_n_(config.replicas_n), owners_(partition_owners(config)) {
   DT_ASSERT(config.validate().is_ok(), "placement over an invalid config");
-  DT_ASSERT(config.replicas_n <= config.partitions_q && config.nodes <= 64,
-            "placement needs N <= Q and at most 64 nodes");
-  const std::vector<NodeId> owners = partition_owners(config);
-  const uint32_t ring_nodes = std::min(config.nodes, config.partitions_q);
-  partitions_.resize(config.partitions_q);
+  DT_ASSERT(config.replicas_n <= config.partitions_q, "placement needs N <= Q");
+  homes_.reserve(size_t{config.partitions_q} * replicas_n_);
   for (uint32_t p = 0; p < config.partitions_q; ++p) {
-    PartitionPlacement& place = partitions_[p];
-    place.extended = ring_walk(owners, p, ring_nodes);
-    DT_ASSERT(place.extended.size() >= config.replicas_n, "extended list shorter than N");
-    place.homes.assign(place.extended.begin(), place.extended.begin() + config.replicas_n);
-    place.fallbacks.assign(place.extended.begin() + config.replicas_n, place.extended.end());
-    for (NodeId home : place.homes) place.home_mask |= uint64_t{1} << home;
-    if ((place.home_mask >> self) & 1) {
+    RingCursor walk(*this, p);
+    for (uint32_t i = 0; i < replicas_n_; ++i) {
+      const NodeId home = walk.next();
+      DT_ASSERT(home != kNoNode, "ring walk shorter than N");
+      homes_.push_back(home);
+    }
+    if (is_home(self, p)) {
       self_home_partitions_.push_back(p);
-      for (NodeId peer : place.homes) {
+      for (NodeId peer : homes(p)) {
         if (peer != self) pairs_.emplace_back(p, peer);
       }
     }
   }
+  DT_ASSERT(homes_.size() == size_t{config.partitions_q} * replicas_n_, "a partition lacks homes");
 }
 
-const PartitionPlacement& Placement::of_partition(uint32_t partition) const {
-  DT_ASSERT(partition < partitions_.size(), "partition out of range");
-  DT_ASSERT(!partitions_[partition].homes.empty(), "partition without homes");
-  return partitions_[partition];
+std::span<const NodeId> Placement::homes(uint32_t partition) const {
+  DT_ASSERT(size_t{partition} * replicas_n_ + replicas_n_ <= homes_.size(),
+            "partition out of range");
+  return std::span<const NodeId>(homes_).subspan(size_t{partition} * replicas_n_, replicas_n_);
+}
+
+bool Placement::is_home(NodeId node, uint32_t partition) const {
+  const std::span<const NodeId> list = homes(partition);
+  return std::find(list.begin(), list.end(), node) != list.end();
+}
+
+RingCursor::RingCursor(const Placement& placement, uint32_t partition)
+    : owners_(&placement.owners()), partition_(partition) {
+  DT_ASSERT(partition < owners_->size(), "partition out of range");
+}
+
+NodeId RingCursor::next() {
+  const size_t ring = owners_->size();
+  while (step_ < ring) {
+    const NodeId node = (*owners_)[(partition_ + step_) % ring];
+    ++step_;
+    if (std::find(met_.begin(), met_.end(), node) == met_.end()) {
+      met_.push_back(node);
+      return node;
+    }
+  }
+  return kNoNode;
 }
 
 }  // namespace dt

@@ -15,7 +15,6 @@ namespace dt {
 
 namespace {
 
-constexpr uint64_t kTargetsPerRequest = 64;  // replica_timeout tag = id * 64 + target
 
 bool is_read(ClientOpKind kind) {
   return kind == ClientOpKind::get;
@@ -45,9 +44,12 @@ Version new_version(NodeId self, const NodeClock& clock, const ClientRequest& re
 }  // namespace
 
 Coordinator::Coordinator(NodeId self, const Config& config)
-    : self_(self), config_(config), ring_(config) {
+    : self_(self),
+      config_(config),
+      ring_(config),
+      tag_stride_(replica_timeout_stride(config.nodes)) {
   DT_ASSERT(self < config.nodes, "coordinator outside the cluster");
-  DT_ASSERT(config.nodes <= kTargetsPerRequest, "timer tags hold at most 64 targets");
+  DT_ASSERT(tag_stride_ >= config.nodes, "timer tags cannot name every target");
 }
 
 uint32_t Coordinator::quorum(ClientOpKind kind) const {
@@ -101,7 +103,7 @@ TraceRecord Coordinator::request_record(const PendingRequest& request, TraceKind
 void Coordinator::start(const NodeClock& clock, const ClientRequest& request, RequestId request_id,
                         uint64_t& dot_counter, const FailureDetector& detector, Effects& out) {
   DT_ASSERT(!pending_.count(request_id), "request id reused");
-  DT_ASSERT(request_id < (uint64_t{1} << 57), "request id too large for timer tags");
+  DT_ASSERT(request_id < UINT64_MAX / tag_stride_, "request id too large for timer tags");
   PendingRequest pending;
   pending.request_id = request_id;
   pending.op_id = request.op_id;
@@ -146,7 +148,7 @@ void Coordinator::ask(PendingRequest& request, Target target, Effects& out) cons
   chosen.count = fallback ? 1 : 0;
   emit(out, std::move(chosen));
   if (fallback) mark(out, CoverageMark::fallback_chosen);
-  arm(out, TimerKind::replica_timeout, request.request_id * kTargetsPerRequest + target.node,
+  arm(out, TimerKind::replica_timeout, request.request_id * tag_stride_ + target.node,
       config_.replica_timeout_ns);
   request.asked.push_back(target);
 }
@@ -222,8 +224,8 @@ void Coordinator::complete_get(const PendingRequest& request, Effects& out) {
 }
 
 void Coordinator::on_replica_timeout(uint64_t tag, FailureDetector& detector, Effects& out) {
-  const RequestId request_id = tag / kTargetsPerRequest;
-  const auto target = static_cast<NodeId>(tag % kTargetsPerRequest);
+  const RequestId request_id = tag / tag_stride_;
+  const auto target = static_cast<NodeId>(tag % tag_stride_);
   auto it = pending_.find(request_id);
   if (it == pending_.end()) return;
   PendingRequest& request = it->second;

@@ -61,6 +61,7 @@ class Coordinator {
   NodeId self_;
   Config config_;
   RingView ring_;
+  uint64_t tag_stride_;  // replica_timeout tag = request_id * stride + target
   std::map<RequestId, PendingRequest> pending_;
 };
 

@@ -3,6 +3,7 @@
 #include "core/assert.h"
 #include "core/hash.h"
 #include "model/records.h"
+#include "model/ring_view.h"
 
 namespace dt {
 
@@ -10,18 +11,30 @@ FailureDetector::FailureDetector(NodeId self, const Config& config)
     : self_(self), nodes_(config.nodes), probe_timeout_ns_(config.probe_timeout_ns) {
   DT_ASSERT(self < config.nodes, "failure detector for a node outside the cluster");
   DT_ASSERT(probe_timeout_ns_ > 0, "zero probe timeout");
+  if (config.probe_scope == ProbeScope::all) {
+    for (NodeId peer = 0; peer < nodes_; ++peer) {
+      if (peer != self_) always_probed_.insert(peer);
+    }
+  } else {
+    const RingView ring(config);
+    for (uint32_t partition : ring.home_partitions(self_)) {
+      for (NodeId peer : ring.partition_homes(partition)) {
+        if (peer != self_) always_probed_.insert(peer);
+      }
+    }
+  }
+  DT_ASSERT(!always_probed_.count(self_), "a node probes itself");
 }
 
 void FailureDetector::probe_round(Effects& out) {
   ++probe_sequence_;
-  for (NodeId peer = 0; peer < nodes_; ++peer) {
-    if (peer == self_) continue;
+  std::set<NodeId> probed = always_probed_;
+  probed.insert(suspected_.begin(), suspected_.end());
+  for (NodeId peer : probed) {
     send(out, peer, Probe{probe_sequence_});
     awaiting_reply_.insert(peer);
   }
-  for (NodeId peer = 0; peer < nodes_; ++peer) {
-    if (peer != self_) arm(out, TimerKind::probe_timeout, peer, probe_timeout_ns_);
-  }
+  for (NodeId peer : probed) arm(out, TimerKind::probe_timeout, peer, probe_timeout_ns_);
   DT_ASSERT(awaiting_reply_.size() <= nodes_ - 1, "awaiting a probe reply from self");
 }
 

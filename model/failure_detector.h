@@ -15,9 +15,11 @@ class FailureDetector {
  public:
   FailureDetector(NodeId self, const Config& config);
 
-  // One probe round: Probe{seq} to every other node (ascending id) and one
-  // probe_timeout timer per peer (ascending id, tag = peer). The caller
-  // re-arms the periodic probe timer.
+  // One probe round: Probe{seq} to every probed peer (ascending id) and one
+  // probe_timeout timer per probed peer (ascending id, tag = peer). The
+  // probed peers are every other node, or with probe_scope neighbors the
+  // ring neighbours and the suspected nodes. The caller re-arms the periodic
+  // probe timer.
   void probe_round(Effects& out);
   // The peer's probe was not answered in time: suspect it.
   void on_probe_timeout(NodeId peer, Effects& out);
@@ -40,6 +42,9 @@ class FailureDetector {
   uint64_t probe_sequence_ = 0;
   std::set<NodeId> suspected_;
   std::set<NodeId> awaiting_reply_;  // probed since the last message from them
+  // Probed every round: every other node, or (probe_scope neighbors) the nodes
+  // that share a preference list with this one.
+  std::set<NodeId> always_probed_;
 };
 
 }  // namespace dt

@@ -15,7 +15,6 @@ Network::Network(const Config& config, Prng prng)
       prng_(prng) {
   DT_ASSERT(nodes_ > 0, "network without nodes");
   DT_ASSERT(base_.delay_min_ns <= base_.delay_max_ns, "base delay range inverted");
-  links_.assign(size_t{nodes_} * nodes_, base_);
   group_of_.assign(nodes_, 0);
 }
 
@@ -43,7 +42,11 @@ void Network::set_link(NodeId from, NodeId to, const LinkFault& fault) {
   DT_ASSERT(fault.drop_ppm <= 1'000'000 && fault.duplicate_ppm <= 1'000'000,
             "link rate above 1e6 ppm");
   DT_ASSERT(fault.delay_min_ns <= fault.delay_max_ns, "link delay range inverted");
-  links_[link_index(from, to)] = fault;
+  if (fault == base_) {
+    overrides_.erase(link_index(from, to));
+  } else {
+    overrides_[link_index(from, to)] = fault;
+  }
 }
 
 void Network::partition(const std::vector<std::vector<NodeId>>& groups) {
@@ -66,7 +69,7 @@ void Network::partition(const std::vector<std::vector<NodeId>>& groups) {
 }
 
 void Network::heal() {
-  links_.assign(size_t{nodes_} * nodes_, base_);
+  overrides_.clear();
   group_of_.assign(nodes_, 0);
   partitioned_ = false;
 }
@@ -83,7 +86,7 @@ SendPlan Network::plan_send(NodeId from, NodeId to) {
     plan.lost = 1;
     return plan;
   }
-  const LinkFault& fault = links_[link_index(from, to)];
+  const LinkFault& fault = link(from, to);
   // Draw in a fixed order (duplicate, then each copy's drop and delay) so the
   // stream of draws depends only on the inputs.
   const uint32_t attempts = prng_.chance_ppm(fault.duplicate_ppm) ? 2 : 1;
@@ -103,7 +106,10 @@ TimeNs Network::client_hop_delay_ns() {
 }
 
 const LinkFault& Network::link(NodeId from, NodeId to) const {
-  return links_[link_index(from, to)];
+  DT_ASSERT(from < nodes_ && to < nodes_, "link endpoint out of range");
+  if (overrides_.empty()) return base_;
+  const auto it = overrides_.find(link_index(from, to));
+  return it == overrides_.end() ? base_ : it->second;
 }
 
 std::string Network::groups_text() const {

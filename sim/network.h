@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/config.h"
@@ -71,7 +72,9 @@ class Network {
   uint32_t nodes_;
   LinkFault base_;                 // no drops, config delay range
   Prng prng_;
-  std::vector<LinkFault> links_;   // nodes_ * nodes_, row = from
+  // Links a `link` event set apart from the base, by from * nodes + to: a
+  // cluster of n nodes keeps no n^2 table.
+  std::unordered_map<size_t, LinkFault> overrides_;
   std::vector<uint32_t> group_of_; // group id per node
   bool partitioned_ = false;
 };

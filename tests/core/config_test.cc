@@ -37,7 +37,28 @@ TEST(Config, RejectsZeroNodes) {
   c.nodes = 0;
   const Status s = c.validate();
   ASSERT_FALSE(s.is_ok());
-  EXPECT_EQ(s.message(), "config.nodes: 0 is out of range (1..64)");
+  EXPECT_EQ(s.message(), "config.nodes: 0 is out of range (1..1024)");
+}
+
+TEST(Config, AcceptsAThousandNodesAndRejectsMoreThanTheLimit) {
+  Config c;
+  c.nodes = 1000;
+  c.partitions_q = 1024;
+  EXPECT_TRUE(c.validate().is_ok());
+  c.nodes = kMaxNodes + 1;
+  c.partitions_q = 4096;
+  ASSERT_FALSE(c.validate().is_ok());
+  EXPECT_EQ(c.validate().message(), "config.nodes: 1025 is out of range (1..1024)");
+}
+
+// Up to 64 nodes the tags are the ones runs always had (request_id * 64 +
+// target); past that the stride must still leave room for every target.
+TEST(Config, ReplicaTimeoutStrideCoversEveryNode) {
+  EXPECT_EQ(replica_timeout_stride(1), 64u);
+  EXPECT_EQ(replica_timeout_stride(64), 64u);
+  EXPECT_EQ(replica_timeout_stride(65), 128u);
+  EXPECT_EQ(replica_timeout_stride(1000), 1024u);
+  EXPECT_EQ(replica_timeout_stride(kMaxNodes), 1024u);
 }
 
 TEST(Config, RejectsInvertedDelayRange) {
@@ -104,6 +125,9 @@ TEST(Config, ParsesModes) {
   EXPECT_EQ(parse_versioning("lww").value(), Versioning::lww);
   EXPECT_EQ(parse_versioning("x").error(), "\"x\" is not a versioning (vclock|lww)");
   EXPECT_EQ(parse_delay_distribution("pareto").value(), DelayDistribution::pareto);
+  EXPECT_EQ(parse_probe_scope("neighbors").value(), ProbeScope::neighbors);
+  EXPECT_EQ(std::string(to_string(ProbeScope::all)), "all");
+  EXPECT_EQ(parse_probe_scope("ring").error(), "\"ring\" is not a probe scope (all|neighbors)");
   EXPECT_EQ(parse_delay_distribution("normal").error(),
             "\"normal\" is not a delay distribution (uniform|exponential|pareto)");
 }

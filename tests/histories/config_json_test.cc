@@ -13,7 +13,8 @@ TEST(ConfigJson, WritesEveryFieldByName) {
   Config c;
   c.hint_store = HintStoreMode::volatile_;
   const Json j = config_to_json(c);
-  EXPECT_EQ(j.size(), 21u);
+  EXPECT_EQ(j.size(), 22u);
+  EXPECT_EQ(j["probe_scope"], "all");
   EXPECT_EQ(j["hint_store"], "volatile");
   EXPECT_EQ(j["quorum_mode"], "sloppy");
   EXPECT_EQ(j["versioning"], "vclock");
@@ -41,6 +42,8 @@ TEST(ConfigJson, RejectsBadFields) {
   EXPECT_EQ(error_of(R"({"network_delay_distribution": "gauss"})"),
             "config.network_delay_distribution: \"gauss\" is not a delay distribution "
             "(uniform|exponential|pareto)");
+  EXPECT_EQ(error_of(R"({"probe_scope": "some"})"),
+            "config.probe_scope: \"some\" is not a probe scope (all|neighbors)");
   EXPECT_EQ(error_of(R"({"network_delay_mean_ns": -2})"),
             "config.network_delay_mean_ns: -2 is negative, expected an unsigned integer");
   EXPECT_EQ(error_of(R"({"versioning": 1})"),

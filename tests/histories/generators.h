@@ -34,6 +34,7 @@ inline Config gen_config() {
   if (c.network_delay_distribution == DelayDistribution::pareto) {
     c.network_delay_pareto_shape_milli = *rc::gen::inRange<uint32_t>(1001, 5000);
   }
+  c.probe_scope = *rc::gen::element(ProbeScope::all, ProbeScope::neighbors);
   return c;
 }
 

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+#include <vector>
+
 #include "core/hash.h"
+#include "model/ring_view.h"
 
 namespace dt {
 namespace {
@@ -74,6 +79,69 @@ TEST(FailureDetectorTest, NeverSuspectsItselfAndForgetsOnReset) {
   EXPECT_TRUE(detector.is_suspected(4));
   detector.reset();
   EXPECT_TRUE(detector.suspected().empty());
+}
+
+// The nodes sharing a preference list with `self`, ascending, from the ring.
+std::vector<NodeId> ring_neighbors(const Config& config, NodeId self) {
+  const RingView ring(config);
+  std::set<NodeId> peers;
+  for (uint32_t p : ring.home_partitions(self)) {
+    for (NodeId peer : ring.partition_homes(p)) {
+      if (peer != self) peers.insert(peer);
+    }
+  }
+  return std::vector<NodeId>(peers.begin(), peers.end());
+}
+
+std::vector<NodeId> probed(const Effects& out) {
+  std::vector<NodeId> to;
+  for (const Outgoing& m : out.sends) {
+    EXPECT_TRUE(std::holds_alternative<Probe>(m.message));
+    to.push_back(m.to);
+  }
+  return to;
+}
+
+TEST(FailureDetectorTest, NeighborScopeProbesTheRingNeighboursAndTheSuspected) {
+  Config config;
+  config.nodes = 40;
+  config.partitions_q = 40;
+  config.probe_scope = ProbeScope::neighbors;
+  const std::vector<NodeId> neighbors = ring_neighbors(config, 7);
+  ASSERT_GE(neighbors.size(), 2u);
+  ASSERT_LT(neighbors.size(), 20u) << "a 40-node ring gives a node few neighbours";
+  FailureDetector detector(7, config);
+  Effects out;
+  detector.probe_round(out);
+  EXPECT_EQ(probed(out), neighbors);
+  ASSERT_EQ(out.timers.size(), neighbors.size());
+  EXPECT_EQ(out.timers[0].tag, neighbors[0]);
+
+  // A node it is no neighbour of, suspected (say after a replica timeout), is
+  // probed every round until a message from it clears the suspicion.
+  NodeId stranger = 0;
+  while (stranger == 7 || std::count(neighbors.begin(), neighbors.end(), stranger)) ++stranger;
+  detector.suspect(stranger, out);
+  Effects round2;
+  detector.probe_round(round2);
+  std::vector<NodeId> expected = neighbors;
+  expected.insert(std::lower_bound(expected.begin(), expected.end(), stranger), stranger);
+  EXPECT_EQ(probed(round2), expected);
+  detector.observe(stranger, round2);
+  Effects round3;
+  detector.probe_round(round3);
+  EXPECT_EQ(probed(round3), neighbors);
+}
+
+TEST(FailureDetectorTest, AllScopeProbesEveryOtherNodeOfALargeCluster) {
+  Config config;
+  config.nodes = 100;
+  config.partitions_q = 128;
+  FailureDetector detector(99, config);
+  Effects out;
+  detector.probe_round(out);
+  EXPECT_EQ(out.sends.size(), 99u);
+  EXPECT_EQ(out.sends.back().to, 98u);
 }
 
 TEST(FailureDetectorDeathTest, ProbeTimeoutForItselfIsABug) {
