@@ -180,6 +180,10 @@ DecodedSchedule decode_schedule(std::span<const uint8_t> bytes) {
   }
   std::stable_sort(s.events.begin(), s.events.end(),
                    [](const ScheduleEvent& a, const ScheduleEvent& b) { return a.at_ns < b.at_ns; });
+  // Read last, so every field above decodes from the same bytes as before the
+  // field existed: one schedule in four probes only ring neighbours (an
+  // exhausted input reads zeros: all).
+  s.config.probe_scope = in.pick(4) == 3 ? ProbeScope::neighbors : ProbeScope::all;
   DT_ASSERT(s.config.validate().is_ok(), "decoder produced an invalid config");
   return out;
 }
