@@ -37,6 +37,7 @@ ScaleRunResult measure_scale_run(NodeFactory factory, uint32_t nodes, uint32_t o
   RunOptions options;
   options.primary = factory;
   options.record_trace = false;
+  options.max_events = 1'000'000'000;  // about 19 events per op; the default is 20M
   const size_t rss_before = peak_rss_bytes();
   const double start = process_cpu_seconds();
   const RunResult run = run_schedule(schedule, options);

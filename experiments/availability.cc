@@ -3,7 +3,8 @@
 // (failure_process.h) becomes crash/restart events of the schedule and the
 // writes are scripted puts sent to a node that is up (a client-side router
 // that knows membership), so every run replays from its schedule. Clusters
-// above the simulator's node limit get only the analytic key unavailability.
+// above the simulator's node limit (1024) get only the analytic key
+// unavailability.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -19,7 +20,17 @@ namespace dt {
 
 namespace {
 
-constexpr uint32_t kSimulatedNodesMax = 64;  // Config::validate's limit
+constexpr uint32_t kSimulatedNodesMax = kMaxNodes;  // Config::validate's limit
+// probe_scope auto: every node probes all others up to this size, and only
+// its ring neighbours (and whom it suspects) above it.
+constexpr uint32_t kAllProbesNodesMax = 64;
+
+ProbeScope probe_scope_of(const Params& params, uint32_t nodes) {
+  const std::string& scope = params.choices("probe_scope").front();
+  if (scope == "all") return ProbeScope::all;
+  if (scope == "neighbors") return ProbeScope::neighbors;
+  return nodes <= kAllProbesNodesMax ? ProbeScope::all : ProbeScope::neighbors;
+}
 
 Config cluster_config(const Params& params, const Point& point) {
   Config config;
@@ -30,6 +41,7 @@ Config cluster_config(const Params& params, const Point& point) {
   config.partitions_q = std::min<uint32_t>(
       4096, config.nodes * static_cast<uint32_t>(params.integer("partitions_per_node")));
   config.quorum_mode = point.get("mode") == "strict" ? QuorumMode::strict : QuorumMode::sloppy;
+  config.probe_scope = probe_scope_of(params, config.nodes);
   config.quiescence_rounds = 1;
   return config;
 }
@@ -88,6 +100,9 @@ std::vector<Measurement> run_point(const Params& params, const Point& point, uin
 
 Result<std::vector<Point>> availability_points(const Params& params) {
   const auto& nodes = params.integers("nodes");
+  if (params.choices("probe_scope").size() != 1) {
+    return Status::error("--param probe_scope: give one of auto, all, neighbors");
+  }
   if (Status s = check_replicas_fit(params.integers("n"), nodes); !s.is_ok()) return s;
   if (Status s = check_quorums(params.integers("n"), "w", params.integers("w")); !s.is_ok()) {
     return s;
@@ -135,7 +150,7 @@ ExperimentSpec availability_experiment() {
       {"nodes",
        ParamKind::integer_list,
        "10,100,1000",
-       "cluster sizes (simulated up to 64 nodes; larger get the analytic key measure only)",
+       "cluster sizes (simulated up to 1024 nodes; larger get the analytic key measure only)",
        1,
        100000,
        {}},
@@ -155,6 +170,14 @@ ExperimentSpec availability_experiment() {
        0.001,
        1e9,
        {}},
+      {"probe_scope",
+       ParamKind::choice_list,
+       "auto",
+       "whom failure detectors probe: all, neighbors (ring neighbours and suspected nodes), or "
+       "auto (all up to 64 nodes, neighbors above)",
+       0,
+       0,
+       {"auto", "all", "neighbors"}},
       {"mttr_s", ParamKind::real, "2", "mean time to repair, virtual seconds", 0.001, 1e9, {}},
       {"duration_s", ParamKind::real, "60", "virtual seconds of failures and writes", 0.1, 1e6, {}},
       {"write_rate_per_s", ParamKind::real, "50", "writes per virtual second", 0.1, 100000, {}},

@@ -36,14 +36,39 @@ TEST(AvailabilityTest, SloppyQuorumsAreAtLeastAsAvailableAsStrict) {
             sloppy.find("node_down_fraction")->per_seed);
 }
 
-TEST(AvailabilityTest, LargeClustersGetTheAnalyticMeasureOnly) {
+// 200 nodes are simulated (probing ring neighbours only, probe_scope auto):
+// strict W=2 loses writes about as often as keys lack two live homes.
+TEST(AvailabilityTest, LargeClustersAreSimulated) {
   const Result<ExperimentResult> result =
-      run_availability({"nodes=200", "modes=strict", "n=3", "w=2", "mttf_s=10", "duration_s=30"});
+      run_availability({"nodes=200", "modes=strict", "n=3", "w=2", "mttf_s=10", "duration_s=8",
+                        "write_rate_per_s=100"});
+  ASSERT_TRUE(result.is_ok()) << result.error();
+  const PointSummary& point = result.value().points.at(0);
+  const MetricSummary* writes = point.find("write_success");
+  ASSERT_NE(writes, nullptr);
+  EXPECT_GT(writes->trials, 500u);
+  ASSERT_NE(point.find("keys_unavailable"), nullptr);
+  const double unwritable = point.find("keys_unavailable")->interval.mean;
+  EXPECT_GT(unwritable, 0.005);
+  EXPECT_LT(writes->interval.mean, 1.0);
+  EXPECT_NEAR(1 - writes->interval.mean, unwritable, 0.05);
+}
+
+TEST(AvailabilityTest, ClustersPastTheConfigLimitGetTheAnalyticMeasureOnly) {
+  const Result<ExperimentResult> result =
+      run_availability({"nodes=2000", "modes=strict", "n=3", "w=2", "mttf_s=10", "duration_s=5",
+                        "partitions_per_node=1"});
   ASSERT_TRUE(result.is_ok()) << result.error();
   const PointSummary& point = result.value().points.at(0);
   EXPECT_EQ(point.find("write_success"), nullptr);
   ASSERT_NE(point.find("keys_unavailable"), nullptr);
   EXPECT_GT(point.find("keys_unavailable")->interval.mean, 0);
+}
+
+TEST(AvailabilityTest, OneProbeScopeAtATime) {
+  const Result<ExperimentResult> result = run_availability({"probe_scope=all,neighbors"});
+  ASSERT_FALSE(result.is_ok());
+  EXPECT_EQ(result.error(), "--param probe_scope: give one of auto, all, neighbors");
 }
 
 TEST(AvailabilityTest, QuorumLargerThanReplicasIsRejected) {
