@@ -14,7 +14,18 @@
 
 namespace dt {
 
-CheckReport check_all(const CheckInput& input) {
+namespace {
+
+PropertyVerdict left_out(const char* property) {
+  PropertyVerdict verdict;
+  verdict.property = property;
+  verdict.summary = "not checked: left out of this check (CheckSelection)";
+  return verdict;
+}
+
+}  // namespace
+
+CheckReport check_all(const CheckInput& input, const CheckSelection& selection) {
   CheckReport report;
   Result<CheckContext> ctx = build_check_context(input);
   const char* properties[] = {kQuorumOverlap, kDurability, kConvergence,
@@ -30,7 +41,8 @@ CheckReport check_all(const CheckInput& input) {
   report.verdicts.push_back(check_quorum_overlap(context));
   report.verdicts.push_back(check_durability(context));
   report.verdicts.push_back(check_convergence(context));
-  report.verdicts.push_back(check_availability(context));
+  report.verdicts.push_back(selection.availability ? check_availability(context)
+                                                   : left_out(kAvailability));
   report.verdicts.push_back(check_causality(context));
   report.verdicts.push_back(check_handoff_hygiene(context));
   report.verdicts.push_back(check_integrity(context));

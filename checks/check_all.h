@@ -9,6 +9,12 @@
 
 namespace dt {
 
-CheckReport check_all(const CheckInput& input);
+// Which checkers run. A checker left out still gets its verdict, marked not
+// checked, so the report keeps its fixed order.
+struct CheckSelection {
+  bool availability = true;
+};
+
+CheckReport check_all(const CheckInput& input, const CheckSelection& selection = {});
 
 }  // namespace dt

@@ -110,7 +110,8 @@ std::string first_failure(const CheckReport& report) {
 
 bool judged_by_explore(const std::string& property) { return property != "availability"; }
 
-PathVerdict finish_path(World world) {
+PathVerdict finish_path(World world, PathDetail detail) {
+  const bool full = detail == PathDetail::full;
   PathVerdict verdict;
   if (!world.divergence) run_liveness(world, verdict.trace);
   verdict.trace.records = std::move(world.records);
@@ -118,13 +119,13 @@ PathVerdict finish_path(World world) {
   verdict.trace.coverage = world.coverage;
   verdict.history = std::move(world.history);
   verdict.divergence = world.divergence;
-  verdict.digest = run_digest(verdict.history, verdict.trace);
+  if (full) verdict.digest = run_digest(verdict.history, verdict.trace);
   if (verdict.divergence) {
     verdict.failure = "refinement";
     return verdict;
   }
-  verdict.report =
-      check_all(CheckInput{world.setup().config, verdict.history, verdict.trace});
+  verdict.report = check_all(CheckInput{world.setup().config, verdict.history, verdict.trace},
+                             CheckSelection{.availability = full});
   for (const PropertyVerdict& v : verdict.report.verdicts) {
     if (judged_by_explore(v.property)) verdict.promised_violations += v.promised_violation_count();
   }

@@ -34,8 +34,14 @@ struct PathVerdict {
   bool failed() const { return !failure.empty(); }
 };
 
+// How much of a path end to compute. `verdict_only` (the search's many clean
+// path ends) skips what does not decide the verdict: the run digest and the
+// availability checker, which explore never counts. A failing path is
+// finished again in full for its counterexample.
+enum class PathDetail { full, verdict_only };
+
 // Consumes `world` (pass a copy to keep exploring from it).
-PathVerdict finish_path(World world);
+PathVerdict finish_path(World world, PathDetail detail = PathDetail::full);
 
 // Properties whose promised violations explore does not count.
 bool judged_by_explore(const std::string& property);

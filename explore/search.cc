@@ -77,7 +77,11 @@ void note_budget_hits(const World& w, const ExploreBounds& b, BoundHits& hits) {
 Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOptions& options) {
   Expansion out;
   const World& world = entry.world;
-  if (world.divergence || world.clients_done()) out.verdict = finish_path(World(world));
+  if (world.divergence || world.clients_done()) {
+    out.verdict = finish_path(World(world), PathDetail::verdict_only);
+    // A counterexample keeps everything: its digest and every property's report.
+    if (out.verdict->failed()) out.verdict = finish_path(World(world));
+  }
   const std::vector<Choice> choices = world.enabled();
   for (const Choice& c : choices) out.enabled[static_cast<size_t>(c.kind)] = true;
   note_budget_hits(world, setup.bounds, out.hits);
