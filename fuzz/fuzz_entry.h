@@ -40,9 +40,8 @@ inline constexpr FuzzBudget kQuickFuzzBudget{4, 200 * kMillisecondNs};
 // every event, so what it reports is what a replay reports. What it gives up:
 // a state difference that shows in no effect and heals before the next check.
 inline constexpr uint32_t kFastStateCheckInterval = 256;
-inline constexpr FuzzBudget kFastFuzzBudget{kQuickFuzzBudget.max_ops,
-                                            kQuickFuzzBudget.max_duration_ns,
-                                            kFastStateCheckInterval};
+inline constexpr FuzzBudget kFastFuzzBudget{
+    kQuickFuzzBudget.max_ops, kQuickFuzzBudget.max_duration_ns, kFastStateCheckInterval};
 
 // The budget fuzz_differential runs: DT_FUZZ_FAST=1 in the environment gives
 // kFastFuzzBudget, else DT_FUZZ_QUICK=1 gives kQuickFuzzBudget, else the full one.

@@ -70,7 +70,9 @@ void FailureDetector::suspect(NodeId peer, Effects& out) {
   mark(out, CoverageMark::suspected_peer);
 }
 
-std::vector<NodeId> FailureDetector::suspected() const { return ids_of(suspected_); }
+std::vector<NodeId> FailureDetector::suspected() const {
+  return ids_of(suspected_);
+}
 
 void FailureDetector::fingerprint(Hasher& h) const {
   h.add_u64(probe_sequence_);

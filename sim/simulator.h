@@ -104,9 +104,10 @@ class Simulator {
   CoverageCounts coverage_{};
   RunStats stats_;
   std::optional<Divergence> divergence_;
-  uint64_t unchecked_nodes_ = 0;  // sparse lockstep: bit n = node n ran since the last check
   std::vector<NodeState> states_;            // primary_states() cache
   std::optional<uint64_t> states_at_events_;  // stats_.events when it was built
+  // Sparse lockstep: bit n set = node n handled an event since the last state check.
+  uint64_t unchecked_nodes_ = 0;
 };
 
 }  // namespace dt

@@ -1,8 +1,8 @@
 // Simulator: handing an event to a node (and its lockstep shadow) and turning
 // the node's effects into scheduled deliveries, timers and trace records.
-#include <utility>
-
 #include <fmt/format.h>
+
+#include <utility>
 
 #include "core/assert.h"
 #include "sim/lockstep.h"

@@ -65,8 +65,8 @@ TEST(FuzzEntryFastBudget, ACleanTreeReportsNothing) {
   const SideFactories both = factories_for(Side::both);
   Inputs inputs(20260);
   for (int input = 0; input < 3000; ++input) {
-    const auto failure = differential_one(inputs.next(), both.primary, both.shadow,
-                                          kFastFuzzBudget);
+    const auto failure =
+        differential_one(inputs.next(), both.primary, both.shadow, kFastFuzzBudget);
     ASSERT_FALSE(failure.has_value()) << "input " << input << ": " << failure->description;
   }
 }
@@ -94,16 +94,17 @@ TEST(FuzzEntryFastBudget, AStateOnlyDivergenceIsReportedAtItsExactEvent) {
     ASSERT_TRUE(dense.run.divergence.has_value());
     EXPECT_FALSE(dense.run.divergence->at_state_check);
     EXPECT_LE(dense.run.divergence->event_index, seen.run.divergence->event_index);
-    const auto fast = differential_one(bytes, &make_model_node,
-                                       &testing::make_restart_hiding_node, kFastFuzzBudget);
-    const auto exact = differential_one(bytes, &make_model_node,
-                                        &testing::make_restart_hiding_node, kQuickFuzzBudget);
+    const auto fast = differential_one(bytes, &make_model_node, &testing::make_restart_hiding_node,
+                                       kFastFuzzBudget);
+    const auto exact = differential_one(bytes, &make_model_node, &testing::make_restart_hiding_node,
+                                        kQuickFuzzBudget);
     ASSERT_TRUE(fast.has_value());
     ASSERT_TRUE(exact.has_value());
     EXPECT_EQ(fast->description, exact->description);
     EXPECT_EQ(fast->schedule, exact->schedule);
-    EXPECT_NE(fast->description.find(fmt::format("at event {} ", dense.run.divergence->event_index)),
-              std::string::npos)
+    EXPECT_NE(
+        fast->description.find(fmt::format("at event {} ", dense.run.divergence->event_index)),
+        std::string::npos)
         << fast->description;
     EXPECT_NE(fast->description.find("suspected"), std::string::npos) << fast->description;
     EXPECT_EQ(fast->description.find("state check"), std::string::npos) << fast->description;
@@ -116,11 +117,16 @@ TEST(FuzzEntryFastBudget, AStateOnlyDivergenceIsReportedAtItsExactEvent) {
 // anti-entropy, placement, the read path, quorums, the failure detector.
 // The bound is about twice the inputs the slowest of them needed.
 constexpr const char* kRepresentativeBugs[] = {
-    "hint_deleted_before_ack",     "handoff_skips_tombstones",
-    "sibling_drop_on_merge",       "merkle_leaf_not_updated_on_repair",
-    "last_partition_not_in_tree",  "duplicate_preference_node",
-    "fetch_hides_tombstones",      "write_quorum_off_by_one",
-    "suspicion_never_cleared",     "no_hinted_handoff",
+    "hint_deleted_before_ack",
+    "handoff_skips_tombstones",
+    "sibling_drop_on_merge",
+    "merkle_leaf_not_updated_on_repair",
+    "last_partition_not_in_tree",
+    "duplicate_preference_node",
+    "fetch_hides_tombstones",
+    "write_quorum_off_by_one",
+    "suspicion_never_cleared",
+    "no_hinted_handoff",
     "no_anti_entropy",
 };
 constexpr int kMaxInputsPerBug = 40;

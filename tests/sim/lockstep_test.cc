@@ -102,8 +102,8 @@ TEST(Lockstep, SparseStateChecksSeeAStateDifferenceLater) {
     const Divergence& d = *r.divergence;
     EXPECT_TRUE(d.at_state_check) << interval;
     EXPECT_GE(d.event_index, exact.divergence->event_index) << interval;
-    EXPECT_EQ(d.event, fmt::format("state check (every {} events) after event {}", interval,
-                                   d.event_index));
+    EXPECT_EQ(d.event,
+              fmt::format("state check (every {} events) after event {}", interval, d.event_index));
     ASSERT_FALSE(d.differences.empty());
     EXPECT_EQ(d.differences[0].rfind("store[key 3]: model [w1@1:1{}=[5]] / impl ", 0), 0u)
         << d.differences[0];
