@@ -99,6 +99,7 @@ nlohmann::json speed_json(const SpeedReport& report) {
           {"scale_run", scale},
           {"differential_full", rate_json(report.fuzz_full)},
           {"differential_quick", rate_json(report.fuzz_quick)},
+          {"differential_fast", rate_json(report.fuzz_fast)},
           {"goals",
            {{"impl_client_ops_per_s", kGoalImplOpsPerS},
             {"impl_model_ratio", kGoalImplModelRatio},
@@ -126,12 +127,17 @@ void print_speed(const SpeedReport& report) {
                 kGoalScaleNodes, kGoalScaleOps, kGoalScaleCpuSeconds, verdict(met));
   }
   for (const auto& [name, rate] : {std::pair{"full", &report.fuzz_full},
-                                   std::pair{"quick", &report.fuzz_quick}}) {
+                                   std::pair{"quick", &report.fuzz_quick},
+                                   std::pair{"fast", &report.fuzz_fast}}) {
     if (!*rate) continue;
     std::printf("  differential fuzz body, %s budget, no sanitizers: %.0f execs/s, %llu "
                 "failures (goal %.0f): %s\n",
                 name, (*rate)->execs_per_s(), static_cast<unsigned long long>((*rate)->failures),
                 kGoalFuzzExecsPerS, verdict((*rate)->execs_per_s() >= kGoalFuzzExecsPerS));
+  }
+  if (report.fuzz_full && report.fuzz_fast) {
+    std::printf("  fast / full budget: %.1fx the exec rate (same run)\n",
+                report.fuzz_fast->execs_per_s() / report.fuzz_full->execs_per_s());
   }
 }
 

@@ -1,7 +1,7 @@
 // The simulator speed numbers `dynamo-testbed bench` reports beside its
 // throughput table: one large-cluster run (time, events, peak memory per
 // node) and the differential fuzz body's executions per second, without
-// libFuzzer or sanitizers, at the full and the quick budget (fuzz_entry.h).
+// libFuzzer or sanitizers, at the full, quick and fast budgets (fuzz_entry.h).
 #pragma once
 
 #include <cstdint>
@@ -50,7 +50,7 @@ struct SpeedReport {
   double impl_ops_per_s = 0;    // impl in the simulator, whole runs
   double impl_model_ratio = 0;  // the same, impl over model
   std::optional<ScaleRunResult> scale;
-  std::optional<DifferentialRate> fuzz_full, fuzz_quick;
+  std::optional<DifferentialRate> fuzz_full, fuzz_quick, fuzz_fast;
 };
 
 nlohmann::json speed_json(const SpeedReport& report);

@@ -292,6 +292,7 @@ int run_bench(const BenchFlags& f) {
   if (f.fuzz_seconds > 0) {
     r.speed.fuzz_full = measure_differential(kFullFuzzBudget, f.fuzz_seconds);
     r.speed.fuzz_quick = measure_differential(kQuickFuzzBudget, f.fuzz_seconds);
+    r.speed.fuzz_fast = measure_differential(kFastFuzzBudget, f.fuzz_seconds);
   }
   r.direct_model = measure_direct(&make_model_node, f);
   r.direct_impl = measure_direct(&make_impl_node, f);
@@ -310,7 +311,8 @@ int run_bench(const BenchFlags& f) {
     print_table(r, f);
   }
   const bool fuzz_clean = (!r.speed.fuzz_full || r.speed.fuzz_full->failures == 0) &&
-                          (!r.speed.fuzz_quick || r.speed.fuzz_quick->failures == 0);
+                          (!r.speed.fuzz_quick || r.speed.fuzz_quick->failures == 0) &&
+                          (!r.speed.fuzz_fast || r.speed.fuzz_fast->failures == 0);
   const bool sound = fuzz_clean && r.model.digest == r.impl.digest &&
                      r.direct_model.digest == r.direct_impl.digest && r.merkle.roots_equal;
   return sound ? kExitOk : kExitViolation;

@@ -1,12 +1,11 @@
 // libFuzzer target: bytes -> schedule (bounded) -> model and impl in lockstep
 // -> all checks. A promised violation or a divergence prints the report,
 // writes the schedule to ./differential-failure.json and traps.
-// DT_FUZZ_QUICK=1 in the environment runs the cheaper budget (kQuickFuzzBudget).
+// DT_FUZZ_QUICK=1 in the environment runs the cheaper budget (kQuickFuzzBudget),
+// DT_FUZZ_FAST=1 the cheapest (kFastFuzzBudget: sparse state checks).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 
 #include "nodes/sides.h"
 #include "fuzz/failure_files.h"
@@ -22,10 +21,7 @@ extern "C" const char* __asan_default_options() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const dt::SideFactories factories = dt::factories_for(dt::Side::both);
-  static const char* const quick = std::getenv("DT_FUZZ_QUICK");
-  static const dt::FuzzBudget budget = quick != nullptr && std::strcmp(quick, "1") == 0
-                                           ? dt::kQuickFuzzBudget
-                                           : dt::kFullFuzzBudget;
+  static const dt::FuzzBudget budget = dt::fuzz_budget_from_env();
   const auto failure =
       dt::differential_one({data, size}, factories.primary, factories.shadow, budget);
   if (!failure) return 0;

@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <string_view>
 
 #include "checks/verdict.h"
+#include "core/assert.h"
 #include "fuzz/run_check.h"
 #include "fuzz/schedule_decoder.h"
 #include "histories/config_json.h"
@@ -36,13 +38,49 @@ Schedule bounded_fuzz_schedule(std::span<const uint8_t> bytes, const FuzzBudget&
   return s;
 }
 
+namespace {
+
+bool env_is_one(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && std::string_view(value) == "1";
+}
+
+}  // namespace
+
+FuzzBudget fuzz_budget_from_env() {
+  if (env_is_one("DT_FUZZ_FAST")) return kFastFuzzBudget;
+  if (env_is_one("DT_FUZZ_QUICK")) return kQuickFuzzBudget;
+  return kFullFuzzBudget;
+}
+
+const char* fuzz_budget_name(const FuzzBudget& budget) {
+  if (budget == kFullFuzzBudget) return "full";
+  if (budget == kQuickFuzzBudget) return "quick";
+  if (budget == kFastFuzzBudget) return "fast";
+  return "custom";
+}
+
 std::optional<DifferentialFailure> differential_one(std::span<const uint8_t> bytes,
                                                     NodeFactory primary, NodeFactory shadow,
-                                                    const FuzzBudget& budget) {
+                                                    const FuzzBudget& budget,
+                                                    const std::vector<std::string>& inject) {
   DT_ASSERT(primary != nullptr, "the differential target needs a primary factory");
-  const Schedule schedule = bounded_fuzz_schedule(bytes, budget);
-  const RunVerdict verdict = run_and_check(schedule, primary, shadow);
+  Schedule schedule = bounded_fuzz_schedule(bytes, budget);
+  schedule.inject = inject;
+  RunOptions options;
+  options.primary = primary;
+  options.shadow = shadow;
+  options.compute_digest = false;  // nothing here reads it
+  options.state_check_interval = budget.state_check_interval;
+  RunVerdict verdict = run_and_check(schedule, options);
   if (!verdict.failed()) return std::nullopt;
+  if (options.state_check_interval > 1) {
+    // Report what a replay (states compared after every event) reports: the
+    // exact event, or a divergence a sparse check missed before a violation.
+    options.state_check_interval = 1;
+    verdict = run_and_check(schedule, options);
+    DT_ASSERT(verdict.failed(), "a sparse lockstep failure that the exact run does not show");
+  }
   std::string text = fmt::format("differential failure: {}\n", verdict.failure->describe());
   if (verdict.run.divergence) {
     const Divergence& d = *verdict.run.divergence;

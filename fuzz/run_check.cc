@@ -13,11 +13,16 @@ Status check_schedule_runnable(const Schedule& schedule) {
 }
 
 RunVerdict run_and_check(const Schedule& schedule, NodeFactory primary, NodeFactory shadow) {
-  DT_ASSERT(primary != nullptr, "run_and_check needs a primary node factory");
-  DT_ASSERT(check_schedule_runnable(schedule).is_ok(), "run_and_check needs a runnable schedule");
   RunOptions options;
   options.primary = primary;
   options.shadow = shadow;
+  return run_and_check(schedule, options);
+}
+
+RunVerdict run_and_check(const Schedule& schedule, const RunOptions& options) {
+  DT_ASSERT(options.primary != nullptr, "run_and_check needs a primary node factory");
+  DT_ASSERT(options.record_trace, "the checkers need the trace");
+  DT_ASSERT(check_schedule_runnable(schedule).is_ok(), "run_and_check needs a runnable schedule");
   RunVerdict verdict;
   verdict.run = run_schedule(schedule, options);
   verdict.report = check_all(CheckInput{schedule.config, verdict.run.history, verdict.run.trace});

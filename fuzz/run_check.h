@@ -30,5 +30,8 @@ Status check_schedule_runnable(const Schedule& schedule);
 // REQUIRES: primary set; check_schedule_runnable(schedule) is ok.
 // `shadow` set = model and impl in lockstep (refinement check).
 RunVerdict run_and_check(const Schedule& schedule, NodeFactory primary, NodeFactory shadow);
+// The same with the caller's run options (e.g. a sparse lockstep state check).
+// REQUIRES: options.record_trace (the checkers read the trace).
+RunVerdict run_and_check(const Schedule& schedule, const RunOptions& options);
 
 }  // namespace dt

@@ -3,7 +3,6 @@
 // It can be wrong both ways; a node never suspects itself.
 #pragma once
 
-#include <set>
 #include <vector>
 
 #include "core/hash.h"
@@ -28,7 +27,7 @@ class FailureDetector {
   // Believe `peer` down (no-op for self or an already suspected peer).
   void suspect(NodeId peer, Effects& out);
 
-  bool is_suspected(NodeId node) const { return suspected_.count(node) > 0; }
+  bool is_suspected(NodeId node) const { return node < nodes_ && suspected_[node]; }
   std::vector<NodeId> suspected() const;  // ascending
   // Suspicions, awaited probes and the probe sequence (FingerprintedNode).
   void fingerprint(Hasher& h) const;
@@ -40,11 +39,13 @@ class FailureDetector {
   uint32_t nodes_;
   TimeNs probe_timeout_ns_;
   uint64_t probe_sequence_ = 0;
-  std::set<NodeId> suspected_;
-  std::set<NodeId> awaiting_reply_;  // probed since the last message from them
+  // Both indexed by node id: a cluster has a few nodes, and a flag costs no
+  // allocation per insert (probes flip them many times a second).
+  std::vector<bool> suspected_;
+  std::vector<bool> awaiting_reply_;  // probed since the last message from them
   // Probed every round: every other node, or (probe_scope neighbors) the nodes
   // that share a preference list with this one.
-  std::set<NodeId> always_probed_;
+  std::vector<bool> always_probed_;
 };
 
 }  // namespace dt

@@ -1,5 +1,6 @@
 #include "model/merkle_tree.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/assert.h"
@@ -15,12 +16,16 @@ uint64_t leaf_entry_hash(Key key, uint64_t siblings_hash) {
 MerkleTree::MerkleTree(uint32_t depth) : depth_(depth) {
   DT_ASSERT(depth <= 24, "merkle depth above 24 would not fit in memory");
   levels_.resize(depth + 1);
-  for (uint32_t level = 0; level <= depth; ++level) {
-    levels_[level].assign(size_t{1} << level, 0);
+  // Every node of a level of an empty tree has the same hash: fill, not rehash.
+  uint64_t empty_hash = 0;
+  for (uint32_t level = depth + 1; level-- > 0;) {
+    levels_[level].assign(size_t{1} << level, empty_hash);
+    empty_hash = hash_combine(empty_hash, empty_hash);
   }
   leaf_key_counts_.assign(size_t{1} << depth, 0);
-  seal();
   DT_ASSERT(levels_.back().size() == leaf_count(), "leaf level has the wrong size");
+  DT_ASSERT(depth == 0 || levels_[0][0] == hash_combine(levels_[1][0], levels_[1][1]),
+            "empty root is not the hash of its children");
 }
 
 void MerkleTree::add_key(Key key, uint64_t siblings_hash) {
@@ -29,19 +34,40 @@ void MerkleTree::add_key(Key key, uint64_t siblings_hash) {
   levels_[depth_][leaf] += leaf_entry_hash(key, siblings_hash);  // wraps mod 2^64
   ++leaf_key_counts_[leaf];
   ++key_count_;
+  if (!rehash_all_) {
+    changed_leaves_.push_back(leaf);
+    // Past about one changed leaf in depth, rehashing every node costs less than the paths.
+    if (changed_leaves_.size() * (depth_ + 1) >= leaf_count()) {
+      rehash_all_ = true;
+      changed_leaves_.clear();
+    }
+  }
   sealed_ = false;
 }
 
 void MerkleTree::seal() {
   DT_ASSERT(levels_.size() == depth_ + 1, "tree levels missing");
+  DT_ASSERT(!rehash_all_ || changed_leaves_.empty(), "both a full rehash and paths pending");
+  std::vector<uint32_t>& changed = changed_leaves_;
+  std::sort(changed.begin(), changed.end());
+  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
   for (uint32_t level = depth_; level > 0; --level) {
     const std::vector<uint64_t>& below = levels_[level];
     std::vector<uint64_t>& above = levels_[level - 1];
     DT_ASSERT(below.size() == 2 * above.size(), "level sizes do not halve");
-    for (size_t i = 0; i < above.size(); ++i) {
-      above[i] = hash_combine(below[2 * i], below[2 * i + 1]);
+    if (rehash_all_) {
+      for (size_t i = 0; i < above.size(); ++i) {
+        above[i] = hash_combine(below[2 * i], below[2 * i + 1]);
+      }
+      continue;
     }
+    // `changed` is sorted, so the parents come sorted, equal ones side by side.
+    for (uint32_t& index : changed) index /= 2;
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    for (uint32_t i : changed) above[i] = hash_combine(below[2 * i], below[2 * i + 1]);
   }
+  changed.clear();
+  rehash_all_ = false;
   sealed_ = true;
 }
 

@@ -26,7 +26,8 @@ class MerkleTree {
   // Adds one key's contribution to its leaf. Unseals the tree.
   // REQUIRES: each key is added at most once.
   void add_key(Key key, uint64_t siblings_hash);
-  // Recomputes the inner nodes from the leaves.
+  // Recomputes the inner nodes above the leaves changed since the last seal
+  // (all of them when most leaves changed): the same hashes a full rehash gives.
   void seal();
 
   uint32_t depth() const { return depth_; }
@@ -44,6 +45,10 @@ class MerkleTree {
   uint64_t key_count_ = 0;
   std::vector<std::vector<uint64_t>> levels_;  // levels_[l].size() == 2^l
   std::vector<uint32_t> leaf_key_counts_;
+  // Leaves changed since the last seal (unsorted, may repeat), until there
+  // are so many that seal() rehashes every node anyway (rehash_all_).
+  std::vector<uint32_t> changed_leaves_;
+  bool rehash_all_ = false;
 };
 
 // The root a MerkleTree over the same keys would have, computed from only the

@@ -1,6 +1,8 @@
-// Where keys live, recomputed from the config on every call (no caching):
-// the preference list (home N), the extended list (every ring node in walk
-// order) and the fallback order (the extended list's tail past N).
+// Where keys live: the preference list (home N), the extended list (every
+// ring node in walk order) and the fallback order (the extended list's tail
+// past N). The ring is fixed by the config, so the owner of each partition
+// and its homes are computed once (anti-entropy asks for them every round);
+// the lists of a key are walked from them on every call.
 #pragma once
 
 #include <vector>
@@ -30,6 +32,8 @@ class RingView {
   // Distinct nodes that own a partition: min(nodes, Q).
   uint32_t ring_node_count() const;
   Config config_;
+  std::vector<NodeId> owners_;               // partition_owners(config_)
+  std::vector<std::vector<NodeId>> homes_;   // partition -> its N homes, in walk order
 };
 
 }  // namespace dt

@@ -36,7 +36,15 @@ struct RunOptions {
   NodeFactory primary = nullptr;  // required (the model, by convention)
   NodeFactory shadow = nullptr;   // when set: lockstep refinement (the impl)
   bool record_trace = true;       // false: skip trace records (faster)
+  bool compute_digest = true;     // false: RunResult.digest stays 0 (nobody reads it)
   uint64_t max_events = 20'000'000;  // exceeding it is an internal error (DT_ASSERT)
+  // Lockstep only. Effects are compared after every event; abstract states
+  // after every state_check_interval-th event (each node that handled an
+  // event since the last check) and at the end of the run. 1 = after every
+  // event: a divergence is reported at the exact event. Larger is cheaper, but
+  // a divergence is reported where it was seen, at or after where it began,
+  // and a state difference that heals before a check goes unseen.
+  uint32_t state_check_interval = 1;
 };
 
 // The first event after which model (primary) and impl (shadow) disagreed.
@@ -46,6 +54,9 @@ struct Divergence {
   NodeId node = kNoNode;
   std::string event;                      // "message StoreRequest ... from 2 to 4"
   std::vector<std::string> differences;   // effect and state differences
+  // Seen by a sparse state check (state_check_interval > 1): the states
+  // began to differ at or before event_index, not necessarily there.
+  bool at_state_check = false;
 };
 
 struct RunStats {

@@ -29,6 +29,9 @@ Simulator::Simulator(const Schedule& schedule, const RunOptions& options)
       clients_(schedule, stream(schedule.seed, kClientStream), network_, queue_) {
   DT_ASSERT(options.primary != nullptr, "RunOptions.primary is required");
   DT_ASSERT(schedule.config.nodes > 0, "no nodes");
+  DT_ASSERT(options.state_check_interval >= 1, "state_check_interval must be at least 1");
+  DT_ASSERT(options.state_check_interval == 1 || schedule.config.nodes <= 64,
+            "sparse state checks keep one bit per node");
   const BugSet bugs = bugs_of(schedule);
   nodes_.resize(schedule.config.nodes);
   for (NodeId n = 0; n < schedule.config.nodes; ++n) {
@@ -76,6 +79,9 @@ void Simulator::step() {
   handle(event);
   current_ = nullptr;
   queue_.release(taken.slot);
+  if (unchecked_nodes_ != 0 && stats_.events % options_.state_check_interval == 0) {
+    check_pending_states();
+  }
 }
 
 void Simulator::handle(SimEvent& event) {

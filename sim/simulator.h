@@ -30,6 +30,10 @@ class Simulator {
   bool run_until(TimeNs until_ns);
   // Processes events until no client op is open. False on a divergence.
   bool run_until_clients_idle();
+  // Sparse lockstep (state_check_interval > 1): compares the abstract states
+  // of every node that handled an event since the last check. False on a
+  // divergence. The runner calls it once more at the end of a run.
+  bool check_pending_states();
 
   TimeNs now_ns() const { return now_ns_; }
   ClientDriver& clients() { return clients_; }
@@ -68,6 +72,9 @@ class Simulator {
   // compares in lockstep, then applies the primary's effects.
   void dispatch(NodeId node, const NodeCall& call);
   void compare_lockstep(NodeId node);
+  // Appends the readable differences between the node's model and impl states.
+  void state_differences(NodeId node, std::vector<std::string>& out) const;
+  void report_divergence(NodeId node, std::vector<std::string> differences, bool at_check);
   void apply_effects(NodeId node, Effects& effects);
   NodeClock clock_of(NodeId node) const;
   void record(TraceKind kind, NodeId node, NodeId peer = kNoNode, std::string detail = {});
@@ -99,6 +106,8 @@ class Simulator {
   std::optional<Divergence> divergence_;
   std::vector<NodeState> states_;            // primary_states() cache
   std::optional<uint64_t> states_at_events_;  // stats_.events when it was built
+  // Sparse lockstep: bit n set = node n handled an event since the last state check.
+  uint64_t unchecked_nodes_ = 0;
 };
 
 }  // namespace dt

@@ -1,5 +1,7 @@
 // Simulator: handing an event to a node (and its lockstep shadow) and turning
 // the node's effects into scheduled deliveries, timers and trace records.
+#include <fmt/format.h>
+
 #include <utility>
 
 #include "core/assert.h"
@@ -24,27 +26,56 @@ void Simulator::dispatch(NodeId node, const NodeCall& call) {
 }
 
 void Simulator::compare_lockstep(NodeId node) {
-  NodeRuntime& runtime = nodes_[node];
-  DT_ASSERT(runtime.shadow != nullptr, "lockstep without a shadow");
+  DT_ASSERT(nodes_[node].shadow != nullptr, "lockstep without a shadow");
   std::vector<std::string> differences = effect_differences(primary_out_, shadow_out_);
+  if (options_.state_check_interval == 1) {
+    state_differences(node, differences);
+  } else {
+    unchecked_nodes_ |= uint64_t{1} << node;  // compared at the next state check
+  }
+  if (!differences.empty()) report_divergence(node, std::move(differences), false);
+}
+
+void Simulator::state_differences(NodeId node, std::vector<std::string>& out) const {
+  const NodeRuntime& runtime = nodes_[node];
   const NodeState model = runtime.primary->abstract_state();
   const NodeState impl = runtime.shadow->abstract_state();
-  if (!(model == impl)) {
-    for (std::string& d : model.differences(impl, "model", "impl")) {
-      differences.push_back(std::move(d));
-    }
-    if (differences.empty()) differences.push_back("abstract states differ (no field named)");
+  if (model == impl) return;
+  const size_t before = out.size();
+  for (std::string& d : model.differences(impl, "model", "impl")) out.push_back(std::move(d));
+  if (out.size() == before) out.push_back("abstract states differ (no field named)");
+  DT_ASSERT(out.size() > before, "unequal states with no reported difference");
+}
+
+bool Simulator::check_pending_states() {
+  DT_ASSERT(options_.shadow != nullptr || unchecked_nodes_ == 0, "state check without a shadow");
+  for (NodeId node = 0; node < nodes_.size() && !divergence_; ++node) {
+    if ((unchecked_nodes_ & (uint64_t{1} << node)) == 0) continue;
+    std::vector<std::string> differences;
+    state_differences(node, differences);
+    if (!differences.empty()) report_divergence(node, std::move(differences), true);
   }
-  if (differences.empty()) return;
-  DT_ASSERT(current_ != nullptr, "divergence outside an event");
+  unchecked_nodes_ = 0;
+  return !divergence_;
+}
+
+void Simulator::report_divergence(NodeId node, std::vector<std::string> differences,
+                                  bool at_check) {
+  DT_ASSERT(!differences.empty(), "a divergence without a difference");
+  DT_ASSERT(!divergence_, "a second divergence after the run should have stopped");
+  DT_ASSERT(stats_.events > 0, "a divergence before any event");
   Divergence divergence;
   divergence.event_index = stats_.events - 1;
   divergence.time_ns = now_ns_;
   divergence.node = node;
-  if (const auto* fault = std::get_if<ScheduledFault>(current_)) {
-    divergence.event = describe(schedule_.events[fault->index]);
+  divergence.at_state_check = at_check;
+  if (at_check) {
+    divergence.event = fmt::format("state check (every {} events) after event {}",
+                                   options_.state_check_interval, divergence.event_index);
   } else {
-    divergence.event = describe(*current_);
+    DT_ASSERT(current_ != nullptr, "divergence outside an event");
+    const auto* fault = std::get_if<ScheduledFault>(current_);
+    divergence.event = fault ? describe(schedule_.events[fault->index]) : describe(*current_);
   }
   divergence.differences = std::move(differences);
   divergence_ = std::move(divergence);

@@ -57,6 +57,25 @@ class RestartMarking : public WrappedModel {
   int starts_ = 0;
 };
 
+class RestartHiding : public WrappedModel {
+ public:
+  RestartHiding(NodeId self, const Config& config, const BugSet& bugs)
+      : WrappedModel(self, config, bugs), self_(self) {}
+
+  NodeState abstract_state() const override {
+    NodeState state = WrappedModel::abstract_state();
+    if (starts_ >= 2) state.suspected.insert(state.suspected.begin(), self_);
+    return state;
+  }
+
+ protected:
+  void after_start(Effects&) override { ++starts_; }
+
+ private:
+  NodeId self_;
+  int starts_ = 0;
+};
+
 class AmnesiacReader : public WrappedModel {
  public:
   using WrappedModel::WrappedModel;
@@ -81,6 +100,11 @@ std::unique_ptr<Node> make_restart_marking_node(NodeId self, const Config& confi
 std::unique_ptr<Node> make_amnesiac_reader_node(NodeId self, const Config& config,
                                                 const BugSet& bugs) {
   return std::make_unique<AmnesiacReader>(self, config, bugs);
+}
+
+std::unique_ptr<Node> make_restart_hiding_node(NodeId self, const Config& config,
+                                               const BugSet& bugs) {
+  return std::make_unique<RestartHiding>(self, config, bugs);
 }
 
 }  // namespace dt::testing

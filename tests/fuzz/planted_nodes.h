@@ -19,4 +19,10 @@ std::unique_ptr<Node> make_restart_marking_node(NodeId self, const Config& confi
 std::unique_ptr<Node> make_amnesiac_reader_node(NodeId self, const Config& config,
                                                 const BugSet& bugs);
 
+// The model, except that after a restart its abstract state also claims to
+// suspect itself: as the shadow of a lockstep run it diverges in state only
+// (never in effects) exactly when a crashed node restarts.
+std::unique_ptr<Node> make_restart_hiding_node(NodeId self, const Config& config,
+                                               const BugSet& bugs);
+
 }  // namespace dt::testing

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <vector>
 
 #include "core/hash.h"
 #include "core/ring.h"
@@ -29,6 +30,36 @@ TEST(MerkleTreeTest, EmptyTreesAgreeAndEmptyLeavesAreZero) {
   EXPECT_EQ(a.hash_at(3, 0), hash_combine(0, 0));
   EXPECT_EQ(diff_trees(a, b).comparisons, 0u);
   EXPECT_TRUE(diff_trees(a, b).differing_leaves.empty());
+}
+
+// Every inner node is hash_combine of its children, whichever way seal() went.
+void expect_fully_hashed(const MerkleTree& tree) {
+  for (uint32_t level = 0; level < tree.depth(); ++level) {
+    for (uint32_t i = 0; i < (uint32_t{1} << level); ++i) {
+      RC_ASSERT(tree.hash_at(level, i) ==
+                hash_combine(tree.hash_at(level + 1, 2 * i), tree.hash_at(level + 1, 2 * i + 1)));
+    }
+  }
+}
+
+// seal() rehashes only the paths above changed leaves when few changed, all
+// nodes when many did; both give the tree a full rehash gives.
+RC_GTEST_PROP(MerkleTreeTest, PathSealsEqualAFullRehash, ()) {
+  const auto depth = *rc::gen::inRange<uint32_t>(0, 11);
+  const auto keys = *rc::gen::container<std::vector<Key>>(rc::gen::inRange<Key>(0, 5000));
+  std::vector<Key> distinct = keys;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  MerkleTree one_by_one(depth), at_once(depth);
+  for (Key key : distinct) {
+    one_by_one.add_key(key, hash_u64(key));
+    one_by_one.seal();
+    at_once.add_key(key, hash_u64(key));
+  }
+  at_once.seal();
+  expect_fully_hashed(one_by_one);
+  expect_fully_hashed(at_once);
+  RC_ASSERT(one_by_one.root() == at_once.root());
 }
 
 TEST(MerkleTreeTest, LeafHashIsACommutativeSum) {

@@ -86,6 +86,62 @@ TEST(Lockstep, EffectDifferenceNamesTheList) {
   EXPECT_LT(d.time_ns, 10 * kMs);
 }
 
+// Sparse state checks (state_check_interval > 1) see a state-only difference
+// at a later check, flagged as such, never before the exact run does.
+TEST(Lockstep, SparseStateChecksSeeAStateDifferenceLater) {
+  const Schedule s = one_put();
+  RunOptions options = testing::echo_options();
+  options.shadow = &make_off_by_one_echo_node;
+  const RunResult exact = run_schedule(s, options);
+  ASSERT_TRUE(exact.divergence.has_value());
+  EXPECT_FALSE(exact.divergence->at_state_check);
+  for (uint32_t interval : {2u, 64u, 1'000'000u}) {
+    options.state_check_interval = interval;
+    const RunResult r = run_schedule(s, options);
+    ASSERT_TRUE(r.divergence.has_value()) << interval;
+    const Divergence& d = *r.divergence;
+    EXPECT_TRUE(d.at_state_check) << interval;
+    EXPECT_GE(d.event_index, exact.divergence->event_index) << interval;
+    EXPECT_EQ(d.event,
+              fmt::format("state check (every {} events) after event {}", interval, d.event_index));
+    ASSERT_FALSE(d.differences.empty());
+    EXPECT_EQ(d.differences[0].rfind("store[key 3]: model [w1@1:1{}=[5]] / impl ", 0), 0u)
+        << d.differences[0];
+  }
+}
+
+// Effects are still compared after every event: the same divergence, exactly.
+TEST(Lockstep, SparseStateChecksStillCompareEffectsEveryEvent) {
+  RunOptions options = testing::echo_options();
+  options.shadow = &make_deaf_echo_node;
+  const RunResult exact = run_schedule(quiet_schedule(), options);
+  options.state_check_interval = 64;
+  const RunResult sparse = run_schedule(quiet_schedule(), options);
+  ASSERT_TRUE(exact.divergence.has_value());
+  ASSERT_TRUE(sparse.divergence.has_value());
+  EXPECT_FALSE(sparse.divergence->at_state_check);
+  EXPECT_EQ(sparse.divergence->event_index, exact.divergence->event_index);
+  EXPECT_EQ(sparse.divergence->event, exact.divergence->event);
+  EXPECT_EQ(sparse.divergence->differences, exact.divergence->differences);
+}
+
+// How often states are compared never steers a run; the digest can be skipped.
+RC_GTEST_PROP(Lockstep, SparseStateChecksChangeNoRun, ()) {
+  const Schedule s = testing::random_schedule();
+  RunOptions options = testing::echo_options();
+  const RunResult alone = run_schedule(s, options);
+  options.shadow = &make_echo_node;
+  options.state_check_interval = *rc::gen::element(2u, 7u, 64u, 1'000'000u);
+  const RunResult sparse = run_schedule(s, options);
+  RC_ASSERT(!sparse.divergence.has_value());
+  RC_ASSERT(sparse.digest == alone.digest);
+  RC_ASSERT(sparse.stats.events == alone.stats.events);
+  options.compute_digest = false;
+  const RunResult undigested = run_schedule(s, options);
+  RC_ASSERT(undigested.digest == 0u);
+  RC_ASSERT(undigested.history == alone.history);
+}
+
 TEST(Lockstep, EffectDifferencesAreEmptyForEqualEffects) {
   Effects a;
   a.marks.push_back(CoverageMark::sibling_created);
