@@ -13,18 +13,10 @@ FailureDetector::FailureDetector(NodeId self, const Config& config)
       probe_timeout_ns_(config.probe_timeout_ns),
       suspected_(config.nodes, false),
       awaiting_reply_(config.nodes, false),
-      always_probed_(config.nodes, false) {
+      probe_scope_(config.probe_scope),
+      ring_(config) {
   DT_ASSERT(self < config.nodes, "failure detector for a node outside the cluster");
   DT_ASSERT(probe_timeout_ns_ > 0, "zero probe timeout");
-  if (config.probe_scope == ProbeScope::all) {
-    for (NodeId peer = 0; peer < nodes_; ++peer) always_probed_[peer] = peer != self_;
-  } else {
-    const RingView ring(config);
-    for (uint32_t partition : ring.home_partitions(self_)) {
-      for (NodeId peer : ring.partition_homes(partition)) always_probed_[peer] = peer != self_;
-    }
-  }
-  DT_ASSERT(!always_probed_[self_], "a node probes itself");
 }
 
 namespace {
@@ -42,9 +34,18 @@ std::vector<NodeId> ids_of(const std::vector<bool>& flags) {
 
 void FailureDetector::probe_round(Effects& out) {
   ++probe_sequence_;
+  std::vector<bool> probe = suspected_;
+  if (probe_scope_ == ProbeScope::all) {
+    probe.assign(nodes_, true);
+  } else {
+    for (uint32_t partition : ring_.home_partitions(self_)) {
+      for (NodeId peer : ring_.partition_homes(partition)) probe[peer] = true;
+    }
+  }
+  probe[self_] = false;
   std::vector<NodeId> probed;
   for (NodeId peer = 0; peer < nodes_; ++peer) {
-    if (always_probed_[peer] || suspected_[peer]) probed.push_back(peer);
+    if (probe[peer]) probed.push_back(peer);
   }
   for (NodeId peer : probed) {
     send(out, peer, Probe{probe_sequence_});

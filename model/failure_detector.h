@@ -7,6 +7,7 @@
 
 #include "core/hash.h"
 #include "core/node.h"
+#include "model/ring_view.h"
 
 namespace dt {
 
@@ -43,9 +44,8 @@ class FailureDetector {
   // allocation per insert (probes flip them many times a second).
   std::vector<bool> suspected_;
   std::vector<bool> awaiting_reply_;  // probed since the last message from them
-  // Probed every round: every other node, or (probe_scope neighbors) the nodes
-  // that share a preference list with this one.
-  std::vector<bool> always_probed_;
+  ProbeScope probe_scope_;
+  RingView ring_;  // the ring neighbours, recomputed each round (probe_scope neighbors)
 };
 
 }  // namespace dt

@@ -5,6 +5,7 @@
 // the lists of a key are walked from them on every call.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "core/config.h"
@@ -31,9 +32,14 @@ class RingView {
  private:
   // Distinct nodes that own a partition: min(nodes, Q).
   uint32_t ring_node_count() const;
+  struct Table {
+    std::vector<NodeId> owners;               // partition_owners(config_)
+    std::vector<std::vector<NodeId>> homes;   // partition -> its N homes, in walk order
+  };
   Config config_;
-  std::vector<NodeId> owners_;               // partition_owners(config_)
-  std::vector<std::vector<NodeId>> homes_;   // partition -> its N homes, in walk order
+  // Shared, never changed: copying a view (a node clone in explore) copies
+  // no table.
+  std::shared_ptr<const Table> table_;
 };
 
 }  // namespace dt
