@@ -13,6 +13,7 @@
 #include "experiments/catalog.h"
 #include "experiments/failure_process.h"
 #include "experiments/points.h"
+#include "experiments/probe_scope.h"
 #include "experiments/simulate.h"
 #include "experiments/write_load.h"
 
@@ -21,17 +22,6 @@ namespace dt {
 namespace {
 
 constexpr uint32_t kSimulatedNodesMax = kMaxNodes;  // Config::validate's limit
-// probe_scope auto: every node probes all others up to this size, and only
-// its ring neighbours (and whom it suspects) above it.
-constexpr uint32_t kAllProbesNodesMax = 64;
-
-ProbeScope probe_scope_of(const Params& params, uint32_t nodes) {
-  const std::string& scope = params.choices("probe_scope").front();
-  if (scope == "all") return ProbeScope::all;
-  if (scope == "neighbors") return ProbeScope::neighbors;
-  return nodes <= kAllProbesNodesMax ? ProbeScope::all : ProbeScope::neighbors;
-}
-
 Config cluster_config(const Params& params, const Point& point) {
   Config config;
   config.nodes = static_cast<uint32_t>(point.number("nodes"));
@@ -100,9 +90,7 @@ std::vector<Measurement> run_point(const Params& params, const Point& point, uin
 
 Result<std::vector<Point>> availability_points(const Params& params) {
   const auto& nodes = params.integers("nodes");
-  if (params.choices("probe_scope").size() != 1) {
-    return Status::error("--param probe_scope: give one of auto, all, neighbors");
-  }
+  if (Status s = check_probe_scope(params); !s.is_ok()) return s;
   if (Status s = check_replicas_fit(params.integers("n"), nodes); !s.is_ok()) return s;
   if (Status s = check_quorums(params.integers("n"), "w", params.integers("w")); !s.is_ok()) {
     return s;
@@ -170,14 +158,7 @@ ExperimentSpec availability_experiment() {
        0.001,
        1e9,
        {}},
-      {"probe_scope",
-       ParamKind::choice_list,
-       "auto",
-       "whom failure detectors probe: all, neighbors (ring neighbours and suspected nodes), or "
-       "auto (all up to 64 nodes, neighbors above)",
-       0,
-       0,
-       {"auto", "all", "neighbors"}},
+      probe_scope_param(),
       {"mttr_s", ParamKind::real, "2", "mean time to repair, virtual seconds", 0.001, 1e9, {}},
       {"duration_s", ParamKind::real, "60", "virtual seconds of failures and writes", 0.1, 1e6, {}},
       {"write_rate_per_s", ParamKind::real, "50", "writes per virtual second", 0.1, 100000, {}},

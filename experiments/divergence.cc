@@ -12,6 +12,7 @@
 #include "experiments/catalog.h"
 #include "experiments/failure_process.h"
 #include "experiments/points.h"
+#include "experiments/probe_scope.h"
 #include "experiments/simulate.h"
 
 namespace dt {
@@ -32,6 +33,7 @@ Schedule cart_schedule(const Params& params, const Point& point, uint64_t seed) 
   config.read_quorum_r = static_cast<uint32_t>(params.integer("r"));
   config.write_quorum_w = static_cast<uint32_t>(params.integer("w"));
   config.partitions_q = config.nodes * 4;
+  config.probe_scope = probe_scope_of(params, config.nodes);
   Workload& workload = schedule.workload;
   workload.clients = static_cast<uint32_t>(point.number("clients"));
   workload.keys = static_cast<uint32_t>(params.integer("carts"));
@@ -77,6 +79,7 @@ std::vector<Measurement> run_divergence_point(const Params& params, const Point&
 }
 
 Result<std::vector<Point>> divergence_points(const Params& params) {
+  if (Status s = check_probe_scope(params); !s.is_ok()) return s;
   const int64_t n = params.integer("n");
   if (n > params.integer("nodes")) {
     return Status::error(
@@ -137,7 +140,8 @@ ExperimentSpec divergence_experiment() {
       "How many versions of a shopping cart does a read see under concurrent adds and node "
       "failures, against the Dynamo paper's table?";
   spec.params = {
-      {"nodes", ParamKind::integer, "8", "cluster size", 1, 64, {}},
+      {"nodes", ParamKind::integer, "8", "cluster size", 1, 1024, {}},
+      probe_scope_param(),
       {"n", ParamKind::integer, "3", "replicas per key", 1, 16, {}},
       {"r", ParamKind::integer, "2", "read quorum", 1, 16, {}},
       {"w", ParamKind::integer, "2", "write quorum", 1, 16, {}},

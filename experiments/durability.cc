@@ -13,6 +13,7 @@
 #include "experiments/catalog.h"
 #include "experiments/copy_window.h"
 #include "experiments/points.h"
+#include "experiments/probe_scope.h"
 #include "experiments/simulate.h"
 #include "experiments/write_load.h"
 
@@ -31,6 +32,7 @@ Config durability_config(const Params& params, const Point& point) {
   config.write_quorum_w = static_cast<uint32_t>(point.number("w"));
   config.read_quorum_r = 1;
   config.partitions_q = config.nodes * 4;
+  config.probe_scope = probe_scope_of(params, config.nodes);
   config.quorum_mode = QuorumMode::sloppy;
   config.hint_store =
       point.get("hint_store") == "volatile" ? HintStoreMode::volatile_ : HintStoreMode::durable;
@@ -97,6 +99,7 @@ std::vector<Measurement> run_durability_point(const Params& params, const Point&
 }
 
 Result<std::vector<Point>> durability_points(const Params& params) {
+  if (Status s = check_probe_scope(params); !s.is_ok()) return s;
   const std::vector<int64_t> nodes = {params.integer("nodes")};
   if (Status s = check_replicas_fit(params.integers("n"), nodes); !s.is_ok()) return s;
   if (Status s = check_quorums(params.integers("n"), "w", params.integers("w")); !s.is_ok()) {
@@ -155,7 +158,8 @@ ExperimentSpec durability_experiment() {
       "How likely is an acknowledged write to be lost, and how long does it have fewer than N "
       "copies, when a fallback holding hints fails before its handoff?";
   spec.params = {
-      {"nodes", ParamKind::integer, "8", "cluster size", 2, 64, {}},
+      {"nodes", ParamKind::integer, "8", "cluster size", 2, 1024, {}},
+      probe_scope_param(),
       {"hint_stores",
        ParamKind::choice_list,
        "durable,volatile",

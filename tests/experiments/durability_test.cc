@@ -51,7 +51,21 @@ TEST(DurabilityTest, NoFailuresNoLossesAndShortWindows) {
   EXPECT_LT(metric(point, "window_p99_ms").interval.mean, 50);
 }
 
+// Past 64 nodes (probe_scope auto: ring neighbours only) the accounting
+// still explains every loss.
+TEST(DurabilityTest, ALargeClusterExplainsEveryLoss) {
+  const Result<ExperimentResult> result =
+      run_named("durability", {"nodes=120", "n=3", "w=1", "mttf_s=20", "mttr_s=2",
+                               "cascade_share=1", "duration_s=4", "write_rate_per_s=50",
+                               "keys=40", "hint_stores=volatile"});
+  ASSERT_TRUE(result.is_ok()) << result.error();
+  const PointSummary& point = result.value().points.at(0);
+  EXPECT_GT(metric(point, "write_lost").trials, 150u);
+  EXPECT_EQ(metric(point, "lost_unexplained").interval.mean, 0);
+}
+
 TEST(DurabilityTest, BadParamsAreRejected) {
+  EXPECT_FALSE(run_named("durability", {"probe_scope=auto,all"}).is_ok());
   EXPECT_FALSE(run_named("durability", {"w=4"}).is_ok());
   EXPECT_FALSE(run_named("durability", {"hint_stores=durable,paper"}).is_ok());
   EXPECT_FALSE(run_named("durability", {"wipe_share=1.5"}).is_ok());
