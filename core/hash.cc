@@ -2,6 +2,9 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "core/assert.h"
 
 namespace dt {
@@ -25,25 +28,47 @@ uint64_t hash_combine(uint64_t a, uint64_t b) {
   return XXH3_64bits(bytes, sizeof bytes);
 }
 
-Hasher::Hasher() : state_(XXH3_createState()) {
-  DT_ASSERT(state_ != nullptr, "XXH3_createState failed");
-  XXH3_64bits_reset(static_cast<XXH3_state_t*>(state_));
+Hasher::~Hasher() {
+  if (state_ != nullptr) XXH3_freeState(static_cast<XXH3_state_t*>(state_));
 }
 
-Hasher::~Hasher() { XXH3_freeState(static_cast<XXH3_state_t*>(state_)); }
+void Hasher::flush() const {
+  if (state_ == nullptr) {
+    state_ = XXH3_createState();
+    DT_ASSERT(state_ != nullptr, "XXH3_createState failed");
+    XXH3_64bits_reset(static_cast<XXH3_state_t*>(state_));
+  }
+  XXH3_64bits_update(static_cast<XXH3_state_t*>(state_), buffer_, buffered_);
+  buffered_ = 0;
+}
+
+void Hasher::append(const void* data, size_t size) {
+  const auto* bytes = static_cast<const unsigned char*>(data);
+  while (size > 0) {
+    if (buffered_ == kBufferBytes) flush();
+    const size_t take = std::min(size, kBufferBytes - buffered_);
+    std::memcpy(buffer_ + buffered_, bytes, take);
+    buffered_ += take;
+    bytes += take;
+    size -= take;
+  }
+  DT_ASSERT(buffered_ <= kBufferBytes, "hasher buffer overrun");
+}
 
 void Hasher::add_u64(uint64_t x) {
   unsigned char bytes[8];
   for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(x >> (8 * i));
-  XXH3_64bits_update(static_cast<XXH3_state_t*>(state_), bytes, sizeof bytes);
+  append(bytes, sizeof bytes);
 }
 
 void Hasher::add_string(std::string_view s) {
   add_u64(s.size());
-  XXH3_64bits_update(static_cast<XXH3_state_t*>(state_), s.data(), s.size());
+  append(s.data(), s.size());
 }
 
 uint64_t Hasher::finish() const {
+  if (state_ == nullptr) return XXH3_64bits(buffer_, buffered_);
+  flush();
   return XXH3_64bits_digest(static_cast<XXH3_state_t*>(state_));
 }
 

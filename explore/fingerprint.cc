@@ -96,12 +96,17 @@ void add_node(Hasher& h, const ExploreNode& node, Versioning versioning) {
   h.add_u64(node.periodic_fired);
   h.add_u64(node.trace_hash);
   if (versioning == Versioning::lww) h.add_u64(node.local_events);  // its clock
-  for (const Node* side : {node.primary.get(), node.shadow.get()}) {
-    if (side == nullptr) continue;
-    const auto* fingerprinted = dynamic_cast<const FingerprintedNode*>(side);
-    DT_ASSERT(fingerprinted != nullptr, "explore needs nodes that are FingerprintedNode");
-    fingerprinted->fingerprint(h);
+  if (node.behaviour_hash == 0) {
+    Hasher sides;
+    for (const Node* side : {node.primary.get(), node.shadow.get()}) {
+      if (side == nullptr) continue;
+      const auto* fingerprinted = dynamic_cast<const FingerprintedNode*>(side);
+      DT_ASSERT(fingerprinted != nullptr, "explore needs nodes that are FingerprintedNode");
+      fingerprinted->fingerprint(sides);
+    }
+    node.behaviour_hash = sides.finish() | 1;  // never 0, the "not computed" mark
   }
+  h.add_u64(node.behaviour_hash);
 }
 
 uint64_t sorted_multiset(std::vector<uint64_t>& items) {
@@ -116,7 +121,7 @@ uint64_t sorted_multiset(std::vector<uint64_t>& items) {
 
 uint64_t fingerprint(const World& world, bool symmetry) {
   Hasher h;
-  h.add_string("dt-explore-state-v2");
+  h.add_string("dt-explore-state-v3");
   for (const ExploreNode& node : world.nodes) add_node(h, node, world.setup().config.versioning);
   h.add_u64(world.global_trace_hash);
   std::vector<uint64_t> items;

@@ -73,8 +73,9 @@ World::World(const World& other)
   for (size_t n = 0; n < nodes.size(); ++n) {
     const ExploreNode& from = other.nodes[n];
     ExploreNode& to = nodes[n];
-    to = ExploreNode{nullptr, nullptr, from.up, from.incarnation, from.local_events,
-                     from.trace_hash, from.crashes, from.periodic_fired};
+    to = ExploreNode{nullptr,         nullptr,        from.up,
+                     from.incarnation, from.local_events, from.trace_hash,
+                     from.crashes,    from.periodic_fired, from.behaviour_hash};
     to.primary = from.primary->clone();
     DT_ASSERT(to.primary != nullptr, "explore needs nodes that implement clone()");
     if (from.shadow) {

@@ -32,6 +32,12 @@ struct ExploreNode {
   uint64_t trace_hash = 0;    // hash of the node's trace records, in order, times left out
   uint32_t crashes = 0;       // crashes and wipes so far (client timeouts key on it)
   uint32_t periodic_fired = 0;
+  // The nodes' behaviour fingerprints (primary, then shadow) folded into one
+  // hash, kept until the node next handles an event (dispatch clears it): a
+  // step changes one node, so a state's fingerprint rehashes only that one.
+  // 0 = not computed. Filled lazily by fingerprint() on a world no other
+  // thread reads.
+  mutable uint64_t behaviour_hash = 0;
 };
 
 struct InFlight {

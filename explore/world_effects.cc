@@ -34,6 +34,7 @@ void World::dispatch(NodeId node, const NodeCall& call) {
   ExploreNode& target = nodes[node];
   const NodeClock clock = clock_of(node);
   ++target.local_events;
+  target.behaviour_hash = 0;  // the call below may change the node
   Effects primary_out;
   call(*target.primary, clock, primary_out);
   if (target.shadow) {

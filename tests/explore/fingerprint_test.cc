@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -121,6 +122,36 @@ TEST(ExploreFingerprint, ContentEqualStatesMeet) {
   ASSERT_TRUE(take(store_first, ChoiceKind::deliver, "StoreRequest", "to 1"));
   ASSERT_TRUE(take(store_first, ChoiceKind::deliver, "Probe ", "to 1"));
   EXPECT_EQ(fingerprint(probe_first, false), fingerprint(store_first, false));
+}
+
+// A node's cached behaviour hash is cleared whenever it handles an event: a
+// state fingerprinted after steps whose ancestors were fingerprinted (caches
+// carried over by copies) equals the same state rebuilt from the start with
+// no fingerprint taken on the way (nothing cached).
+TEST(ExploreFingerprint, CachedNodeHashesNeverGoStale) {
+  ExploreSetup setup = testing::sloppy_setup(Side::both);
+  setup.bounds = ExploreBounds{.clients = 2, .ops_per_client = 1, .crashes = 1,
+                               .lost_messages = 1, .timer_firings_per_node = 1};
+  uint64_t compared = 0;
+  for (uint64_t walk = 0; walk < 40; ++walk) {
+    auto cached = std::make_unique<World>(setup);
+    std::vector<Choice> path;
+    for (uint32_t depth = 0; depth < 24; ++depth) {
+      const std::vector<Choice> choices = cached->enabled();
+      if (choices.empty()) break;
+      const Choice step = choices[(walk * 7 + depth * 13) % choices.size()];
+      path.push_back(step);
+      auto next = std::make_unique<World>(*cached);
+      next->apply(step);
+      World rebuilt(setup);
+      for (const Choice& c : path) rebuilt.apply(c);
+      ASSERT_EQ(fingerprint(*next, true), fingerprint(rebuilt, true))
+          << "walk " << walk << " depth " << depth << ": " << step.text;
+      ++compared;
+      cached = std::move(next);
+    }
+  }
+  EXPECT_GT(compared, 300u);
 }
 
 }  // namespace dt
