@@ -31,7 +31,10 @@ void merge_leaf_data(NodeId self, NodeId from, const MerkleLeafData& message,
 }  // namespace
 
 AntiEntropy::AntiEntropy(NodeId self, const Config& config)
-    : self_(self), config_(config), ring_(config) {
+    : AntiEntropy(self, config, RingView(config)) {}
+
+AntiEntropy::AntiEntropy(NodeId self, const Config& config, const RingView& ring)
+    : self_(self), config_(config), ring_(ring) {
   DT_ASSERT(self < config.nodes, "anti-entropy for a node outside the cluster");
   DT_ASSERT(config.merkle_depth <= 24, "merkle depth too large");
 }

@@ -22,6 +22,8 @@ namespace dt {
 class AntiEntropy {
  public:
   AntiEntropy(NodeId self, const Config& config);
+  // With the node's ring view (copies share its table, so a node builds one).
+  AntiEntropy(NodeId self, const Config& config, const RingView& ring);
 
   // Abandons any unfinished exchange and starts this round's one. The caller
   // re-arms the periodic anti_entropy timer.

@@ -44,9 +44,12 @@ Version new_version(NodeId self, const NodeClock& clock, const ClientRequest& re
 }  // namespace
 
 Coordinator::Coordinator(NodeId self, const Config& config)
+    : Coordinator(self, config, RingView(config)) {}
+
+Coordinator::Coordinator(NodeId self, const Config& config, const RingView& ring)
     : self_(self),
       config_(config),
-      ring_(config),
+      ring_(ring),
       tag_stride_(replica_timeout_stride(config.nodes)) {
   DT_ASSERT(self < config.nodes, "coordinator outside the cluster");
   DT_ASSERT(tag_stride_ >= config.nodes, "timer tags cannot name every target");

@@ -18,6 +18,8 @@ namespace dt {
 class Coordinator {
  public:
   Coordinator(NodeId self, const Config& config);
+  // With the node's ring view (copies share its table, so a node builds one).
+  Coordinator(NodeId self, const Config& config, const RingView& ring);
 
   // A client put/delete/get arrives. `request_id` is fresh; `dot_counter`
   // is the node's durable counter, bumped once when a put/delete proceeds.

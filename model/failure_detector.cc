@@ -8,15 +8,26 @@
 namespace dt {
 
 FailureDetector::FailureDetector(NodeId self, const Config& config)
+    : FailureDetector(self, config, RingView(config)) {}
+
+FailureDetector::FailureDetector(NodeId self, const Config& config, const RingView& ring)
     : self_(self),
       nodes_(config.nodes),
       probe_timeout_ns_(config.probe_timeout_ns),
       suspected_(config.nodes, false),
       awaiting_reply_(config.nodes, false),
-      probe_scope_(config.probe_scope),
-      ring_(config) {
+      probe_scope_(config.probe_scope) {
   DT_ASSERT(self < config.nodes, "failure detector for a node outside the cluster");
   DT_ASSERT(probe_timeout_ns_ > 0, "zero probe timeout");
+  if (probe_scope_ == ProbeScope::neighbors) {
+    std::vector<bool> neighbor(nodes_, false);
+    for (uint32_t partition : ring.home_partitions(self_)) {
+      for (NodeId peer : ring.partition_homes(partition)) neighbor[peer] = peer != self_;
+    }
+    for (NodeId peer = 0; peer < nodes_; ++peer) {
+      if (neighbor[peer]) neighbors_.push_back(peer);
+    }
+  }
 }
 
 namespace {
@@ -38,9 +49,7 @@ void FailureDetector::probe_round(Effects& out) {
   if (probe_scope_ == ProbeScope::all) {
     probe.assign(nodes_, true);
   } else {
-    for (uint32_t partition : ring_.home_partitions(self_)) {
-      for (NodeId peer : ring_.partition_homes(partition)) probe[peer] = true;
-    }
+    for (NodeId peer : neighbors_) probe[peer] = true;
   }
   probe[self_] = false;
   std::vector<NodeId> probed;

@@ -14,6 +14,8 @@ namespace dt {
 class FailureDetector {
  public:
   FailureDetector(NodeId self, const Config& config);
+  // With the node's ring view (copies share its table, so a node builds one).
+  FailureDetector(NodeId self, const Config& config, const RingView& ring);
 
   // One probe round: Probe{seq} to every probed peer (ascending id) and one
   // probe_timeout timer per probed peer (ascending id, tag = peer). The
@@ -45,7 +47,9 @@ class FailureDetector {
   std::vector<bool> suspected_;
   std::vector<bool> awaiting_reply_;  // probed since the last message from them
   ProbeScope probe_scope_;
-  RingView ring_;  // the ring neighbours, recomputed each round (probe_scope neighbors)
+  // probe_scope neighbors: the other homes of this node's home partitions,
+  // ascending (fixed by the config). Empty under probe_scope all.
+  std::vector<NodeId> neighbors_;
 };
 
 }  // namespace dt

@@ -28,9 +28,9 @@ class ModelNode final : public Node, public FingerprintedNode {
       : self_(self),
         config_(config),
         ring_(config),
-        detector_(self, config),
-        coordinator_(self, config),
-        anti_entropy_(self, config),
+        detector_(self, config, ring_),
+        coordinator_(self, config, ring_),
+        anti_entropy_(self, config, ring_),
         home_partitions_(ring_.home_partitions(self)) {
     DT_ASSERT(config.validate().is_ok(), "model node built from an invalid config");
     DT_ASSERT(self < config.nodes, "model node id outside the cluster");
