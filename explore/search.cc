@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "core/assert.h"
@@ -39,6 +40,10 @@ struct Entry {
   Path path;
   SleepSet sleep;
   uint32_t depth = 0;
+  // A state met again with a smaller sleep set (DFS with sleep sets): expand
+  // only these steps, the ones its first expansion slept on and this path
+  // does not. Its path end was checked at the first visit.
+  std::optional<std::vector<uint64_t>> only;
 };
 
 // A successor without its world: worlds are rebuilt (parent + choice) only
@@ -77,13 +82,16 @@ void note_budget_hits(const World& w, const ExploreBounds& b, BoundHits& hits) {
 Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOptions& options) {
   Expansion out;
   const World& world = entry.world;
-  if (world.divergence || world.clients_done()) {
+  const bool revisit = entry.only.has_value();
+  if (!revisit && (world.divergence || world.clients_done())) {
     out.verdict = finish_path(World(world), PathDetail::verdict_only);
     // A counterexample keeps everything: its digest and every property's report.
     if (out.verdict->failed()) out.verdict = finish_path(World(world));
   }
   const std::vector<Choice> choices = world.enabled();
-  for (const Choice& c : choices) out.enabled[static_cast<size_t>(c.kind)] = true;
+  if (!revisit) {
+    for (const Choice& c : choices) out.enabled[static_cast<size_t>(c.kind)] = true;
+  }
   note_budget_hits(world, setup.bounds, out.hits);
   if (entry.depth >= setup.bounds.max_depth) {
     out.hits.depth = !choices.empty();
@@ -91,6 +99,10 @@ Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOpti
   }
   SleepSet done_here;  // steps already taken from this state
   for (const Choice& choice : choices) {
+    if (revisit && std::find(entry.only->begin(), entry.only->end(), choice.key) ==
+                       entry.only->end()) {
+      continue;  // taken at the first visit
+    }
     if (options.sleep_sets && asleep(entry.sleep, choice.key)) {
       ++out.sleep_skipped;
       continue;
@@ -117,7 +129,7 @@ Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOpti
 Entry materialize(const Entry& parent, Successor&& succ) {
   Entry out{World(parent.world),
             std::make_shared<const PathLink>(PathLink{parent.path, std::move(succ.choice)}),
-            std::move(succ.sleep), parent.depth + 1};
+            std::move(succ.sleep), parent.depth + 1, std::nullopt};
   out.world.apply(out.path->choice);
   return out;
 }
@@ -167,7 +179,7 @@ class Searcher {
       : setup_(setup), options_(options), start_(std::chrono::steady_clock::now()) {}
 
   ExploreResult run() {
-    Entry root{World(setup_), nullptr, {}, 0};
+    Entry root{World(setup_), nullptr, {}, 0, std::nullopt};
     visited_.insert(fingerprint(root.world, options_.symmetry));
     if (options_.order == SearchOrder::bfs) {
       bfs(std::move(root));
@@ -258,6 +270,7 @@ class Searcher {
       struct Pick {
         size_t parent;
         Successor successor;
+        std::optional<std::vector<uint64_t>> only;  // a revisit: the woken steps
       };
       std::vector<Pick> picks;
       std::map<uint64_t, size_t> pick_index;  // fingerprint -> position in `picks`
@@ -267,16 +280,24 @@ class Searcher {
         for (Successor& succ : expansions[i].successors) {
           if (stop) break;
           if (visited_.insert(succ.fingerprint)) {
+            if (options_.sleep_sets) slept_.emplace(succ.fingerprint, keys_of(succ.sleep));
             pick_index.emplace(succ.fingerprint, picks.size());
-            picks.push_back(Pick{i, std::move(succ)});
+            picks.push_back(Pick{i, std::move(succ), std::nullopt});
             if (state_bound_reached() || resource_bound_reached()) stop = true;
             continue;
           }
+          if (!options_.sleep_sets) continue;
           auto it = pick_index.find(succ.fingerprint);
-          if (it == pick_index.end()) continue;  // expanded at an earlier level
-          // Met twice in one level: only steps asleep on both paths may be skipped.
-          SleepSet& kept = picks[it->second].successor.sleep;
-          std::erase_if(kept, [&](const SleepItem& s) { return !asleep(succ.sleep, s.key); });
+          if (it != pick_index.end() && !picks[it->second].only) {
+            // Met twice in one level: only steps asleep on both paths may be skipped.
+            SleepSet& kept = picks[it->second].successor.sleep;
+            std::erase_if(kept, [&](const SleepItem& s) { return !asleep(succ.sleep, s.key); });
+            slept_[succ.fingerprint] = keys_of(kept);
+            continue;
+          }
+          // Expanded at an earlier level: take now what this path wakes.
+          std::optional<std::vector<uint64_t>> wake = woken(succ);
+          if (wake) picks.push_back(Pick{i, std::move(succ), std::move(wake)});
         }
         expansions[i].successors.clear();
       }
@@ -287,6 +308,7 @@ class Searcher {
       std::vector<std::optional<Entry>> built(picks.size());
       parallel_for(picks.size(), options_.jobs, [&](size_t k) {
         built[k].emplace(materialize(level[picks[k].parent], std::move(picks[k].successor)));
+        built[k]->only = std::move(picks[k].only);
       });
       level.clear();
       level.reserve(built.size());
@@ -305,11 +327,49 @@ class Searcher {
       report_progress(entry.depth, stack.size(), false);
       // Reverse, so the first enabled step is explored first.
       for (auto it = e.successors.rbegin(); it != e.successors.rend(); ++it) {
-        if (!visited_.insert(it->fingerprint)) continue;
+        if (!visited_.insert(it->fingerprint)) {
+          if (options_.sleep_sets) revisit(entry, std::move(*it), stack);
+          continue;
+        }
+        if (options_.sleep_sets) slept_.emplace(it->fingerprint, keys_of(it->sleep));
         stack.push_back(materialize(entry, std::move(*it)));
         if (state_bound_reached() || resource_bound_reached()) return;
       }
     }
+  }
+
+  static std::vector<uint64_t> keys_of(const SleepSet& sleep) {
+    std::vector<uint64_t> keys;
+    for (const SleepItem& item : sleep) keys.push_back(item.key);
+    return keys;
+  }
+
+  // Sleep sets with state caching: a state met again may be expanded with a
+  // smaller sleep set than the first time. The steps slept on then but not
+  // now are taken now (from this path, with its sleep set), and the state
+  // keeps only what every path that met it slept on; without this, sleep
+  // sets with a visited set can lose states (docs/explore.md). Returns the
+  // steps to take, or nothing.
+  std::optional<std::vector<uint64_t>> woken(const Successor& succ) {
+    auto it = slept_.find(succ.fingerprint);
+    if (it == slept_.end()) return std::nullopt;  // the root: never slept
+    std::vector<uint64_t> wake;
+    std::vector<uint64_t>& slept = it->second;
+    for (uint64_t key : slept) {
+      if (!asleep(succ.sleep, key)) wake.push_back(key);
+    }
+    if (wake.empty()) return std::nullopt;
+    std::erase_if(slept, [&](uint64_t key) { return !asleep(succ.sleep, key); });
+    ++result_.stats.sleep_revisits;
+    return wake;
+  }
+
+  void revisit(const Entry& parent, Successor&& succ, std::vector<Entry>& stack) {
+    std::optional<std::vector<uint64_t>> wake = woken(succ);
+    if (!wake) return;
+    Entry again = materialize(parent, std::move(succ));
+    again.only = std::move(wake);
+    stack.push_back(std::move(again));
   }
 
   const ExploreSetup& setup_;
@@ -317,6 +377,9 @@ class Searcher {
   const std::chrono::steady_clock::time_point start_;
   double last_progress_s_ = 0;
   VisitedSet visited_;
+  // With sleep sets: each visited state's steps slept on by every path that
+  // met it so far (keys).
+  std::unordered_map<uint64_t, std::vector<uint64_t>> slept_;
   ExploreResult result_;
 };
 

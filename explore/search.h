@@ -8,9 +8,10 @@
 // - sleep sets (off by default): after taking step a, a step b independent
 //   of a (disjoint footprints: explore/choice.h) that was already explored
 //   from the parent is not taken again from the child; the visited set
-//   closes the diamond. A state first met with a larger sleep set is not
-//   expanded again, so with state caching they can miss states
-//   (docs/explore.md measures it);
+//   closes the diamond. A state met again with a smaller sleep set is
+//   expanded again for the steps it slept on before and this path does not
+//   (state caching's fix), so they prune steps, never states (tests compare
+//   the counts with the plain search);
 // - symmetry: clients with the same script meet (explore/fingerprint.h).
 #pragma once
 
@@ -66,6 +67,7 @@ struct ExploreStats {
   uint64_t states = 0;             // distinct fingerprints reached
   uint64_t transitions = 0;        // steps applied
   uint64_t sleep_skipped = 0;      // steps a sleep set made unnecessary
+  uint64_t sleep_revisits = 0;     // DFS: states expanded again for steps a later path woke
   uint32_t max_depth = 0;
   uint64_t histories_checked = 0;  // path ends (clients done) given to the checkers
   uint64_t failing_paths = 0;      // path ends with a promised violation or divergence

@@ -218,6 +218,10 @@ StepOutcome World::apply(const Choice& choice) {
     case ChoiceKind::fire_timer: {
       DT_ASSERT(choice.index < timers.size(), "fire: no such timer");
       fp.node = timers[choice.index].node;
+      fp.network = true;  // its sends read the partition
+      // Under after-loss a timeout is enabled only while nothing it waits for
+      // is on its way, which any other node's sends can change.
+      fp.network_write = setup_->bounds.timeouts == TimeoutPolicy::after_loss;
       if (is_periodic(timers[choice.index].kind)) ++nodes[fp.node].periodic_fired;
       fire_now(choice.index);
       break;
@@ -226,6 +230,7 @@ StepOutcome World::apply(const Choice& choice) {
       const ExploreBounds& b = setup_->bounds;
       const ExploreClient& client = clients[choice.index];
       fp.node = choice.node;
+      fp.network = true;  // the coordinator's sends read the partition
       invoke(choice.index, b.op_of(client.next_op), b.key_of(choice.index, client.next_op),
              choice.node);
       break;
@@ -256,6 +261,9 @@ StepOutcome World::apply(const Choice& choice) {
       --budget;
       fp.node = choice.node;
       fp.budget = wipe ? Budget::wipes : Budget::crashes;
+      // It removes every copy in flight to the node, so its order against
+      // any step that sends matters.
+      fp.network = fp.network_write = true;
       crash_node(choice.node, wipe);
       break;
     }

@@ -3,9 +3,11 @@
 # prints the docs/explore.md table: for each bug, its configs are tried in
 # turn (cap: STATES states, MEMORY_MB, SECONDS each) and the first that finds
 # it gives the row. Usage: scripts/explore-zoo.sh BUILD_DIR [BUG...]
+# Env: EXPLORE_FLAGS adds flags to every explore (e.g. --sleep-sets).
 set -euo pipefail
 bin=$1/cli/dynamo-testbed; shift
 states=${STATES:-2000000}; memory_mb=${MEMORY_MB:-1500}; seconds=${SECONDS_CAP:-120}
+extra=${EXPLORE_FLAGS:-}
 
 # The small configs (docs/explore.md, "Bug zoo").
 declare -A cfg=(
@@ -48,7 +50,7 @@ for bug in "${bugs[@]}"; do
   row="| $bug | - | not found: $(echo ${tries[$bug]:-none}) | - | - | - |"
   for c in ${tries[$bug]:-}; do
     # shellcheck disable=SC2086
-    out=$(timeout "$seconds" "$bin" explore ${cfg[$c]} --side impl --inject "$bug" --json --quiet \
+    out=$(timeout "$seconds" "$bin" explore ${cfg[$c]} $extra --side impl --inject "$bug" --json --quiet \
       --max-states "$states" --max-memory-mb "$memory_mb" 2>/dev/null || true)
     failure=$(jq -r '.violation.failure // empty' <<<"$out" 2>/dev/null || true)
     if [ -n "$failure" ]; then
