@@ -42,7 +42,7 @@ struct ExploreFlags {
   uint64_t max_memory_mb = 4096;
   double max_seconds = 0;
   std::string timeouts = "any";
-  bool dfs = false, sleep_sets = false, no_sleep_sets = false, no_symmetry = false, all = false;
+  bool dfs = false, sleep_sets = true, no_sleep_sets = false, no_symmetry = false, all = false;
   bool json = false, quiet = false, html = false;
   std::string out_dir;
 };
@@ -241,8 +241,8 @@ void add_explore_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_flag("--dfs", f->dfs, "depth-first (less memory; counterexamples not shortest)");
   cmd->add_flag("--sleep-sets", f->sleep_sets,
-                "prune with sleep sets (fewer steps; can miss states: docs/explore.md)");
-  cmd->add_flag("--no-sleep-sets", f->no_sleep_sets, "no sleep sets (the default)");
+                "prune with sleep sets: fewer steps, the same states (the default)");
+  cmd->add_flag("--no-sleep-sets", f->no_sleep_sets, "no sleep sets (every step taken)");
   cmd->add_flag("--no-symmetry", f->no_symmetry, "switch the client-symmetry reduction off");
   cmd->add_flag("--all", f->all, "do not stop at the first violation (count failing paths)");
   cmd->add_flag("--json", f->json, "print a machine-readable summary");

@@ -5,7 +5,7 @@
 // the counterexample are the same for any number of jobs.
 //
 // Reductions (each can be switched; tests/explore check they lose no zoo bug):
-// - sleep sets (off by default): after taking step a, a step b independent
+// - sleep sets (on by default): after taking step a, a step b independent
 //   of a (disjoint footprints: explore/choice.h) that was already explored
 //   from the parent is not taken again from the child; the visited set
 //   closes the diamond. A state met again with a smaller sleep set is
@@ -43,7 +43,7 @@ struct SearchOptions {
   SearchOrder order = SearchOrder::bfs;
   uint32_t jobs = 1;
   // Off by default: with state caching they can miss states (docs/explore.md).
-  bool sleep_sets = false;
+  bool sleep_sets = true;
   bool symmetry = true;
   bool stop_at_first = true;  // false: count every failing path end
   std::function<void(const ExploreProgress&)> progress;  // optional
@@ -67,7 +67,7 @@ struct ExploreStats {
   uint64_t states = 0;             // distinct fingerprints reached
   uint64_t transitions = 0;        // steps applied
   uint64_t sleep_skipped = 0;      // steps a sleep set made unnecessary
-  uint64_t sleep_revisits = 0;     // DFS: states expanded again for steps a later path woke
+  uint64_t sleep_revisits = 0;     // states expanded again for steps a later path woke
   uint32_t max_depth = 0;
   uint64_t histories_checked = 0;  // path ends (clients done) given to the checkers
   uint64_t failing_paths = 0;      // path ends with a promised violation or divergence

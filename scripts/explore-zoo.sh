@@ -3,7 +3,7 @@
 # prints the docs/explore.md table: for each bug, its configs are tried in
 # turn (cap: STATES states, MEMORY_MB, SECONDS each) and the first that finds
 # it gives the row. Usage: scripts/explore-zoo.sh BUILD_DIR [BUG...]
-# Env: EXPLORE_FLAGS adds flags to every explore (e.g. --sleep-sets).
+# Env: EXPLORE_FLAGS adds flags to every explore (e.g. --no-sleep-sets).
 set -euo pipefail
 bin=$1/cli/dynamo-testbed; shift
 states=${STATES:-2000000}; memory_mb=${MEMORY_MB:-1500}; seconds=${SECONDS_CAP:-120}
