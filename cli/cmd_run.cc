@@ -116,8 +116,8 @@ int replay_interleaving_file(const std::string& file, const std::string& text,
 }
 
 struct ConfigOverrides {
-  std::optional<uint32_t> nodes, n, r, w;
-  std::optional<std::string> quorum_mode, hint_store, versioning;
+  std::optional<uint32_t> nodes, n, r, w, partitions_q;
+  std::optional<std::string> quorum_mode, hint_store, versioning, probe_scope;
   std::vector<std::string> inject;
 };
 
@@ -126,6 +126,12 @@ Status apply_overrides(const ConfigOverrides& o, Schedule& s) {
   if (o.n) s.config.replicas_n = *o.n;
   if (o.r) s.config.read_quorum_r = *o.r;
   if (o.w) s.config.write_quorum_w = *o.w;
+  if (o.partitions_q) s.config.partitions_q = *o.partitions_q;
+  if (o.probe_scope) {
+    auto m = parse_probe_scope(*o.probe_scope);
+    if (!m.is_ok()) return Status::error("--probe-scope: " + m.error());
+    s.config.probe_scope = m.value();
+  }
   if (o.quorum_mode) {
     auto m = parse_quorum_mode(*o.quorum_mode);
     if (!m.is_ok()) return Status::error("--quorum-mode: " + m.error());
@@ -155,6 +161,10 @@ void add_override_flags(CLI::App& cmd, ConfigOverrides& o) {
   cmd.add_option("-N,--replicas", o.n, "override config.replicas_n");
   cmd.add_option("-R,--read-quorum", o.r, "override config.read_quorum_r");
   cmd.add_option("-W,--write-quorum", o.w, "override config.write_quorum_w");
+  cmd.add_option("-Q,--partitions-q", o.partitions_q,
+                 "override config.partitions_q (at least --nodes)");
+  cmd.add_option("--probe-scope", o.probe_scope,
+                 "all|neighbors (neighbors: ring neighbours and suspected nodes only)");
   cmd.add_option("--quorum-mode", o.quorum_mode, "sloppy|strict");
   cmd.add_option("--hint-store", o.hint_store, "durable|volatile");
   cmd.add_option("--versioning", o.versioning, "vclock|lww");

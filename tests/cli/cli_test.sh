@@ -66,6 +66,10 @@ expect "cart export" 0 "wrote" -- "$bin" export "$work/cart.json" --format elle-
   -o "$work/set.json"
 expect "unknown bug" 2 "not a known bug" -- "$bin" run --seed 1 --inject no_such_bug
 expect "bad override" 2 "read_quorum_r" -- "$bin" run --seed 1 -R 9
+expect "a 200-node run" 0 "on 200 nodes" -- "$bin" run --seed 3 --nodes 200 -Q 256 \
+  --probe-scope neighbors --side both
+expect "too few partitions" 2 "partitions_q: 8 is fewer than nodes \\(100\\)" -- "$bin" run --seed 3 --nodes 100
+expect "bad probe scope" 2 "is not a probe scope" -- "$bin" run --seed 3 --probe-scope some
 expect "unknown scenario" 2 "not a scenario" -- "$bin" scenario nope
 expect "unknown flag" 2 "." -- "$bin" run --no-such-flag
 
