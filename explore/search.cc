@@ -40,7 +40,7 @@ struct Entry {
   Path path;
   SleepSet sleep;
   uint32_t depth = 0;
-  // A state met again with a smaller sleep set (DFS with sleep sets): expand
+  // A state met again with a smaller sleep set (with sleep sets): expand
   // only these steps, the ones its first expansion slept on and this path
   // does not. Its path end was checked at the first visit.
   std::optional<std::vector<uint64_t>> only;
@@ -273,7 +273,7 @@ class Searcher {
         std::optional<std::vector<uint64_t>> only;  // a revisit: the woken steps
       };
       std::vector<Pick> picks;
-      std::map<uint64_t, size_t> pick_index;  // fingerprint -> position in `picks`
+      std::map<uint64_t, size_t> pick_index;  // fingerprint -> position of its first pick
       bool stop = false;
       for (size_t i = 0; i < level.size(); ++i) {
         stop = account(level[i], expansions[i]) || stop;
@@ -288,7 +288,7 @@ class Searcher {
           }
           if (!options_.sleep_sets) continue;
           auto it = pick_index.find(succ.fingerprint);
-          if (it != pick_index.end() && !picks[it->second].only) {
+          if (it != pick_index.end()) {
             // Met twice in one level: only steps asleep on both paths may be skipped.
             SleepSet& kept = picks[it->second].successor.sleep;
             std::erase_if(kept, [&](const SleepItem& s) { return !asleep(succ.sleep, s.key); });

@@ -74,9 +74,9 @@ std::string explore_summary_text(const ExploreHeader& h, const ExploreResult& r)
       r.exhaustive() ? "" : "  (depth, state, memory or time bound hit: NOT exhaustive)");
   out += fmt::format(
       "rate:        {:.2f} s, {:.0f} states/s, {:.0f} transitions/s, sleep sets skipped {} "
-      "steps\n",
+      "steps (states expanded again for woken steps: {})\n",
       s.seconds, per_second(s.states, s.seconds), per_second(s.transitions, s.seconds),
-      s.sleep_skipped);
+      s.sleep_skipped, s.sleep_revisits);
   out += fmt::format(
       "memory:      visited set {} bytes ({:.1f} bytes/state), peak RSS {} MB\n", s.visited_bytes,
       s.states ? static_cast<double>(s.visited_bytes) / s.states : 0.0, s.peak_rss_bytes >> 20);
@@ -110,6 +110,7 @@ nlohmann::json explore_summary_json(const ExploreHeader& h, const ExploreResult&
   j["histories_checked"] = s.histories_checked;
   j["failing_paths"] = s.failing_paths;
   j["sleep_skipped"] = s.sleep_skipped;
+  j["sleep_revisits"] = s.sleep_revisits;
   nlohmann::json kinds = nlohmann::json::object();
   for (size_t k = 0; k < kChoiceKindCount; ++k) {
     kinds[to_string(static_cast<ChoiceKind>(k))] = {{"enabled_states", s.enabled[k]},

@@ -15,7 +15,6 @@ namespace dt {
 
 namespace {
 
-
 bool is_read(ClientOpKind kind) { return kind == ClientOpKind::get; }
 
 // Bug zoo (get_unions_without_pruning): every replied version, deduplicated by

@@ -1,5 +1,7 @@
 #include "model/failure_detector.h"
 
+#include <algorithm>
+
 #include "core/assert.h"
 #include "core/hash.h"
 #include "model/records.h"
@@ -45,16 +47,12 @@ std::vector<NodeId> ids_of(const std::vector<bool>& flags) {
 
 void FailureDetector::probe_round(Effects& out) {
   ++probe_sequence_;
-  std::vector<bool> probe = suspected_;
-  if (probe_scope_ == ProbeScope::all) {
-    probe.assign(nodes_, true);
-  } else {
-    for (NodeId peer : neighbors_) probe[peer] = true;
-  }
-  probe[self_] = false;
   std::vector<NodeId> probed;
   for (NodeId peer = 0; peer < nodes_; ++peer) {
-    if (probe[peer]) probed.push_back(peer);
+    if (peer == self_) continue;
+    const bool always = probe_scope_ == ProbeScope::all ||
+                        std::binary_search(neighbors_.begin(), neighbors_.end(), peer);
+    if (always || suspected_[peer]) probed.push_back(peer);
   }
   for (NodeId peer : probed) {
     send(out, peer, Probe{probe_sequence_});

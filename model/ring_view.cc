@@ -33,7 +33,8 @@ std::vector<NodeId> RingView::preference_list(Key key) const {
 }
 
 std::vector<NodeId> RingView::extended_list(Key key) const {
-  const std::vector<NodeId> walk = ring_walk(table_->owners, partition_of_key(key), ring_node_count());
+  const std::vector<NodeId> walk =
+      ring_walk(table_->owners, partition_of_key(key), ring_node_count());
   DT_ASSERT(walk.size() >= config_.replicas_n, "extended list shorter than N");
   return walk;
 }
