@@ -42,7 +42,8 @@ struct ExploreFlags {
   uint64_t max_memory_mb = 4096;
   double max_seconds = 0;
   std::string timeouts = "any";
-  bool dfs = false, sleep_sets = true, no_sleep_sets = false, no_symmetry = false, all = false;
+  bool dfs = false, sleep_sets = true, no_sleep_sets = false, no_symmetry = false, no_commuting_steps = false,
+       all = false;
   bool json = false, quiet = false, html = false;
   std::string out_dir;
 };
@@ -143,7 +144,8 @@ int explore_command(ExploreFlags f) {
   options.order = f.dfs ? SearchOrder::dfs : SearchOrder::bfs;
   options.jobs = f.jobs;
   options.sleep_sets = f.sleep_sets && !f.no_sleep_sets;
-  options.symmetry = !f.no_symmetry;
+  options.identity.symmetry = !f.no_symmetry;
+  options.identity.commuting_steps = !f.no_commuting_steps;
   options.stop_at_first = !f.all;
   options.max_memory_bytes = f.max_memory_mb << 20;
   options.max_seconds = f.max_seconds;
@@ -244,6 +246,9 @@ void add_explore_command(CLI::App& app, int& exit_code) {
                 "prune with sleep sets: fewer steps, the same states (the default)");
   cmd->add_flag("--no-sleep-sets", f->no_sleep_sets, "no sleep sets (every step taken)");
   cmd->add_flag("--no-symmetry", f->no_symmetry, "switch the client-symmetry reduction off");
+  cmd->add_flag("--no-commuting-steps", f->no_commuting_steps,
+                "keep every node's trace in order in the state identity (no merging of a "
+                "node's steps taken in another order)");
   cmd->add_flag("--all", f->all, "do not stop at the first violation (count failing paths)");
   cmd->add_flag("--json", f->json, "print a machine-readable summary");
   cmd->add_flag("--quiet", f->quiet, "no progress lines on stderr");

@@ -89,12 +89,12 @@ uint64_t client_hash(const World& world, uint32_t c, const ProcessNames& names) 
 
 // A node by its behaviour (FingerprintedNode, both sides in lockstep) and
 // by the records it emitted, in order (the checkers read them).
-void add_node(Hasher& h, const ExploreNode& node, Versioning versioning) {
+void add_node(Hasher& h, const ExploreNode& node, Versioning versioning, bool commuting_steps) {
   h.add_u64(node.up ? 1 : 0);
   h.add_u64(node.incarnation);
   h.add_u64(node.crashes);
   h.add_u64(node.periodic_fired);
-  h.add_u64(node.trace_hash);
+  h.add_u64(commuting_steps ? node.trace.commuted() : node.trace.ordered());
   if (versioning == Versioning::lww) h.add_u64(node.local_events);  // its clock
   if (node.behaviour_hash == 0) {
     Hasher sides;
@@ -119,10 +119,13 @@ uint64_t sorted_multiset(std::vector<uint64_t>& items) {
 
 }  // namespace
 
-uint64_t fingerprint(const World& world, bool symmetry) {
+uint64_t fingerprint(const World& world, const IdentityOptions& options) {
+  const bool symmetry = options.symmetry;
   Hasher h;
   h.add_string("dt-explore-state-v3");
-  for (const ExploreNode& node : world.nodes) add_node(h, node, world.setup().config.versioning);
+  for (const ExploreNode& node : world.nodes) {
+    add_node(h, node, world.setup().config.versioning, options.commuting_steps);
+  }
   h.add_u64(world.global_trace_hash);
   std::vector<uint64_t> items;
   items.reserve(world.in_flight.size());

@@ -2,8 +2,9 @@
 // fingerprints have the same future and the checkers judge their paths alike:
 // - each node by its own fingerprint (FingerprintedNode: stores, hints,
 //   trees and hidden state, so states equal in content meet whatever inputs
-//   led there), the hash of the trace records it emitted, in order (the
-//   checkers read them), up/down, incarnation, crash count, periodic timer
+//   led there), the hash of the trace records it emitted (the checkers read
+//   them; in order, or with `commuting_steps` its steps between barriers as
+//   a multiset: explore/trace_identity.h), up/down, incarnation, crash count, periodic timer
 //   firings used, and under LWW its event count (its clock);
 // - the in-flight multiset and the pending timers, order-free (sorted);
 // - the partition, the remaining budgets, the op/write id counters;
@@ -11,8 +12,8 @@
 //   each client's progress. With `symmetry`, process ids are renumbered by
 //   first appearance and clients with the same script are a multiset, so
 //   interchangeable clients meet.
-// Not included: trace record times and the order of records of independent
-// steps (docs/explore.md, "What merging assumes").
+// Not included: trace record times and the order of records of different
+// nodes (docs/explore.md, "What merging assumes").
 #pragma once
 
 #include <cstdint>
@@ -21,6 +22,13 @@
 
 namespace dt {
 
-uint64_t fingerprint(const World& world, bool symmetry);
+// Which reductions the identity makes (each can be switched off to compare).
+struct IdentityOptions {
+  bool symmetry = true;         // interchangeable clients meet
+  bool commuting_steps = true;  // a node's steps between barriers in any order meet
+                                // (TraceIdentity::commuted; off: records in order)
+};
+
+uint64_t fingerprint(const World& world, const IdentityOptions& options);
 
 }  // namespace dt

@@ -110,7 +110,7 @@ Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOpti
     World stepped(world);
     const StepOutcome outcome = stepped.apply(choice);
     ++out.transitions;
-    Successor next{fingerprint(stepped, options.symmetry), choice, {}};
+    Successor next{fingerprint(stepped, options.identity), choice, {}};
     if (options.sleep_sets) {
       for (const SleepSet* set : {&entry.sleep, static_cast<const SleepSet*>(&done_here)}) {
         for (const SleepItem& s : *set) {
@@ -180,7 +180,7 @@ class Searcher {
 
   ExploreResult run() {
     Entry root{World(setup_), nullptr, {}, 0, std::nullopt};
-    visited_.insert(fingerprint(root.world, options_.symmetry));
+    visited_.insert(fingerprint(root.world, options_.identity));
     if (options_.order == SearchOrder::bfs) {
       bfs(std::move(root));
     } else {

@@ -12,7 +12,9 @@
 //   expanded again for the steps it slept on before and this path does not
 //   (state caching's fix), so they prune steps, never states (tests compare
 //   the counts with the plain search);
-// - symmetry: clients with the same script meet (explore/fingerprint.h).
+// - symmetry: clients with the same script meet (explore/fingerprint.h);
+// - commuting steps: a node's steps between barriers (crash, restart, wipe)
+//   in any order meet (explore/trace_identity.h).
 #pragma once
 
 #include <array>
@@ -24,6 +26,7 @@
 
 #include "explore/bounds.h"
 #include "explore/choice.h"
+#include "explore/fingerprint.h"
 #include "explore/path_end.h"
 
 namespace dt {
@@ -42,9 +45,8 @@ struct ExploreProgress {
 struct SearchOptions {
   SearchOrder order = SearchOrder::bfs;
   uint32_t jobs = 1;
-  // Off by default: with state caching they can miss states (docs/explore.md).
   bool sleep_sets = true;
-  bool symmetry = true;
+  IdentityOptions identity;  // symmetry and commuting steps (explore/fingerprint.h)
   bool stop_at_first = true;  // false: count every failing path end
   std::function<void(const ExploreProgress&)> progress;  // optional
   double progress_interval_s = 2.0;

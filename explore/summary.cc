@@ -12,7 +12,8 @@ namespace {
 std::string reductions_text(const SearchOptions& o) {
   std::string out;
   if (o.sleep_sets) out += "sleep-sets";
-  if (o.symmetry) out += std::string(out.empty() ? "" : ",") + "client-symmetry";
+  if (o.identity.symmetry) out += std::string(out.empty() ? "" : ",") + "client-symmetry";
+  if (o.identity.commuting_steps) out += std::string(out.empty() ? "" : ",") + "commuting-steps";
   return out.empty() ? "none" : out;
 }
 

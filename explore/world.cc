@@ -50,6 +50,11 @@ World::World(const ExploreSetup& setup) : setup_(&setup) {
     dispatch(n, [](Node& node, const NodeClock& c, Effects& out) { node.on_start(c, out); });
   }
   steps_ = 0;  // booting is not a step
+  end_trace_steps();
+}
+
+void World::end_trace_steps() {
+  for (ExploreNode& node : nodes) node.trace.end_step();
 }
 
 World::World(const World& other)
@@ -74,7 +79,7 @@ World::World(const World& other)
     const ExploreNode& from = other.nodes[n];
     ExploreNode& to = nodes[n];
     to = ExploreNode{nullptr,         nullptr,        from.up,
-                     from.incarnation, from.local_events, from.trace_hash,
+                     from.incarnation, from.local_events, from.trace,
                      from.crashes,    from.periodic_fired, from.behaviour_hash};
     to.primary = from.primary->clone();
     DT_ASSERT(to.primary != nullptr, "explore needs nodes that implement clone()");
@@ -285,6 +290,7 @@ StepOutcome World::apply(const Choice& choice) {
   }
   fp.history = history_touched_;
   if (choice.kind == ChoiceKind::client_timeout) fp.budget = Budget::none;
+  end_trace_steps();
   outcome.divergence = divergence.has_value();
   return outcome;
 }

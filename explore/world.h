@@ -19,6 +19,7 @@
 #include "core/run_record.h"
 #include "explore/bounds.h"
 #include "explore/choice.h"
+#include "explore/trace_identity.h"
 #include "sim/runner.h"
 
 namespace dt {
@@ -29,7 +30,7 @@ struct ExploreNode {
   bool up = true;
   uint32_t incarnation = 0;  // wipes so far: the node's actor ids
   uint64_t local_events = 0;  // the node's own clock (1 ms per event it handled; LWW only)
-  uint64_t trace_hash = 0;    // hash of the node's trace records, in order, times left out
+  TraceIdentity trace;        // the node's trace records, times left out (trace_identity.h)
   uint32_t crashes = 0;       // crashes and wipes so far (client timeouts key on it)
   uint32_t periodic_fired = 0;
   // The nodes' behaviour fingerprints (primary, then shadow) folded into one
@@ -151,6 +152,8 @@ class World {
   void apply_effects(NodeId node, Effects& effects);
   void record(TraceKind kind, NodeId node, std::string detail = {});
   void append_record(TraceRecord record);
+  // Ends every node's step in its trace identity (after the constructor and each apply()).
+  void end_trace_steps();
   void crash_node(NodeId node, bool wipe);
   void restart_node(NodeId node);
   void partition(uint32_t mask);

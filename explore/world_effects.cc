@@ -116,8 +116,12 @@ void World::record(TraceKind kind, NodeId node, std::string detail) {
 
 void World::append_record(TraceRecord r) {
   r.time_ns = now_ns();
-  uint64_t& into = r.node < nodes.size() ? nodes[r.node].trace_hash : global_trace_hash;
-  into = hash_combine(into, hash_trace_record(r));
+  const uint64_t hash = hash_trace_record(r);
+  if (r.node < nodes.size()) {
+    nodes[r.node].trace.add(r.kind, hash);
+  } else {
+    global_trace_hash = hash_combine(global_trace_hash, hash);
+  }
   records.push_back(std::move(r));
 }
 

@@ -24,7 +24,7 @@ struct BruteForce {
 };
 
 void enumerate(const World& world, uint32_t depth, uint32_t max_depth, BruteForce& out) {
-  out.states.insert(fingerprint(world, false));
+  out.states.insert(fingerprint(world, {.symmetry = false, .commuting_steps = false}));
   if (world.divergence || world.clients_done()) {
     if (finish_path(World(world)).failed()) ++out.failing_ends;
   }
@@ -41,7 +41,7 @@ void enumerate(const World& world, uint32_t depth, uint32_t max_depth, BruteForc
 SearchOptions plain() {
   SearchOptions o;
   o.sleep_sets = false;
-  o.symmetry = false;
+  o.identity = {.symmetry = false, .commuting_steps = false};
   o.stop_at_first = false;
   o.max_memory_bytes = 0;
   return o;
@@ -161,7 +161,7 @@ TEST(ExploreSearch, SymmetryMergesInterchangeableClients) {
   setup.bounds.max_depth = 6;  // both searches cut at the same depth
   SearchOptions off = plain();
   SearchOptions on = plain();
-  on.symmetry = true;
+  on.identity.symmetry = true;
   const ExploreResult a = explore(setup, off);
   const ExploreResult b = explore(setup, on);
   EXPECT_LT(b.stats.states, a.stats.states);
@@ -177,12 +177,16 @@ TEST(ExploreSearch, ReductionsLoseNoZooBug) {
   base.stop_at_first = true;
   const ExploreResult reference = explore(setup, base);
   ASSERT_TRUE(reference.counterexample.has_value());
-  for (const auto& [sleep, symmetry] : {std::pair{true, false}, {false, true}, {true, true}}) {
+  struct Reductions {
+    bool sleep, symmetry, commuting;
+  };
+  for (const Reductions& on : {Reductions{true, false, false}, Reductions{false, true, false},
+                               Reductions{false, false, true}, Reductions{true, true, true}}) {
     SearchOptions o = base;
-    o.sleep_sets = sleep;
-    o.symmetry = symmetry;
+    o.sleep_sets = on.sleep;
+    o.identity = {.symmetry = on.symmetry, .commuting_steps = on.commuting};
     const ExploreResult r = explore(setup, o);
-    ASSERT_TRUE(r.counterexample.has_value()) << sleep << symmetry;
+    ASSERT_TRUE(r.counterexample.has_value()) << on.sleep << on.symmetry << on.commuting;
     EXPECT_EQ(r.counterexample->choices.size(), reference.counterexample->choices.size());
     EXPECT_EQ(r.counterexample->verdict.failure, reference.counterexample->verdict.failure);
   }
