@@ -33,6 +33,22 @@ TEST(Hasher, EqualsOneShotXxh3OfTheBytesFedAtEveryLength) {
   }
 }
 
+// The one-shot helpers equal the shared library's XXH3 of the same bytes
+// (core/hash.cc compiles XXH3 inline; every digest depends on this).
+TEST(Hash, HelpersEqualTheLibrarysXxh3) {
+  for (uint64_t i = 0; i < 1000; ++i) {
+    const uint64_t a = i * 0x9E3779B97F4A7C15ull;
+    const uint64_t b = ~i * 0xC2B2AE3D27D4EB4Full;
+    std::vector<unsigned char> bytes;
+    put_u64(bytes, a);
+    EXPECT_EQ(hash_u64(a, b), XXH3_64bits_withSeed(bytes.data(), bytes.size(), b));
+    put_u64(bytes, b);
+    EXPECT_EQ(hash_combine(a, b), XXH3_64bits(bytes.data(), bytes.size()));
+    const std::string text(i % 300, static_cast<char>('a' + i % 26));
+    EXPECT_EQ(hash_string(text, a), XXH3_64bits_withSeed(text.data(), text.size(), a));
+  }
+}
+
 TEST(Hasher, FinishTwiceAndFeedingOnAfterFinish) {
   for (size_t words : {3u, 200u}) {
     Hasher h;
