@@ -84,6 +84,10 @@ expect "explore verifies" 0 "^verified: .* 0 violations" -- "$bin" explore "${ti
   --side both
 expect "explore finds a bug" 1 "VIOLATION: +quorum_overlap" -- "$bin" explore "${tiny[@]}" \
   --ops 2 --inject write_quorum_off_by_one --out "$work/explore"
+expect "explore names its reductions" 0 "reductions=sleep-sets,client-symmetry,commuting-steps" \
+  -- "$bin" explore "${tiny[@]}" --ops 1
+expect "explore without commuting steps" 0 "reductions=sleep-sets,client-symmetry$" \
+  -- "$bin" explore "${tiny[@]}" --ops 1 --no-commuting-steps
 digest=$(grep -o '"digest": "[0-9a-f]*"' "$work/explore/counterexample.json" | head -1 | cut -d'"' -f4)
 expect "counterexample replays" 1 "digest: $digest" -- "$bin" replay "$work/explore/counterexample.json"
 expect "minimize takes an interleaving" 1 "minimized: +[0-9]+ -> [0-9]+ choices" -- "$bin" minimize \
