@@ -6,6 +6,8 @@
 
 #include <functional>
 #include <set>
+#include <string>
+#include <utility>
 
 #include "explore/fingerprint.h"
 #include "explore/world.h"
@@ -116,14 +118,18 @@ TEST(ExploreSearch, SleepSetsKeepEveryStateWithCrashesAndTimers) {
     cases.push_back({s, "sloppy lockstep, crash + periodic timers, depth 5"});
   }
   for (const Case& c : cases) {
-    for (SearchOrder order : {SearchOrder::bfs, SearchOrder::dfs}) {
+    for (const auto& [order, commuting] :
+         {std::pair{SearchOrder::bfs, false}, std::pair{SearchOrder::dfs, false},
+          std::pair{SearchOrder::bfs, true}, std::pair{SearchOrder::dfs, true}}) {
       SearchOptions without = plain();
       without.order = order;
+      without.identity.commuting_steps = commuting;  // a coarser identity, the same rule
       SearchOptions with = without;
       with.sleep_sets = true;
       const ExploreResult a = explore(c.setup, without);
       const ExploreResult b = explore(c.setup, with);
-      const char* o = order == SearchOrder::bfs ? "bfs" : "dfs";
+      const std::string o = std::string(order == SearchOrder::bfs ? "bfs" : "dfs") +
+                            (commuting ? ", commuting steps" : "");
       if (a.exhaustive()) {
         EXPECT_EQ(b.stats.states, a.stats.states) << c.name << ", " << o;
         EXPECT_EQ(b.stats.histories_checked, a.stats.histories_checked) << c.name << ", " << o;
