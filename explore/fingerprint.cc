@@ -88,7 +88,8 @@ uint64_t client_hash(const World& world, uint32_t c, const ProcessNames& names) 
 }
 
 // A node by its behaviour (FingerprintedNode, both sides in lockstep) and
-// by the records it emitted, in order (the checkers read them).
+// by the records it emitted (the checkers read them): in order, or its steps
+// between barriers as a multiset (explore/trace_identity.h).
 void add_node(Hasher& h, const ExploreNode& node, Versioning versioning, bool commuting_steps) {
   h.add_u64(node.up ? 1 : 0);
   h.add_u64(node.incarnation);

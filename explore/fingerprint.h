@@ -4,8 +4,9 @@
 //   trees and hidden state, so states equal in content meet whatever inputs
 //   led there), the hash of the trace records it emitted (the checkers read
 //   them; in order, or with `commuting_steps` its steps between barriers as
-//   a multiset: explore/trace_identity.h), up/down, incarnation, crash count, periodic timer
-//   firings used, and under LWW its event count (its clock);
+//   a multiset: explore/trace_identity.h), up/down, incarnation, crash
+//   count, periodic timer firings used, and under LWW its event count (its
+//   clock);
 // - the in-flight multiset and the pending timers, order-free (sorted);
 // - the partition, the remaining budgets, the op/write id counters;
 // - the client history so far (without times: only the order counts) and
