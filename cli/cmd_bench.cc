@@ -5,8 +5,6 @@
 // this process's CPU time (the machine is shared, so wall time would measure
 // the neighbours); it is read here only to measure, nothing measured feeds
 // back into a run.
-#include <malloc.h>
-
 #include <chrono>
 #include <map>
 #include <memory>
@@ -19,6 +17,7 @@
 
 #include "cli/bench_speed.h"
 #include "cli/commands.h"
+#include "cli/heap_bytes.h"
 #include "cli/exit_codes.h"
 #include "core/assert.h"
 #include "core/hash.h"
@@ -158,18 +157,18 @@ double memory_per_key(NodeFactory factory, uint64_t keys) {
   config.replicas_n = 3;
   config.merkle_depth = 10;
   std::unique_ptr<Node> node = factory(0, config, {});
-  const size_t before = mallinfo2().uordblks;
-  Effects out;
-  for (uint64_t k = 0; k < keys; ++k) {
-    Version v;
-    v.dot = Dot{1, k + 1};
-    v.value = {static_cast<ElementValue>(k)};
-    v.write_id = k + 1;
-    node->on_message(NodeClock{}, 1, StoreRequest{k + 1, k, std::move(v), kNoNode}, out);
-    out.clear();
-  }
-  const size_t after = mallinfo2().uordblks;
-  return static_cast<double>(after - before) / static_cast<double>(keys);
+  const size_t kept = heap_bytes_kept([&] {
+    Effects out;
+    for (uint64_t k = 0; k < keys; ++k) {
+      Version v;
+      v.dot = Dot{1, k + 1};
+      v.value = {static_cast<ElementValue>(k)};
+      v.write_id = k + 1;
+      node->on_message(NodeClock{}, 1, StoreRequest{k + 1, k, std::move(v), kNoNode}, out);
+      out.clear();
+    }
+  });
+  return static_cast<double>(kept) / static_cast<double>(keys);
 }
 
 struct BenchReport {
@@ -220,6 +219,7 @@ nlohmann::json report_json(const BenchReport& r, const BenchFlags& f) {
           {"merkle_diff", diffs},
           {"memory",
            {{"keys", f.memory_keys},
+            {"malloc", malloc_name()},
             {"impl_bytes_per_key", r.impl_bytes_per_key},
             {"model_bytes_per_key", r.model_bytes_per_key}}},
           {"speed", speed_json(r.speed)}};
@@ -257,9 +257,9 @@ void print_table(const BenchReport& r, const BenchFlags& f) {
                 d.depth, d.differing_keys, static_cast<unsigned long long>(d.comparisons),
                 static_cast<unsigned long long>(d.keys_transferred));
   }
-  std::printf("memory at %llu keys: impl %.0f bytes/key, model %.0f bytes/key\n",
+  std::printf("memory at %llu keys: impl %.0f bytes/key, model %.0f bytes/key (%s)\n",
               static_cast<unsigned long long>(f.memory_keys), r.impl_bytes_per_key,
-              r.model_bytes_per_key);
+              r.model_bytes_per_key, malloc_name().c_str());
   print_speed(r.speed);
 }
 

@@ -77,6 +77,15 @@ expect "unknown flag" 2 "." -- "$bin" run --no-such-flag
 expect "bug found" 1 "promised|BUG" -- "$bin" replay \
   "$src/tests/regressions/hint_deleted_before_ack.json" --side impl
 
+# bench smoke (under a second): tiny sizes; memory per key is counted
+# through whichever malloc the build links (it once read 0 under mimalloc).
+bench_small=(--seconds 0.1 --ops 500 --keys 500 --merkle-keys 1000 --diff-keys 1000
+  --memory-keys 20000 --scale-ops 0 --fuzz-seconds 0)
+expect "bench impl memory per key" 0 '"impl_bytes_per_key": [1-9][0-9]{1,3}(\.[0-9]+)?,' \
+  -- "$bin" bench "${bench_small[@]}" --json
+expect "bench model memory per key" 0 '"model_bytes_per_key": [1-9][0-9]{1,3}(\.[0-9]+)?$' \
+  -- "$bin" bench "${bench_small[@]}" --json
+
 # explore smoke (a few seconds): a tiny clean config is verified, a zoo bug
 # gives a counterexample that replays to the same digest.
 tiny=(--nodes 2 -N 2 -R 1 -W 2 -Q 2 --quorum-mode strict --clients 1 --timer-firings 0 --quiet)
