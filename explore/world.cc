@@ -34,8 +34,10 @@ World::World(const ExploreSetup& setup) : setup_(&setup) {
   DT_ASSERT(setup.bounds.validate(config).is_ok(), "explore bounds not validated");
   nodes.resize(config.nodes);
   for (NodeId n = 0; n < config.nodes; ++n) {
-    nodes[n].primary = setup.primary(n, config, setup.inject);
-    if (setup.shadow != nullptr) nodes[n].shadow = setup.shadow(n, config, setup.inject);
+    nodes[n].primary = ClonedNode(setup.primary(n, config, setup.inject));
+    if (setup.shadow != nullptr) {
+      nodes[n].shadow = ClonedNode(setup.shadow(n, config, setup.inject));
+    }
   }
   const ExploreBounds& b = setup.bounds;
   left = Budgets{b.crashes, b.wipes, b.partitions, b.lost_messages, b.duplicates};
@@ -55,39 +57,6 @@ World::World(const ExploreSetup& setup) : setup_(&setup) {
 
 void World::end_trace_steps() {
   for (ExploreNode& node : nodes) node.trace.end_step();
-}
-
-World::World(const World& other)
-    : nodes(other.nodes.size()),
-      in_flight(other.in_flight),
-      timers(other.timers),
-      clients(other.clients),
-      groups(other.groups),
-      left(other.left),
-      next_op_id(other.next_op_id),
-      next_write_id(other.next_write_id),
-      next_process(other.next_process),
-      history(other.history),
-      records(other.records),
-      coverage(other.coverage),
-      divergence(other.divergence),
-      partition_losses(other.partition_losses),
-      global_trace_hash(other.global_trace_hash),
-      setup_(other.setup_),
-      steps_(other.steps_) {
-  for (size_t n = 0; n < nodes.size(); ++n) {
-    const ExploreNode& from = other.nodes[n];
-    ExploreNode& to = nodes[n];
-    to = ExploreNode{nullptr,         nullptr,        from.up,
-                     from.incarnation, from.local_events, from.trace,
-                     from.crashes,    from.periodic_fired, from.behaviour_hash};
-    to.primary = from.primary->clone();
-    DT_ASSERT(to.primary != nullptr, "explore needs nodes that implement clone()");
-    if (from.shadow) {
-      to.shadow = from.shadow->clone();
-      DT_ASSERT(to.shadow != nullptr, "explore needs nodes that implement clone()");
-    }
-  }
 }
 
 bool World::connected(NodeId a, NodeId b) const {

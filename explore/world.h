@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <functional>
 #include <map>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,14 +18,15 @@
 #include "core/run_record.h"
 #include "explore/bounds.h"
 #include "explore/choice.h"
+#include "explore/cloned_node.h"
 #include "explore/trace_identity.h"
 #include "sim/runner.h"
 
 namespace dt {
 
 struct ExploreNode {
-  std::unique_ptr<Node> primary;
-  std::unique_ptr<Node> shadow;  // lockstep only
+  ClonedNode primary;
+  ClonedNode shadow;  // lockstep only
   bool up = true;
   uint32_t incarnation = 0;  // wipes so far: the node's actor ids
   uint64_t local_events = 0;  // the node's own clock (1 ms per event it handled; LWW only)
@@ -90,7 +90,7 @@ class World {
  public:
   // Boots every node (on_start). REQUIRES: setup outlives the world.
   explicit World(const ExploreSetup& setup);
-  World(const World& other);
+  World(const World& other) = default;  // clones the nodes (ClonedNode)
   World& operator=(const World&) = delete;
   World(World&&) = default;
 
