@@ -241,7 +241,13 @@ StepOutcome World::apply(const Choice& choice) {
       crash_node(choice.node, wipe);
       break;
     }
-    case ChoiceKind::restart: fp.node = choice.node; restart_node(choice.node); break;
+    case ChoiceKind::restart:
+      fp.node = choice.node;
+      // Copies to the node become deliverable again, which under after-loss
+      // can disable a timeout that waited for them (World::timeout_due).
+      fp.network_write = setup_->bounds.timeouts == TimeoutPolicy::after_loss;
+      restart_node(choice.node);
+      break;
     case ChoiceKind::partition:
       DT_ASSERT(left.partitions > 0, "partition past its budget");
       --left.partitions;
