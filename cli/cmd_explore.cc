@@ -234,7 +234,8 @@ void add_explore_command(CLI::App& app, int& exit_code) {
                   "periodic timer firings per node")->capture_default_str();
   cmd->add_option("--max-depth", b.max_depth, "steps per path")->capture_default_str();
   cmd->add_option("--max-states", b.max_states, "stop after this many states (0 = none)");
-  cmd->add_option("--jobs", f->jobs, "threads (the result does not depend on it)")
+  cmd->add_option("--jobs", f->jobs, "threads (BFS: the same result for any number; DFS: the same states and "
+                  "histories when exhaustive)")
       ->capture_default_str();
   cmd->add_option("--max-seconds", f->max_seconds,
                   "stop after this much wall time (bound max-time; 0 = none)");

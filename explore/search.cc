@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -15,7 +18,7 @@
 
 #include "core/assert.h"
 #include "explore/fingerprint.h"
-#include "explore/visited_set.h"
+#include "explore/shared_states.h"
 #include "explore/world.h"
 
 namespace dt {
@@ -173,6 +176,85 @@ std::vector<Expansion> expand_all(const std::vector<Entry>& entries, const Explo
   return results;
 }
 
+// What one thread of a search counted; merged into the result at the end.
+struct Tally {
+  ExploreStats stats;
+  std::optional<Counterexample> counterexample;
+};
+
+void merge_tally(ExploreStats& into, const ExploreStats& from) {
+  into.transitions += from.transitions;
+  into.sleep_skipped += from.sleep_skipped;
+  into.sleep_revisits += from.sleep_revisits;
+  into.max_depth = std::max(into.max_depth, from.max_depth);
+  into.histories_checked += from.histories_checked;
+  into.failing_paths += from.failing_paths;
+  for (size_t k = 0; k < kChoiceKindCount; ++k) {
+    into.enabled[k] += from.enabled[k];
+    into.taken[k] += from.taken[k];
+  }
+  merge_hits(into.hits, from.hits);
+  into.peak_rss_bytes = std::max(into.peak_rss_bytes, from.peak_rss_bytes);
+}
+
+// Entries waiting for a DFS worker. A worker whose stack runs dry waits here;
+// busy workers hand over the bottom of their stacks (the shallowest entries,
+// with the largest subtrees) while anyone waits. The search is over when
+// every worker waits and nothing is left, or when it is stopped.
+class WorkPool {
+ public:
+  explicit WorkPool(uint32_t workers) : workers_(workers) {}
+
+  // Blocks until an entry is free (true, moved into `out`) or the search is over.
+  bool take(std::vector<Entry>& out) {
+    std::unique_lock lock(mutex_);
+    ++waiting_;
+    update_hungry();
+    while (entries_.empty() && !over_) {
+      if (waiting_ == workers_) {
+        over_ = true;
+        changed_.notify_all();
+        break;
+      }
+      changed_.wait(lock);
+    }
+    --waiting_;
+    if (over_ || entries_.empty()) return false;
+    out.push_back(std::move(entries_.back()));
+    entries_.pop_back();
+    update_hungry();
+    return true;
+  }
+  // Someone waits for work (a hint: read without the lock).
+  bool hungry() const { return hungry_.load(std::memory_order_relaxed); }
+  void give(Entry&& entry) {
+    const std::lock_guard lock(mutex_);
+    entries_.push_back(std::move(entry));
+    update_hungry();
+    changed_.notify_one();
+  }
+  void stop() {
+    const std::lock_guard lock(mutex_);
+    over_ = true;
+    changed_.notify_all();
+  }
+  bool over() const { return over_.load(std::memory_order_relaxed); }
+
+ private:
+  // REQUIRES: mutex_ held.
+  void update_hungry() {
+    hungry_.store(waiting_ > entries_.size(), std::memory_order_relaxed);
+  }
+
+  const uint32_t workers_;
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<Entry> entries_;
+  uint32_t waiting_ = 0;
+  std::atomic<bool> over_{false};  // written under mutex_, read without it
+  std::atomic<bool> hungry_{false};
+};
+
 class Searcher {
  public:
   Searcher(const ExploreSetup& setup, const SearchOptions& options)
@@ -180,14 +262,14 @@ class Searcher {
 
   ExploreResult run() {
     Entry root{World(setup_), nullptr, {}, 0, std::nullopt};
-    visited_.insert(fingerprint(root.world, options_.identity));
+    states_.insert(fingerprint(root.world, options_.identity), nullptr);
     if (options_.order == SearchOrder::bfs) {
       bfs(std::move(root));
     } else {
       dfs(std::move(root));
     }
-    result_.stats.states = visited_.size();
-    result_.stats.visited_bytes = visited_.bytes();
+    result_.stats.states = states_.size();
+    result_.stats.visited_bytes = states_.bytes();
     result_.stats.seconds = elapsed_s();
     result_.stats.peak_rss_bytes = std::max(result_.stats.peak_rss_bytes, current_rss_bytes());
     return std::move(result_);
@@ -197,22 +279,22 @@ class Searcher {
   double elapsed_s() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   }
-  bool state_bound_reached() {
-    const bool hit = setup_.bounds.max_states != 0 && visited_.size() >= setup_.bounds.max_states;
-    result_.stats.hits.states |= hit;
+  bool state_bound_reached(BoundHits& hits) const {
+    const bool hit = setup_.bounds.max_states != 0 && states_.size() >= setup_.bounds.max_states;
+    hits.states |= hit;
     return hit;
   }
   // Memory and time, checked every 1024 new states: reading /proc is not free.
-  bool resource_bound_reached() {
-    if ((visited_.size() & 1023) != 0) return false;
+  bool resource_bound_reached(ExploreStats& stats) const {
+    if ((states_.size() & 1023) != 0) return false;
     if (options_.max_seconds > 0 && elapsed_s() > options_.max_seconds) {
-      result_.stats.hits.time = true;
+      stats.hits.time = true;
       return true;
     }
     if (options_.max_memory_bytes == 0) return false;
     const uint64_t rss = current_rss_bytes();
-    result_.stats.peak_rss_bytes = std::max(result_.stats.peak_rss_bytes, rss);
-    result_.stats.hits.memory |= rss > options_.max_memory_bytes;
+    stats.peak_rss_bytes = std::max(stats.peak_rss_bytes, rss);
+    stats.hits.memory |= rss > options_.max_memory_bytes;
     return rss > options_.max_memory_bytes;
   }
 
@@ -231,10 +313,11 @@ class Searcher {
     return projected > options_.max_memory_bytes;
   }
 
-  // Folds one expansion into the stats; true when the search should stop.
-  bool account(const Entry& entry, Expansion& e) {
-    ExploreStats& s = result_.stats;
+  // Folds one expansion into a tally; true when the search should stop.
+  bool account(const Entry& entry, Expansion& e, Tally& tally) {
+    ExploreStats& s = tally.stats;
     s.transitions += e.transitions;
+    transitions_.fetch_add(e.transitions, std::memory_order_relaxed);
     s.sleep_skipped += e.sleep_skipped;
     s.max_depth = std::max(s.max_depth, entry.depth);
     for (size_t k = 0; k < kChoiceKindCount; ++k) s.enabled[k] += e.enabled[k] ? 1 : 0;
@@ -244,8 +327,8 @@ class Searcher {
     ++s.histories_checked;
     if (!e.verdict->failed()) return false;
     ++s.failing_paths;
-    if (!result_.counterexample) {
-      result_.counterexample = Counterexample{choices_of(entry.path), std::move(*e.verdict)};
+    if (!tally.counterexample) {
+      tally.counterexample = Counterexample{choices_of(entry.path), std::move(*e.verdict)};
     }
     return options_.stop_at_first;
   }
@@ -257,8 +340,8 @@ class Searcher {
     last_progress_s_ = now;
     const uint64_t rss = current_rss_bytes();
     result_.stats.peak_rss_bytes = std::max(result_.stats.peak_rss_bytes, rss);
-    options_.progress(
-        ExploreProgress{visited_.size(), result_.stats.transitions, depth, frontier, now, rss});
+    options_.progress(ExploreProgress{states_.size(), transitions_.load(std::memory_order_relaxed),
+                                      depth, frontier, now, rss});
   }
 
   void bfs(Entry root) {
@@ -275,15 +358,19 @@ class Searcher {
       std::vector<Pick> picks;
       std::map<uint64_t, size_t> pick_index;  // fingerprint -> position of its first pick
       bool stop = false;
+      Tally& tally = bfs_tally_;
       for (size_t i = 0; i < level.size(); ++i) {
-        stop = account(level[i], expansions[i]) || stop;
+        stop = account(level[i], expansions[i], tally) || stop;
         for (Successor& succ : expansions[i].successors) {
           if (stop) break;
-          if (visited_.insert(succ.fingerprint)) {
-            if (options_.sleep_sets) slept_.emplace(succ.fingerprint, keys_of(succ.sleep));
+          const std::vector<uint64_t> slept =
+              options_.sleep_sets ? keys_of(succ.sleep) : std::vector<uint64_t>{};
+          if (states_.insert(succ.fingerprint, options_.sleep_sets ? &slept : nullptr)) {
             pick_index.emplace(succ.fingerprint, picks.size());
             picks.push_back(Pick{i, std::move(succ), std::nullopt});
-            if (state_bound_reached() || resource_bound_reached()) stop = true;
+            if (state_bound_reached(tally.stats.hits) || resource_bound_reached(tally.stats)) {
+              stop = true;
+            }
             continue;
           }
           if (!options_.sleep_sets) continue;
@@ -292,18 +379,20 @@ class Searcher {
             // Met twice in one level: only steps asleep on both paths may be skipped.
             SleepSet& kept = picks[it->second].successor.sleep;
             std::erase_if(kept, [&](const SleepItem& s) { return !asleep(succ.sleep, s.key); });
-            slept_[succ.fingerprint] = keys_of(kept);
+            states_.set_slept(succ.fingerprint, keys_of(kept));
             continue;
           }
           // Expanded at an earlier level: take now what this path wakes.
-          std::optional<std::vector<uint64_t>> wake = woken(succ);
-          if (wake) picks.push_back(Pick{i, std::move(succ), std::move(wake)});
+          std::optional<std::vector<uint64_t>> wake = states_.wake(succ.fingerprint, slept);
+          if (!wake) continue;
+          ++tally.stats.sleep_revisits;
+          picks.push_back(Pick{i, std::move(succ), std::move(wake)});
         }
         expansions[i].successors.clear();
       }
       if (stop || next_level_too_big(level.size(), picks.size())) {
         report_progress(depth, picks.size(), true);
-        return;
+        break;
       }
       std::vector<std::optional<Entry>> built(picks.size());
       parallel_for(picks.size(), options_.jobs, [&](size_t k) {
@@ -314,27 +403,80 @@ class Searcher {
       level.reserve(built.size());
       for (std::optional<Entry>& e : built) level.push_back(std::move(*e));
     }
+    merge_tally(result_.stats, bfs_tally_.stats);
+    result_.counterexample = std::move(bfs_tally_.counterexample);
   }
 
+  // Depth-first on `jobs` threads. Each runs DFS on a stack of its own and
+  // shares the met states (SharedStates); idle threads take the bottom of a
+  // busy one's stack (WorkPool). With one job this is plain sequential DFS.
+  // What any number of jobs gives alike: on an exhaustive search without a
+  // violation, the states and the complete histories (every reachable state
+  // is met once and each path end is checked at its first visit). What can
+  // differ: transitions, sleep counts and max depth (they depend on which
+  // path reached a state first), and which counterexample is found first.
   void dfs(Entry root) {
-    std::vector<Entry> stack;
-    stack.push_back(std::move(root));
-    while (!stack.empty()) {
-      Entry entry = std::move(stack.back());
-      stack.pop_back();
-      Expansion e = expand(entry, setup_, options_);
-      if (account(entry, e)) return;
-      report_progress(entry.depth, stack.size(), false);
-      // Reverse, so the first enabled step is explored first.
-      for (auto it = e.successors.rbegin(); it != e.successors.rend(); ++it) {
-        if (!visited_.insert(it->fingerprint)) {
-          if (options_.sleep_sets) revisit(entry, std::move(*it), stack);
-          continue;
+    const uint32_t jobs = std::max<uint32_t>(1, std::min<uint32_t>(options_.jobs, 64));
+    WorkPool pool(jobs);
+    std::vector<Tally> tallies(jobs);
+    std::mutex first_failure;
+    auto worker = [&](uint32_t id, std::optional<Entry> start) {
+      Tally& tally = tallies[id];
+      std::deque<Entry> stack;
+      if (start) stack.push_back(std::move(*start));
+      std::vector<Entry> taken;
+      while (true) {
+        if (stack.empty()) {
+          taken.clear();
+          if (!pool.take(taken)) return;
+          stack.push_back(std::move(taken.back()));
         }
-        if (options_.sleep_sets) slept_.emplace(it->fingerprint, keys_of(it->sleep));
-        stack.push_back(materialize(entry, std::move(*it)));
-        if (state_bound_reached() || resource_bound_reached()) return;
+        Entry entry = std::move(stack.back());
+        stack.pop_back();
+        Expansion e = expand(entry, setup_, options_);
+        if (account(entry, e, tally)) {
+          const std::lock_guard lock(first_failure);
+          if (!result_.counterexample) result_.counterexample = std::move(tally.counterexample);
+          return pool.stop();
+        }
+        if (id == 0) report_progress(entry.depth, stack.size(), false);
+        // Reverse, so the first enabled step is explored first.
+        for (auto it = e.successors.rbegin(); it != e.successors.rend(); ++it) {
+          const std::vector<uint64_t> slept =
+              options_.sleep_sets ? keys_of(it->sleep) : std::vector<uint64_t>{};
+          if (!states_.insert(it->fingerprint, options_.sleep_sets ? &slept : nullptr)) {
+            if (!options_.sleep_sets) continue;
+            std::optional<std::vector<uint64_t>> wake = states_.wake(it->fingerprint, slept);
+            if (!wake) continue;
+            ++tally.stats.sleep_revisits;
+            Entry again = materialize(entry, std::move(*it));
+            again.only = std::move(wake);
+            stack.push_back(std::move(again));
+            continue;
+          }
+          stack.push_back(materialize(entry, std::move(*it)));
+          if (state_bound_reached(tally.stats.hits) || resource_bound_reached(tally.stats)) {
+            return pool.stop();
+          }
+        }
+        if (stack.size() > 1 && pool.hungry()) {
+          pool.give(std::move(stack.front()));
+          stack.pop_front();
+        }
+        if (pool.over()) return;  // another worker stopped the search
       }
+    };
+    if (jobs == 1) {
+      worker(0, std::move(root));
+    } else {
+      std::vector<std::thread> threads;
+      threads.emplace_back(worker, 0, std::move(root));
+      for (uint32_t id = 1; id < jobs; ++id) threads.emplace_back(worker, id, std::nullopt);
+      for (std::thread& t : threads) t.join();
+    }
+    for (Tally& tally : tallies) {
+      merge_tally(result_.stats, tally.stats);
+      if (!result_.counterexample) result_.counterexample = std::move(tally.counterexample);
     }
   }
 
@@ -344,42 +486,13 @@ class Searcher {
     return keys;
   }
 
-  // Sleep sets with state caching: a state met again may be expanded with a
-  // smaller sleep set than the first time. The steps slept on then but not
-  // now are taken now (from this path, with its sleep set), and the state
-  // keeps only what every path that met it slept on; without this, sleep
-  // sets with a visited set can lose states (docs/explore.md). Returns the
-  // steps to take, or nothing.
-  std::optional<std::vector<uint64_t>> woken(const Successor& succ) {
-    auto it = slept_.find(succ.fingerprint);
-    if (it == slept_.end()) return std::nullopt;  // the root: never slept
-    std::vector<uint64_t> wake;
-    std::vector<uint64_t>& slept = it->second;
-    for (uint64_t key : slept) {
-      if (!asleep(succ.sleep, key)) wake.push_back(key);
-    }
-    if (wake.empty()) return std::nullopt;
-    std::erase_if(slept, [&](uint64_t key) { return !asleep(succ.sleep, key); });
-    ++result_.stats.sleep_revisits;
-    return wake;
-  }
-
-  void revisit(const Entry& parent, Successor&& succ, std::vector<Entry>& stack) {
-    std::optional<std::vector<uint64_t>> wake = woken(succ);
-    if (!wake) return;
-    Entry again = materialize(parent, std::move(succ));
-    again.only = std::move(wake);
-    stack.push_back(std::move(again));
-  }
-
   const ExploreSetup& setup_;
   const SearchOptions& options_;
   const std::chrono::steady_clock::time_point start_;
   double last_progress_s_ = 0;
-  VisitedSet visited_;
-  // With sleep sets: each visited state's steps slept on by every path that
-  // met it so far (keys).
-  std::unordered_map<uint64_t, std::vector<uint64_t>> slept_;
+  SharedStates states_;
+  std::atomic<uint64_t> transitions_{0};
+  Tally bfs_tally_;
   ExploreResult result_;
 };
 

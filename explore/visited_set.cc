@@ -6,8 +6,6 @@ namespace dt {
 
 namespace {
 
-constexpr size_t kInitialSlots = 1 << 12;
-
 // Fingerprints are hashes already, but mix again so low bits spread.
 size_t slot_of(uint64_t fingerprint, size_t mask) {
   return static_cast<size_t>((fingerprint * 0x9E3779B97F4A7C15ull) >> 17) & mask;
@@ -15,7 +13,10 @@ size_t slot_of(uint64_t fingerprint, size_t mask) {
 
 }  // namespace
 
-VisitedSet::VisitedSet() : slots_(kInitialSlots, 0) {}
+VisitedSet::VisitedSet(size_t initial_slots) : slots_(initial_slots, 0) {
+  DT_ASSERT(initial_slots >= 2 && (initial_slots & (initial_slots - 1)) == 0,
+            "visited set: slots a power of two");
+}
 
 bool VisitedSet::insert(uint64_t fingerprint) {
   DT_ASSERT(fingerprint != 0, "fingerprint 0 is reserved");

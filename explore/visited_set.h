@@ -12,7 +12,8 @@ namespace dt {
 
 class VisitedSet {
  public:
-  VisitedSet();
+  // REQUIRES: initial_slots is a power of two.
+  explicit VisitedSet(size_t initial_slots = size_t{1} << 12);
   // True when `fingerprint` was new. REQUIRES: fingerprint != 0.
   bool insert(uint64_t fingerprint);
   bool contains(uint64_t fingerprint) const;

@@ -97,6 +97,12 @@ expect "explore names its reductions" 0 "reductions=sleep-sets,client-symmetry,c
   -- "$bin" explore "${tiny[@]}" --ops 1
 expect "explore without commuting steps" 0 "reductions=sleep-sets,client-symmetry$" \
   -- "$bin" explore "${tiny[@]}" --ops 1 --no-commuting-steps
+# DFS on two threads: the same states and complete histories as on one.
+dfs_counts() { grep -oE "^verified: [0-9]+ states|[0-9]+ complete histories"; }
+dfs_one=$("$bin" explore "${tiny[@]}" --ops 2 --crashes 1 --lost 1 --dfs --jobs 1 | dfs_counts)
+dfs_two=$("$bin" explore "${tiny[@]}" --ops 2 --crashes 1 --lost 1 --dfs --jobs 2 | dfs_counts)
+expect "explore --dfs --jobs 2 verifies the same states" 0 "^same$" \
+  -- bash -c '[ -n "$1" ] && [ "$1" = "$2" ] && echo same' _ "$dfs_one" "$dfs_two"
 digest=$(grep -o '"digest": "[0-9a-f]*"' "$work/explore/counterexample.json" | head -1 | cut -d'"' -f4)
 expect "counterexample replays" 1 "digest: $digest" -- "$bin" replay "$work/explore/counterexample.json"
 expect "minimize takes an interleaving" 1 "minimized: +[0-9]+ -> [0-9]+ choices" -- "$bin" minimize \

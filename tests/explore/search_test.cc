@@ -166,6 +166,76 @@ TEST(ExploreSearch, ResultDoesNotDependOnJobs) {
   EXPECT_EQ(a.stats.taken, b.stats.taken);
 }
 
+// DFS on several threads shares the met states: an exhaustive search reaches
+// exactly the states and path ends of BFS without sleep sets, whatever the
+// threads' timing, with every reduction on: no state is lost when a thread
+// runs dry while others still work, none is counted twice when two threads
+// meet it at once. Repeated, since the timing varies. (It fails when a
+// thread that runs dry ends the search.)
+TEST(ExploreSearch, ParallelDfsMeetsEveryStateOnce) {
+  std::vector<std::pair<ExploreSetup, const char*>> cases;
+  {
+    ExploreSetup s = testing::tiny_setup();
+    s.bounds.crashes = 1;
+    s.bounds.lost_messages = 1;
+    cases.emplace_back(s, "strict impl, crash + lost");
+  }
+  {
+    ExploreSetup s = testing::sloppy_setup(Side::both);
+    s.bounds.crashes = 1;
+    s.bounds.lost_messages = 1;
+    s.bounds.ops_per_client = 2;
+    s.bounds.timeouts = TimeoutPolicy::after_loss;
+    cases.emplace_back(s, "sloppy lockstep, put + get, crash + lost, after-loss");
+  }
+  for (const auto& [setup, name] : cases) {
+    SearchOptions bfs;  // the reference: every reduction but sleep sets
+    bfs.sleep_sets = false;
+    bfs.stop_at_first = false;
+    bfs.max_memory_bytes = 0;
+    const ExploreResult reference = explore(setup, bfs);
+    ASSERT_TRUE(reference.exhaustive()) << name;
+    ASSERT_GT(reference.stats.histories_checked, 100u) << name;
+    for (uint32_t jobs : {1u, 2u, 2u, 4u, 4u}) {
+      SearchOptions dfs = bfs;
+      dfs.sleep_sets = true;
+      dfs.order = SearchOrder::dfs;
+      dfs.jobs = jobs;
+      const ExploreResult r = explore(setup, dfs);
+      EXPECT_TRUE(r.exhaustive()) << name << ", jobs " << jobs;
+      EXPECT_EQ(r.stats.states, reference.stats.states) << name << ", jobs " << jobs;
+      EXPECT_EQ(r.stats.histories_checked, reference.stats.histories_checked)
+          << name << ", jobs " << jobs;
+      EXPECT_EQ(r.stats.failing_paths, 0u) << name << ", jobs " << jobs;
+    }
+  }
+}
+
+// Parallel DFS finds a zoo bug and stops every thread on it, and a state
+// bound stops every thread too (the search ends, and says it was cut).
+TEST(ExploreSearch, ParallelDfsStopsAtABugOrABound) {
+  ExploreSetup setup = testing::tiny_setup(Side::impl, "write_quorum_off_by_one");
+  setup.bounds.ops_per_client = 2;
+  SearchOptions o;
+  o.order = SearchOrder::dfs;
+  o.jobs = 2;
+  o.max_memory_bytes = 0;
+  const ExploreResult found = explore(setup, o);
+  ASSERT_TRUE(found.counterexample.has_value());
+  EXPECT_TRUE(found.counterexample->verdict.failed());
+  EXPECT_GE(found.stats.failing_paths, 1u);
+
+  ExploreSetup clean = testing::tiny_setup();
+  clean.bounds.crashes = 1;
+  clean.bounds.lost_messages = 1;
+  clean.bounds.max_states = 200;
+  const ExploreResult cut = explore(clean, o);
+  EXPECT_FALSE(cut.exhaustive());
+  EXPECT_TRUE(cut.stats.hits.states);
+  EXPECT_GE(cut.stats.states, 200u);
+  EXPECT_LT(cut.stats.states, 400u);  // the threads stopped soon after the bound
+}
+
 TEST(ExploreSearch, SymmetryMergesInterchangeableClients) {
   ExploreSetup setup = testing::tiny_setup();
   setup.bounds.clients = 2;
