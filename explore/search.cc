@@ -180,6 +180,7 @@ std::vector<Expansion> expand_all(const std::vector<Entry>& entries, const Explo
 struct Tally {
   ExploreStats stats;
   std::optional<Counterexample> counterexample;
+  uint64_t new_states = 0;  // states this thread met first (paces the resource checks)
 };
 
 void merge_tally(ExploreStats& into, const ExploreStats& from) {
@@ -205,8 +206,8 @@ class WorkPool {
  public:
   explicit WorkPool(uint32_t workers) : workers_(workers) {}
 
-  // Blocks until an entry is free (true, moved into `out`) or the search is over.
-  bool take(std::vector<Entry>& out) {
+  // Blocks until an entry is free, or the search is over (nothing).
+  std::optional<Entry> take() {
     std::unique_lock lock(mutex_);
     ++waiting_;
     update_hungry();
@@ -219,11 +220,11 @@ class WorkPool {
       changed_.wait(lock);
     }
     --waiting_;
-    if (over_ || entries_.empty()) return false;
-    out.push_back(std::move(entries_.back()));
+    if (over_ || entries_.empty()) return std::nullopt;
+    std::optional<Entry> out(std::move(entries_.back()));
     entries_.pop_back();
     update_hungry();
-    return true;
+    return out;
   }
   // Someone waits for work (a hint: read without the lock).
   bool hungry() const { return hungry_.load(std::memory_order_relaxed); }
@@ -284,9 +285,11 @@ class Searcher {
     hits.states |= hit;
     return hit;
   }
-  // Memory and time, checked every 1024 new states: reading /proc is not free.
-  bool resource_bound_reached(ExploreStats& stats) const {
-    if ((states_.size() & 1023) != 0) return false;
+  // Memory and time, checked every 1024 states a thread meets first:
+  // reading /proc is not free.
+  bool resource_bound_reached(Tally& tally) const {
+    if ((++tally.new_states & 1023) != 0) return false;
+    ExploreStats& stats = tally.stats;
     if (options_.max_seconds > 0 && elapsed_s() > options_.max_seconds) {
       stats.hits.time = true;
       return true;
@@ -368,7 +371,7 @@ class Searcher {
           if (states_.insert(succ.fingerprint, options_.sleep_sets ? &slept : nullptr)) {
             pick_index.emplace(succ.fingerprint, picks.size());
             picks.push_back(Pick{i, std::move(succ), std::nullopt});
-            if (state_bound_reached(tally.stats.hits) || resource_bound_reached(tally.stats)) {
+            if (state_bound_reached(tally.stats.hits) || resource_bound_reached(tally)) {
               stop = true;
             }
             continue;
@@ -424,12 +427,11 @@ class Searcher {
       Tally& tally = tallies[id];
       std::deque<Entry> stack;
       if (start) stack.push_back(std::move(*start));
-      std::vector<Entry> taken;
       while (true) {
         if (stack.empty()) {
-          taken.clear();
-          if (!pool.take(taken)) return;
-          stack.push_back(std::move(taken.back()));
+          std::optional<Entry> taken = pool.take();
+          if (!taken) return;
+          stack.push_back(std::move(*taken));
         }
         Entry entry = std::move(stack.back());
         stack.pop_back();
@@ -455,7 +457,7 @@ class Searcher {
             continue;
           }
           stack.push_back(materialize(entry, std::move(*it)));
-          if (state_bound_reached(tally.stats.hits) || resource_bound_reached(tally.stats)) {
+          if (state_bound_reached(tally.stats.hits) || resource_bound_reached(tally)) {
             return pool.stop();
           }
         }
