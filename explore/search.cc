@@ -55,6 +55,9 @@ struct Successor {
   uint64_t fingerprint = 0;
   Choice choice;
   SleepSet sleep;
+  // DFS keeps the stepped world (a few per expansion, dropped with the
+  // duplicates) instead of stepping the parent again.
+  std::optional<World> world;
 };
 
 struct Expansion {
@@ -113,7 +116,8 @@ Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOpti
     World stepped(world);
     const StepOutcome outcome = stepped.apply(choice);
     ++out.transitions;
-    Successor next{fingerprint(stepped, options.identity), choice, {}};
+    Successor next{fingerprint(stepped, options.identity), choice, {}, std::nullopt};
+    if (options.order == SearchOrder::dfs) next.world.emplace(std::move(stepped));
     if (options.sleep_sets) {
       for (const SleepSet* set : {&entry.sleep, static_cast<const SleepSet*>(&done_here)}) {
         for (const SleepItem& s : *set) {
@@ -130,10 +134,11 @@ Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOpti
 // The successor's state: the parent's world with the choice applied again
 // (deterministic, so the same state the fingerprint was taken of).
 Entry materialize(const Entry& parent, Successor&& succ) {
-  Entry out{World(parent.world),
+  const bool stepped = succ.world.has_value();
+  Entry out{stepped ? std::move(*succ.world) : World(parent.world),
             std::make_shared<const PathLink>(PathLink{parent.path, std::move(succ.choice)}),
             std::move(succ.sleep), parent.depth + 1, std::nullopt};
-  out.world.apply(out.path->choice);
+  if (!stepped) out.world.apply(out.path->choice);
   return out;
 }
 
