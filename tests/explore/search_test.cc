@@ -236,6 +236,72 @@ TEST(ExploreSearch, ParallelDfsStopsAtABugOrABound) {
   EXPECT_LT(cut.stats.states, 400u);  // the threads stopped soon after the bound
 }
 
+// Reusing the verdict of an identical final state (explore/path_end.h)
+// changes no count: on zoo bugs, every path end, failing ones included,
+// and on clean configs, with and without reuse, BFS and DFS. It must
+// also reuse something, or the test shows nothing.
+TEST(ExploreSearch, ReusedVerdictsLoseNoFailingPathEnd) {
+  std::vector<std::pair<ExploreSetup, const char*>> cases;
+  {
+    ExploreSetup s = testing::tiny_setup(Side::impl, "write_quorum_off_by_one");
+    s.bounds.ops_per_client = 2;
+    s.bounds.crashes = 1;
+    cases.emplace_back(s, "write_quorum_off_by_one, crash");
+  }
+  {
+    const char* bug = "sibling_drop_on_merge";
+    ExploreSetup s = testing::tiny_setup(Side::impl, bug);
+    s.config.write_quorum_w = 1;
+    s.bounds.clients = 2;
+    s.bounds.op_pattern = {OpFn::put};
+    s.bounds.wipes = 1;
+    s.bounds.timer_firings_per_node = 0;
+    s.bounds.coordinators = CoordinatorPolicy::first;  // scripts/explore-zoo.sh config I
+    cases.emplace_back(s, bug);
+  }
+  {
+    ExploreSetup s = testing::sloppy_setup(Side::impl, "hint_deleted_before_ack");
+    s.bounds.crashes = 1;
+    s.bounds.timer_firings_per_node = 1;
+    s.bounds.max_depth = 6;
+    cases.emplace_back(s, "hint_deleted_before_ack, periodic timers, depth 6");
+  }
+  {
+    ExploreSetup s = testing::tiny_setup(Side::both);
+    s.bounds.ops_per_client = 2;
+    s.bounds.crashes = 1;
+    s.bounds.lost_messages = 1;
+    cases.emplace_back(s, "clean lockstep, crash + lost");
+  }
+  uint64_t failing = 0;
+  for (const auto& [setup, name] : cases) {
+    for (SearchOrder order : {SearchOrder::bfs, SearchOrder::dfs}) {
+      SearchOptions every;
+      every.order = order;
+      every.stop_at_first = false;
+      every.max_memory_bytes = 0;
+      every.reuse_verdicts = false;
+      SearchOptions reuse = every;
+      reuse.reuse_verdicts = true;
+      const ExploreResult a = explore(setup, every);
+      const ExploreResult b = explore(setup, reuse);
+      const std::string o = std::string(name) + (order == SearchOrder::bfs ? ", bfs" : ", dfs");
+      EXPECT_EQ(a.stats.states, b.stats.states) << o;
+      EXPECT_EQ(a.stats.histories_checked, b.stats.histories_checked) << o;
+      EXPECT_EQ(a.stats.failing_paths, b.stats.failing_paths) << o;
+      EXPECT_EQ(a.stats.verdicts_reused, 0u) << o;
+      EXPECT_GT(b.stats.verdicts_reused, b.stats.histories_checked / 4) << o;
+      ASSERT_EQ(a.counterexample.has_value(), b.counterexample.has_value()) << o;
+      if (a.counterexample) {
+        EXPECT_EQ(a.counterexample->verdict.failure, b.counterexample->verdict.failure) << o;
+        EXPECT_EQ(a.counterexample->choices.size(), b.counterexample->choices.size()) << o;
+      }
+      failing += a.stats.failing_paths;
+    }
+  }
+  EXPECT_GT(failing, 100u);  // the bugs' failing path ends were there to lose
+}
+
 TEST(ExploreSearch, SymmetryMergesInterchangeableClients) {
   ExploreSetup setup = testing::tiny_setup();
   setup.bounds.clients = 2;
