@@ -2,7 +2,9 @@
 // failing path found is a shortest one), depth-first when memory is short.
 // BFS is level-synchronous: `jobs` threads expand one level's states, then
 // one thread merges their successors in frontier order, so every count and
-// the counterexample are the same for any number of jobs.
+// the counterexample are the same for any number of jobs. DFS runs `jobs`
+// depth-first threads over one shared set of met states; an exhaustive
+// search gives the same states and complete histories for any number.
 //
 // Reductions (each can be switched; tests/explore check they lose no zoo bug):
 // - sleep sets (on by default): after taking step a, a step b independent
