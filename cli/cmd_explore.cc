@@ -42,7 +42,7 @@ struct ExploreFlags {
   uint64_t max_memory_mb = 4096;
   double max_seconds = 0;
   std::string timeouts = "any";
-  bool dfs = false, sleep_sets = true, no_sleep_sets = false, no_symmetry = false, no_commuting_steps = false, no_verdict_reuse = false,
+  bool dfs = false, sleep_sets = true, no_sleep_sets = false, no_symmetry = false, no_commuting_steps = false,
        all = false;
   bool json = false, quiet = false, html = false;
   std::string out_dir;
@@ -146,7 +146,6 @@ int explore_command(ExploreFlags f) {
   options.sleep_sets = f.sleep_sets && !f.no_sleep_sets;
   options.identity.symmetry = !f.no_symmetry;
   options.identity.commuting_steps = !f.no_commuting_steps;
-  options.reuse_verdicts = !f.no_verdict_reuse;
   options.stop_at_first = !f.all;
   options.max_memory_bytes = f.max_memory_mb << 20;
   options.max_seconds = f.max_seconds;
@@ -251,9 +250,6 @@ void add_explore_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-commuting-steps", f->no_commuting_steps,
                 "keep every node's trace in order in the state identity (no merging of a "
                 "node's steps taken in another order)");
-  cmd->add_flag("--no-verdict-reuse", f->no_verdict_reuse,
-                "run the checkers on every path end, also where the final state equals one "
-                "that passed");
   cmd->add_flag("--all", f->all, "do not stop at the first violation (count failing paths)");
   cmd->add_flag("--json", f->json, "print a machine-readable summary");
   cmd->add_flag("--quiet", f->quiet, "no progress lines on stderr");

@@ -3,8 +3,6 @@
 #include <utility>
 
 #include "checks/check_all.h"
-#include "core/hash.h"
-#include "explore/fingerprint.h"
 #include "core/assert.h"
 #include "sim/quiescence.h"
 #include "sim/run_digest.h"
@@ -108,34 +106,14 @@ std::string first_failure(const CheckReport& report) {
   return "";
 }
 
-// The identity of a final state for reusing a verdict (finish_path).
-uint64_t final_state_identity(const World& world, const ReplicaTrace& trace) {
-  Hasher h;
-  h.add_u64(fingerprint(world, IdentityOptions{.symmetry = false, .commuting_steps = false}));
-  h.add_u64(trace.quiesced ? 1 : 0);
-  h.add_u64(trace.quiescence_rounds_used);
-  h.add_u64(world.partition_losses);
-  for (uint64_t count : world.coverage) h.add_u64(count);
-  const uint64_t out = h.finish();
-  return out == 0 ? 1 : out;  // 0 is reserved in the set
-}
-
 }  // namespace
 
 bool judged_by_explore(const std::string& property) { return property != "availability"; }
 
-PathVerdict finish_path(World world, PathDetail detail, SharedStates* passed) {
+PathVerdict finish_path(World world, PathDetail detail) {
   const bool full = detail == PathDetail::full;
   PathVerdict verdict;
   if (!world.divergence) run_liveness(world, verdict.trace);
-  uint64_t final_identity = 0;
-  if (passed != nullptr && !full && !world.divergence) {
-    final_identity = final_state_identity(world, verdict.trace);
-    if (passed->contains(final_identity)) {
-      verdict.reused = true;
-      return verdict;
-    }
-  }
   verdict.trace.records = std::move(world.records);
   verdict.trace.final_states = states_of(world);
   verdict.trace.coverage = world.coverage;
@@ -154,7 +132,6 @@ PathVerdict finish_path(World world, PathDetail detail, SharedStates* passed) {
   verdict.failure = first_failure(verdict.report);
   DT_ASSERT(verdict.failure.empty() == (verdict.promised_violations == 0),
             "failure name and violation count disagree");
-  if (final_identity != 0 && !verdict.failed()) passed->insert(final_identity, nullptr);
   return verdict;
 }
 

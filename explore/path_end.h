@@ -18,7 +18,6 @@
 #include "checks/verdict.h"
 #include "core/history.h"
 #include "core/run_record.h"
-#include "explore/shared_states.h"
 #include "explore/world.h"
 
 namespace dt {
@@ -31,7 +30,6 @@ struct PathVerdict {
   std::optional<Divergence> divergence;
   size_t promised_violations = 0;  // availability excluded
   std::string failure;             // "property/kind", "refinement", or "" when clean
-  bool reused = false;             // passed as an identical final state did (no report)
 
   bool failed() const { return !failure.empty(); }
 };
@@ -43,21 +41,7 @@ struct PathVerdict {
 enum class PathDetail { full, verdict_only };
 
 // Consumes `world` (pass a copy to keep exploring from it).
-//
-// `passed` (verdict_only, optional): the path ends that passed so far, by
-// the identity of their state after the liveness phase. Many path ends of a
-// search reach one final state (a late reply delivered before the path end
-// or in the liveness phase; a fault in one branch that the final heal
-// undoes), and the checkers are a function of that state: an end found
-// there passes without running them again; a new passing one is added.
-// The identity is the finest the explorer has (every node's records in
-// order, no client symmetry) plus what the checkers read beside it (the
-// quiescence outcome, coverage, partition losses); what it leaves out,
-// record times and how records of different nodes interleave, is what
-// merging states already leaves out (docs/explore.md, "What merging
-// assumes"). A failing end is never reused: it is finished again in full.
-PathVerdict finish_path(World world, PathDetail detail = PathDetail::full,
-                        SharedStates* passed = nullptr);
+PathVerdict finish_path(World world, PathDetail detail = PathDetail::full);
 
 // Properties whose promised violations explore does not count.
 bool judged_by_explore(const std::string& property);

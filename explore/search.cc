@@ -85,13 +85,12 @@ void note_budget_hits(const World& w, const ExploreBounds& b, BoundHits& hits) {
   if (w.groups.empty() && w.left.partitions == 0 && w.nodes.size() > 1) hits.partitions = true;
 }
 
-Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOptions& options,
-                 SharedStates* passed_ends) {
+Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOptions& options) {
   Expansion out;
   const World& world = entry.world;
   const bool revisit = entry.only.has_value();
   if (!revisit && (world.divergence || world.clients_done())) {
-    out.verdict = finish_path(World(world), PathDetail::verdict_only, passed_ends);
+    out.verdict = finish_path(World(world), PathDetail::verdict_only);
     // A counterexample keeps everything: its digest and every property's report.
     if (out.verdict->failed()) out.verdict = finish_path(World(world));
   }
@@ -175,11 +174,10 @@ void parallel_for(size_t n, uint32_t jobs, const std::function<void(size_t)>& bo
 }
 
 std::vector<Expansion> expand_all(const std::vector<Entry>& entries, const ExploreSetup& setup,
-                                  const SearchOptions& options, SharedStates* passed_ends) {
+                                  const SearchOptions& options) {
   std::vector<Expansion> results(entries.size());
-  parallel_for(entries.size(), options.jobs, [&](size_t i) {
-    results[i] = expand(entries[i], setup, options, passed_ends);
-  });
+  parallel_for(entries.size(), options.jobs,
+               [&](size_t i) { results[i] = expand(entries[i], setup, options); });
   return results;
 }
 
@@ -196,7 +194,6 @@ void merge_tally(ExploreStats& into, const ExploreStats& from) {
   into.sleep_revisits += from.sleep_revisits;
   into.max_depth = std::max(into.max_depth, from.max_depth);
   into.histories_checked += from.histories_checked;
-  into.verdicts_reused += from.verdicts_reused;
   into.failing_paths += from.failing_paths;
   for (size_t k = 0; k < kChoiceKindCount; ++k) {
     into.enabled[k] += from.enabled[k];
@@ -336,7 +333,6 @@ class Searcher {
     merge_hits(s.hits, e.hits);
     if (!e.verdict) return false;
     ++s.histories_checked;
-    s.verdicts_reused += e.verdict->reused ? 1 : 0;
     if (!e.verdict->failed()) return false;
     ++s.failing_paths;
     if (!tally.counterexample) {
@@ -361,7 +357,7 @@ class Searcher {
     level.push_back(std::move(root));
     for (uint32_t depth = 0; !level.empty(); ++depth) {
       report_progress(depth, level.size(), depth == 0);
-      std::vector<Expansion> expansions = expand_all(level, setup_, options_, passed_ends());
+      std::vector<Expansion> expansions = expand_all(level, setup_, options_);
       struct Pick {
         size_t parent;
         Successor successor;
@@ -444,7 +440,7 @@ class Searcher {
         }
         Entry entry = std::move(stack.back());
         stack.pop_back();
-        Expansion e = expand(entry, setup_, options_, passed_ends());
+        Expansion e = expand(entry, setup_, options_);
         if (account(entry, e, tally)) {
           const std::lock_guard lock(first_failure);
           if (!result_.counterexample) result_.counterexample = std::move(tally.counterexample);
@@ -491,8 +487,6 @@ class Searcher {
     }
   }
 
-  SharedStates* passed_ends() { return options_.reuse_verdicts ? &passed_ends_ : nullptr; }
-
   static std::vector<uint64_t> keys_of(const SleepSet& sleep) {
     std::vector<uint64_t> keys;
     for (const SleepItem& item : sleep) keys.push_back(item.key);
@@ -504,7 +498,6 @@ class Searcher {
   const std::chrono::steady_clock::time_point start_;
   double last_progress_s_ = 0;
   SharedStates states_;
-  SharedStates passed_ends_;  // final states of path ends that passed (reuse_verdicts)
   std::atomic<uint64_t> transitions_{0};
   Tally bfs_tally_;
   ExploreResult result_;

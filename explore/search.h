@@ -50,9 +50,6 @@ struct SearchOptions {
   bool sleep_sets = true;
   IdentityOptions identity;  // symmetry and commuting steps (explore/fingerprint.h)
   bool stop_at_first = true;  // false: count every failing path end
-  // A path end whose final state (after the liveness phase) equals one that
-  // passed passes without running the checkers again (explore/path_end.h).
-  bool reuse_verdicts = true;
   std::function<void(const ExploreProgress&)> progress;  // optional
   double progress_interval_s = 2.0;
   // Stop (bound "max-memory", not exhaustive) when the process grows past
@@ -76,8 +73,7 @@ struct ExploreStats {
   uint64_t sleep_skipped = 0;      // steps a sleep set made unnecessary
   uint64_t sleep_revisits = 0;     // states expanded again for steps a later path woke
   uint32_t max_depth = 0;
-  uint64_t histories_checked = 0;  // path ends (clients done) judged
-  uint64_t verdicts_reused = 0;    // of those: passed as an identical final state did
+  uint64_t histories_checked = 0;  // path ends (clients done) given to the checkers
   uint64_t failing_paths = 0;      // path ends with a promised violation or divergence
   std::array<uint64_t, kChoiceKindCount> enabled{};  // states where each kind was enabled
   std::array<uint64_t, kChoiceKindCount> taken{};    // steps of each kind taken

@@ -15,12 +15,6 @@ bool SharedStates::insert(uint64_t fingerprint, const std::vector<uint64_t>* sle
   return true;
 }
 
-bool SharedStates::contains(uint64_t fingerprint) const {
-  const Shard& shard = shard_of(fingerprint);
-  const std::lock_guard lock(shard.mutex);
-  return shard.visited.contains(fingerprint);
-}
-
 std::optional<std::vector<uint64_t>> SharedStates::wake(uint64_t fingerprint,
                                                         const std::vector<uint64_t>& asleep_now) {
   Shard& shard = shard_of(fingerprint);

@@ -1,6 +1,6 @@
 // The states a search has met, shared by its threads: the visited
 // fingerprints and, with sleep sets, the steps every path that met a state
-// slept on so far. (Also the set of path ends that passed: path_end.h.) Sharded by fingerprint, one lock per shard, so threads
+// slept on so far. Sharded by fingerprint, one lock per shard, so threads
 // that meet different states rarely wait for each other, and a state's
 // "visited" mark and its slept-on steps change together.
 #pragma once
@@ -23,7 +23,6 @@ class SharedStates {
   // Marks `fingerprint` visited; when it is new and `slept` is given, also
   // records the steps its first path slept on. True when it was new.
   bool insert(uint64_t fingerprint, const std::vector<uint64_t>* slept);
-  bool contains(uint64_t fingerprint) const;
   // A state met again by a path that sleeps on `asleep_now` (keys): the
   // steps every earlier path slept on but this one does not, which must now
   // be taken from it; they stop counting as slept on. Nothing when there
@@ -45,7 +44,6 @@ class SharedStates {
   };
   static constexpr size_t kShards = 64;
   Shard& shard_of(uint64_t fingerprint) { return shards_[fingerprint >> 58]; }
-  const Shard& shard_of(uint64_t fingerprint) const { return shards_[fingerprint >> 58]; }
 
   std::array<Shard, kShards> shards_;
   std::atomic<size_t> size_{0};

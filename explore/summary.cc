@@ -52,10 +52,9 @@ std::string explore_summary_text(const ExploreHeader& h, const ExploreResult& r)
   out += fmt::format("side:        {}{}\n", h.side, h.inject.empty() ? "" : " inject=" + h.inject);
   out += fmt::format("config:      {}\n", explore_config_text(h.config));
   out += fmt::format("bounds:      {}\n", h.bounds.describe());
-  out += fmt::format("search:      {} jobs={} reductions={}{}\n",
+  out += fmt::format("search:      {} jobs={} reductions={}\n",
                      h.options.order == SearchOrder::bfs ? "bfs" : "dfs", h.options.jobs,
-                     reductions_text(h.options),
-                     h.options.reuse_verdicts ? "" : " (checkers run on every path end)");
+                     reductions_text(h.options));
   const size_t violations = r.counterexample ? std::max<uint64_t>(s.failing_paths, 1) : 0;
   if (r.counterexample) {
     const Counterexample& c = *r.counterexample;
@@ -76,10 +75,9 @@ std::string explore_summary_text(const ExploreHeader& h, const ExploreResult& r)
       r.exhaustive() ? "" : "  (depth, state, memory or time bound hit: NOT exhaustive)");
   out += fmt::format(
       "rate:        {:.2f} s, {:.0f} states/s, {:.0f} transitions/s, sleep sets skipped {} "
-      "steps (states expanded again for woken steps: {}), {} path ends passed as an "
-      "identical final state did\n",
+      "steps (states expanded again for woken steps: {})\n",
       s.seconds, per_second(s.states, s.seconds), per_second(s.transitions, s.seconds),
-      s.sleep_skipped, s.sleep_revisits, s.verdicts_reused);
+      s.sleep_skipped, s.sleep_revisits);
   out += fmt::format(
       "memory:      visited set {} bytes ({:.1f} bytes/state), peak RSS {} MB\n", s.visited_bytes,
       s.states ? static_cast<double>(s.visited_bytes) / s.states : 0.0, s.peak_rss_bytes >> 20);
@@ -102,8 +100,7 @@ nlohmann::json explore_summary_json(const ExploreHeader& h, const ExploreResult&
   j["bounds"] = h.bounds.describe();
   j["search"] = {{"order", h.options.order == SearchOrder::bfs ? "bfs" : "dfs"},
                  {"jobs", h.options.jobs},
-                 {"reductions", reductions_text(h.options)},
-                 {"reuse_verdicts", h.options.reuse_verdicts}};
+                 {"reductions", reductions_text(h.options)}};
   // One word for a report page: verified | violation | not_exhaustive.
   j["verdict"] = r.counterexample ? "violation" : (r.exhaustive() ? "verified" : "not_exhaustive");
   j["verified"] = !r.counterexample && r.exhaustive();
@@ -115,7 +112,6 @@ nlohmann::json explore_summary_json(const ExploreHeader& h, const ExploreResult&
   j["failing_paths"] = s.failing_paths;
   j["sleep_skipped"] = s.sleep_skipped;
   j["sleep_revisits"] = s.sleep_revisits;
-  j["verdicts_reused"] = s.verdicts_reused;
   nlohmann::json kinds = nlohmann::json::object();
   for (size_t k = 0; k < kChoiceKindCount; ++k) {
     kinds[to_string(static_cast<ChoiceKind>(k))] = {{"enabled_states", s.enabled[k]},
