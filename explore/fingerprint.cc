@@ -7,6 +7,7 @@
 #include "core/assert.h"
 #include "core/hash.h"
 #include "core/state_fingerprint.h"
+#include "explore/message_hash.h"
 
 namespace dt {
 
@@ -35,20 +36,7 @@ class ProcessNames {
 };
 
 uint64_t op_hash(const HistoryOp& op, const ProcessNames& names) {
-  Hasher h;
-  h.add_u64(names(op.process));
-  h.add_u64(static_cast<uint64_t>(op.type));
-  h.add_u64(static_cast<uint64_t>(op.f));
-  h.add_u64(op.key);
-  h.add_u64(op.value.has_value() ? static_cast<uint64_t>(*op.value) + 1 : 0);
-  h.add_u64(op.write_id);
-  h.add_u64(op.op_id);
-  h.add_u64(op.coordinator);
-  h.add_u64(op.context.hash());
-  h.add_u64(hash_siblings(op.read));
-  h.add_u64(op.not_found ? 1 : 0);
-  h.add_string(op.error);
-  return h.finish();
+  return hash_combine(names(op.process), hash_history_event(op));
 }
 
 // What makes a client unlike another: its script (keys) and coordinator.
@@ -128,6 +116,7 @@ uint64_t fingerprint(const World& world, const IdentityOptions& options) {
     add_node(h, node, world.setup().config.versioning, options.commuting_steps);
   }
   h.add_u64(world.global_trace_hash);
+  if (options.exact_order) h.add_u64(world.observed_order);
   std::vector<uint64_t> items;
   items.reserve(world.in_flight.size());
   for (const InFlight& m : world.in_flight) items.push_back(m.hash);

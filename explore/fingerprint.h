@@ -13,8 +13,8 @@
 //   each client's progress. With `symmetry`, process ids are renumbered by
 //   first appearance and clients with the same script are a multiset, so
 //   interchangeable clients meet.
-// Not included: trace record times and the order of records of different
-// nodes (docs/explore.md, "What merging assumes").
+// Not included: trace record times and, unless `exact_order`, the order of
+// records of different nodes (docs/explore.md, "What merging assumes").
 #pragma once
 
 #include <cstdint>
@@ -28,6 +28,13 @@ struct IdentityOptions {
   bool symmetry = true;         // interchangeable clients meet
   bool commuting_steps = true;  // a node's steps between barriers in any order meet
                                 // (TraceIdentity::commuted; off: records in order)
+  // States meet only when every trace record and history event happened in
+  // the same order, across nodes too (World::observed_order). Off (the
+  // default), states that differ only in how records of different nodes
+  // interleave meet, and a checker that judges that interleaving (e.g.
+  // handoff_hygiene: a hint deleted at the fallback before the home's ack)
+  // sees only the first path's (docs/explore.md, "What merging assumes").
+  bool exact_order = false;
 };
 
 uint64_t fingerprint(const World& world, const IdentityOptions& options);

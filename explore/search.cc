@@ -532,6 +532,8 @@ uint64_t current_rss_bytes() {
 ExploreResult explore(const ExploreSetup& setup, const SearchOptions& options) {
   DT_ASSERT(setup.bounds.validate(setup.config).is_ok(), "explore: invalid bounds");
   DT_ASSERT(options.jobs >= 1, "explore: jobs >= 1");
+  DT_ASSERT(!(options.sleep_sets && options.identity.exact_order),
+            "explore: sleep sets would skip orders the exact identity keeps apart");
   return Searcher(setup, options).run();
 }
 

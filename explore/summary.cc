@@ -52,9 +52,10 @@ std::string explore_summary_text(const ExploreHeader& h, const ExploreResult& r)
   out += fmt::format("side:        {}{}\n", h.side, h.inject.empty() ? "" : " inject=" + h.inject);
   out += fmt::format("config:      {}\n", explore_config_text(h.config));
   out += fmt::format("bounds:      {}\n", h.bounds.describe());
-  out += fmt::format("search:      {} jobs={} reductions={}\n",
+  out += fmt::format("search:      {} jobs={} reductions={}{}\n",
                      h.options.order == SearchOrder::bfs ? "bfs" : "dfs", h.options.jobs,
-                     reductions_text(h.options));
+                     reductions_text(h.options),
+                     h.options.identity.exact_order ? " identity=exact-order" : "");
   const size_t violations = r.counterexample ? std::max<uint64_t>(s.failing_paths, 1) : 0;
   if (r.counterexample) {
     const Counterexample& c = *r.counterexample;
@@ -100,7 +101,8 @@ nlohmann::json explore_summary_json(const ExploreHeader& h, const ExploreResult&
   j["bounds"] = h.bounds.describe();
   j["search"] = {{"order", h.options.order == SearchOrder::bfs ? "bfs" : "dfs"},
                  {"jobs", h.options.jobs},
-                 {"reductions", reductions_text(h.options)}};
+                 {"reductions", reductions_text(h.options)},
+                 {"exact_order", h.options.identity.exact_order}};
   // One word for a report page: verified | violation | not_exhaustive.
   j["verdict"] = r.counterexample ? "violation" : (r.exhaustive() ? "verified" : "not_exhaustive");
   j["verified"] = !r.counterexample && r.exhaustive();

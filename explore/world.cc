@@ -13,6 +13,9 @@ namespace dt {
 
 namespace {
 
+// Ends a step in World::observed_order.
+constexpr uint64_t kStepMark = 0x5354'4550'4D41'524Bull;
+
 bool is_periodic(TimerKind kind) {
   return kind == TimerKind::probe || kind == TimerKind::handoff ||
          kind == TimerKind::anti_entropy;
@@ -266,6 +269,10 @@ StepOutcome World::apply(const Choice& choice) {
   fp.history = history_touched_;
   if (choice.kind == ChoiceKind::client_timeout) fp.budget = Budget::none;
   end_trace_steps();
+  if (observed_in_step_) {
+    observed_order = hash_combine(observed_order, kStepMark);
+    observed_in_step_ = false;
+  }
   outcome.divergence = divergence.has_value();
   return outcome;
 }

@@ -129,6 +129,9 @@ class World {
   std::optional<Divergence> divergence;
   uint64_t partition_losses = 0;  // copies lost crossing the partition
   uint64_t global_trace_hash = 0;  // the same for records of no node (partition, heal)
+  // Every trace record and history event in the order they happened, with
+  // a mark after each step that had any (IdentityOptions::exact_order).
+  uint64_t observed_order = 0;
 
  private:
   bool connected(NodeId a, NodeId b) const;
@@ -168,6 +171,8 @@ class World {
   const ExploreSetup* setup_;
   uint64_t steps_ = 0;
   bool history_touched_ = false;  // set by complete/invoke during one apply()
+  bool observed_in_step_ = false;  // a record or history event in this apply()
+  void observe(uint64_t item_hash);
 };
 
 }  // namespace dt

@@ -8,6 +8,7 @@
 #include "core/assert.h"
 #include "core/client_ops.h"
 #include "core/hash.h"
+#include "explore/message_hash.h"
 #include "explore/world.h"
 
 namespace dt {
@@ -56,6 +57,7 @@ void World::invoke(uint32_t client_index, OpFn f, Key key, NodeId coordinator) {
   op.reading = is_composite(f);
   history.push_back(record_of(client, op, OpType::invoke));
   history_touched_ = true;
+  observe(hash_history_event(history.back()));
 
   ClientRequest request;
   request.key = key;
@@ -148,6 +150,7 @@ void World::complete(uint32_t client_index, OpType type, const ClientReply* repl
   }
   history.push_back(std::move(record));
   history_touched_ = true;
+  observe(hash_history_event(history.back()));
   if (type == OpType::info) {
     // Jepsen: a process with an unknown outcome is retired.
     client.process = next_process++;

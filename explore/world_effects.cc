@@ -117,12 +117,18 @@ void World::record(TraceKind kind, NodeId node, std::string detail) {
 void World::append_record(TraceRecord r) {
   r.time_ns = now_ns();
   const uint64_t hash = hash_trace_record(r);
+  observe(hash);
   if (r.node < nodes.size()) {
     nodes[r.node].trace.add(r.kind, hash);
   } else {
     global_trace_hash = hash_combine(global_trace_hash, hash);
   }
   records.push_back(std::move(r));
+}
+
+void World::observe(uint64_t item_hash) {
+  observed_order = hash_combine(observed_order, item_hash);
+  observed_in_step_ = true;
 }
 
 void World::crash_node(NodeId node, bool wipe) {
