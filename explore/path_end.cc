@@ -1,5 +1,6 @@
 #include "explore/path_end.h"
 
+#include <tuple>
 #include <utility>
 
 #include "checks/check_all.h"
@@ -18,22 +19,40 @@ bool is_periodic(TimerKind kind) {
          kind == TimerKind::anti_entropy;
 }
 
+// The copy to deliver next: the least by content. The state identity holds
+// the in-flight copies as a multiset, so the phase must not depend on the
+// order they were sent in: two merged states then finish alike. (Equal
+// hashes are equal copies.) REQUIRES: !world.in_flight.empty()
+size_t next_copy(const World& world) {
+  size_t best = 0;
+  for (size_t i = 1; i < world.in_flight.size(); ++i) {
+    if (world.in_flight[i].hash < world.in_flight[best].hash) best = i;
+  }
+  return best;
+}
+
+// The one-shot timer to fire next, the least by (node, kind, tag), or
+// timers.size() when none is left; for the same reason.
+size_t next_one_shot(const World& world) {
+  size_t best = world.timers.size();
+  auto key = [](const PendingTimer& t) { return std::tuple(t.node, t.kind, t.tag); };
+  for (size_t i = 0; i < world.timers.size(); ++i) {
+    if (is_periodic(world.timers[i].kind)) continue;
+    if (best == world.timers.size() || key(world.timers[i]) < key(world.timers[best])) best = i;
+  }
+  return best;
+}
+
 // Delivers every copy, then fires one-shot timers, until neither is left.
 void drain(World& world) {
   for (uint64_t actions = 0; !world.divergence; ++actions) {
     DT_ASSERT(actions < kMaxDrainActions, "liveness phase does not settle");
     if (!world.in_flight.empty()) {
       world.tick();
-      world.deliver_now(0);
+      world.deliver_now(next_copy(world));
       continue;
     }
-    size_t one_shot = world.timers.size();
-    for (size_t i = 0; i < world.timers.size(); ++i) {
-      if (!is_periodic(world.timers[i].kind)) {
-        one_shot = i;
-        break;
-      }
-    }
+    const size_t one_shot = next_one_shot(world);
     if (one_shot == world.timers.size()) return;
     world.tick();
     world.fire_now(one_shot);

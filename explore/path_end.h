@@ -7,8 +7,9 @@
 // honour (docs/explore.md): its violations are reported, never counted.
 //
 // The phase is deterministic and synchronous: every in-flight copy is
-// delivered (oldest first) before any one-shot timer fires, so a timeout
-// here never beats a reply.
+// delivered (least content first: the order does not depend on the path,
+// since the state identity holds copies as a multiset) before any one-shot
+// timer fires, so a timeout here never beats a reply.
 #pragma once
 
 #include <cstdint>
