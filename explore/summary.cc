@@ -55,7 +55,9 @@ std::string explore_summary_text(const ExploreHeader& h, const ExploreResult& r)
   out += fmt::format("search:      {} jobs={} reductions={}{}\n",
                      h.options.order == SearchOrder::bfs ? "bfs" : "dfs", h.options.jobs,
                      reductions_text(h.options),
-                     h.options.identity.exact_order ? " identity=exact-order" : "");
+                     h.options.identity.exact_order
+                         ? " identity=exact-order"
+                         : " identity=per-node-order (docs/explore.md: --exact-order)");
   const size_t violations = r.counterexample ? std::max<uint64_t>(s.failing_paths, 1) : 0;
   if (r.counterexample) {
     const Counterexample& c = *r.counterexample;

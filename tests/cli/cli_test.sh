@@ -95,8 +95,10 @@ expect "explore finds a bug" 1 "VIOLATION: +quorum_overlap" -- "$bin" explore "$
   --ops 2 --inject write_quorum_off_by_one --out "$work/explore"
 expect "explore names its reductions" 0 "reductions=sleep-sets,client-symmetry,commuting-steps" \
   -- "$bin" explore "${tiny[@]}" --ops 1
-expect "explore without commuting steps" 0 "reductions=sleep-sets,client-symmetry$" \
+expect "explore without commuting steps" 0 "reductions=sleep-sets,client-symmetry identity=" \
   -- "$bin" explore "${tiny[@]}" --ops 1 --no-commuting-steps
+expect "explore --exact-order" 0 "reductions=client-symmetry,commuting-steps identity=exact-order$" \
+  -- "$bin" explore "${tiny[@]}" --ops 1 --exact-order
 # DFS on two threads: the same states and complete histories as on one.
 dfs_counts() { grep -oE "^verified: [0-9]+ states|[0-9]+ complete histories"; }
 dfs_one=$("$bin" explore "${tiny[@]}" --ops 2 --crashes 1 --lost 1 --dfs --jobs 1 | dfs_counts)
