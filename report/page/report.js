@@ -882,7 +882,8 @@
     var rows = [['side', x.side], ['inject', String(x.inject || '') || '-'], ['config', x.config],
       ['bounds', x.bounds], ['bounds hit', x.bounds_hit.join(', ') || 'none'],
       ['search', x.search ? x.search.order + ', jobs ' + x.search.jobs + ', reductions: ' +
-        x.search.reductions : ''],
+        x.search.reductions + ', identity: ' +
+        (x.search.exact_order ? 'exact order' : 'per-node order') : ''],
       ['states', x.states], ['transitions', x.transitions], ['max depth', x.max_depth],
       ['complete histories checked', x.histories_checked], ['failing paths', x.failing_paths],
       ['seconds', x.seconds], ['states/s', x.states_per_second],
