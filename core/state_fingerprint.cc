@@ -56,4 +56,19 @@ void add_record_fields(Hasher& h, const TraceRecord& r) {
   h.add_string(r.detail);
 }
 
+void add_history_fields(Hasher& h, const HistoryOp& op) {
+  h.add_u64(static_cast<uint64_t>(op.type));
+  h.add_u64(static_cast<uint64_t>(op.f));
+  h.add_u64(op.key);
+  h.add_u64(op.value.has_value() ? 1 : 0);
+  h.add_u64(static_cast<uint64_t>(op.value.value_or(0)));
+  h.add_u64(op.write_id);
+  h.add_u64(op.op_id);
+  h.add_u64(op.coordinator);
+  h.add_u64(op.context.hash());
+  h.add_u64(hash_siblings(op.read));
+  h.add_u64(op.not_found ? 1 : 0);
+  h.add_string(op.error);
+}
+
 }  // namespace dt

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "core/hash.h"
+#include "core/history.h"
 #include "core/trace.h"
 #include "core/types.h"
 #include "core/version.h"
@@ -55,5 +56,8 @@ void add_anti_entropy(Hasher& h, uint64_t round, const std::optional<Exchange>& 
 }
 // Every field of a trace record but its time (the run digest adds the time).
 void add_record_fields(Hasher& h, const TraceRecord& r);
+// Every field of a history event but its index, time and process (the run
+// digest adds them; the explorer names processes itself).
+void add_history_fields(Hasher& h, const HistoryOp& op);
 
 }  // namespace dt

@@ -77,17 +77,7 @@ uint64_t hash_trace_record(const TraceRecord& r) {
 
 uint64_t hash_history_event(const HistoryOp& op) {
   Hasher h;
-  h.add_u64(static_cast<uint64_t>(op.type));
-  h.add_u64(static_cast<uint64_t>(op.f));
-  h.add_u64(op.key);
-  h.add_u64(op.value.has_value() ? static_cast<uint64_t>(*op.value) + 1 : 0);
-  h.add_u64(op.write_id);
-  h.add_u64(op.op_id);
-  h.add_u64(op.coordinator);
-  h.add_u64(op.context.hash());
-  h.add_u64(hash_siblings(op.read));
-  h.add_u64(op.not_found ? 1 : 0);
-  h.add_string(op.error);
+  add_history_fields(h, op);
   return h.finish();
 }
 

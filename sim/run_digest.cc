@@ -14,18 +14,7 @@ void add_op(Hasher& h, const HistoryOp& op) {
   h.add_u64(op.index);
   h.add_u64(op.time_ns);
   h.add_u64(op.process);
-  h.add_u64(static_cast<uint64_t>(op.type));
-  h.add_u64(static_cast<uint64_t>(op.f));
-  h.add_u64(op.key);
-  h.add_u64(op.value.has_value() ? 1 : 0);
-  h.add_u64(static_cast<uint64_t>(op.value.value_or(0)));
-  h.add_u64(op.write_id);
-  h.add_u64(op.op_id);
-  h.add_u64(op.coordinator);
-  h.add_u64(op.context.hash());
-  h.add_u64(hash_siblings(op.read));
-  h.add_u64(op.not_found ? 1 : 0);
-  h.add_string(op.error);
+  add_history_fields(h, op);  // the fields the explorer's state identity hashes too
 }
 
 void add_record(Hasher& h, const TraceRecord& r) {
