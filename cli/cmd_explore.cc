@@ -147,9 +147,6 @@ int explore_command(ExploreFlags f) {
   options.identity.symmetry = !f.no_symmetry;
   options.identity.commuting_steps = !f.no_commuting_steps;
   options.identity.exact_order = f.exact_order;
-  // Sleep sets assume independent steps end in one state, which the exact
-  // order tells apart whenever both leave a record.
-  if (f.exact_order) options.sleep_sets = false;
   options.stop_at_first = !f.all;
   options.max_memory_bytes = f.max_memory_mb << 20;
   options.max_seconds = f.max_seconds;
@@ -257,7 +254,7 @@ void add_explore_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--exact-order", f->exact_order,
                 "states meet only when every trace record and history event happened in the "
                 "same order, across nodes too (sound for checkers that judge how records of "
-                "different nodes interleave; no sleep sets; many more states)");
+                "different nodes interleave; many more states)");
   cmd->add_flag("--all", f->all, "do not stop at the first violation (count failing paths)");
   cmd->add_flag("--json", f->json, "print a machine-readable summary");
   cmd->add_flag("--quiet", f->quiet, "no progress lines on stderr");

@@ -41,10 +41,14 @@ struct Footprint {
   bool history = false;       // appended to the client history
   bool network = false;       // read or changed the partition
   bool network_write = false;
+  bool observed = false;      // left a trace record or a history event
 };
 
-// True when the two steps commute and neither disables the other.
-bool independent(const Footprint& a, const Footprint& b);
+// True when the two steps commute and neither disables the other. Under the
+// exact-order identity (IdentityOptions::exact_order) two steps that both
+// left a record or history event never commute: their order is part of the
+// state.
+bool independent(const Footprint& a, const Footprint& b, bool exact_order = false);
 
 struct Choice {
   ChoiceKind kind = ChoiceKind::deliver;

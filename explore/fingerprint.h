@@ -34,6 +34,7 @@ struct IdentityOptions {
   // interleave meet, and a checker that judges that interleaving (e.g.
   // handoff_hygiene: a hint deleted at the fallback before the home's ack)
   // sees only the first path's (docs/explore.md, "What merging assumes").
+  // Sleep sets then treat steps that both left a record as dependent.
   bool exact_order = false;
 };
 

@@ -269,6 +269,7 @@ StepOutcome World::apply(const Choice& choice) {
   fp.history = history_touched_;
   if (choice.kind == ChoiceKind::client_timeout) fp.budget = Budget::none;
   end_trace_steps();
+  fp.observed = observed_in_step_;
   if (observed_in_step_) {
     observed_order = hash_combine(observed_order, kStepMark);
     observed_in_step_ = false;

@@ -97,7 +97,7 @@ expect "explore names its reductions" 0 "reductions=sleep-sets,client-symmetry,c
   -- "$bin" explore "${tiny[@]}" --ops 1
 expect "explore without commuting steps" 0 "reductions=sleep-sets,client-symmetry identity=" \
   -- "$bin" explore "${tiny[@]}" --ops 1 --no-commuting-steps
-expect "explore --exact-order" 0 "reductions=client-symmetry,commuting-steps identity=exact-order$" \
+expect "explore --exact-order" 0 "reductions=sleep-sets,client-symmetry,commuting-steps identity=exact-order$" \
   -- "$bin" explore "${tiny[@]}" --ops 1 --exact-order
 # DFS on two threads: the same states and complete histories as on one.
 dfs_counts() { grep -oE "^verified: [0-9]+ states|[0-9]+ complete histories"; }

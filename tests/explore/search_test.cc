@@ -151,6 +151,29 @@ TEST(ExploreSearch, SleepSetsKeepEveryStateWithCrashesAndTimers) {
   }
 }
 
+// Under the exact-order identity sleep sets still prune only steps: two
+// steps that both leave a record count as dependent there (choice.h).
+TEST(ExploreSearch, SleepSetsKeepEveryStateUnderExactOrder) {
+  ExploreSetup setup = testing::tiny_setup();
+  setup.bounds.lost_messages = 1;
+  setup.bounds.crashes = 1;
+  setup.bounds.partitions = 1;
+  setup.bounds.timeouts = TimeoutPolicy::after_loss;
+  for (SearchOrder order : {SearchOrder::bfs, SearchOrder::dfs}) {
+    SearchOptions without = plain();
+    without.order = order;
+    without.identity.exact_order = true;
+    SearchOptions with = without;
+    with.sleep_sets = true;
+    const ExploreResult a = explore(setup, without);
+    const ExploreResult b = explore(setup, with);
+    ASSERT_TRUE(a.exhaustive());
+    EXPECT_EQ(b.stats.states, a.stats.states);
+    EXPECT_EQ(b.stats.histories_checked, a.stats.histories_checked);
+    EXPECT_LT(b.stats.transitions, a.stats.transitions);
+  }
+}
+
 TEST(ExploreSearch, ResultDoesNotDependOnJobs) {
   ExploreSetup setup = testing::tiny_setup();
   setup.bounds.lost_messages = 1;
