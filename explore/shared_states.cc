@@ -10,7 +10,9 @@ bool SharedStates::insert(uint64_t fingerprint, const std::vector<uint64_t>* sle
   Shard& shard = shard_of(fingerprint);
   const std::lock_guard lock(shard.mutex);
   if (!shard.visited.insert(fingerprint)) return false;
-  if (slept != nullptr) shard.slept.emplace(fingerprint, *slept);
+  // Nothing slept on is never woken: an empty set needs no entry (wake
+  // answers nothing for a state without one, as for the root).
+  if (slept != nullptr && !slept->empty()) shard.slept.emplace(fingerprint, *slept);
   size_.fetch_add(1, std::memory_order_relaxed);
   return true;
 }
@@ -30,13 +32,18 @@ std::optional<std::vector<uint64_t>> SharedStates::wake(uint64_t fingerprint,
   }
   if (woken.empty()) return std::nullopt;
   std::erase_if(it->second, [&](uint64_t key) { return !still_asleep(key); });
+  if (it->second.empty()) shard.slept.erase(it);
   return woken;
 }
 
 void SharedStates::set_slept(uint64_t fingerprint, std::vector<uint64_t> slept) {
   Shard& shard = shard_of(fingerprint);
   const std::lock_guard lock(shard.mutex);
-  shard.slept[fingerprint] = std::move(slept);
+  if (slept.empty()) {
+    shard.slept.erase(fingerprint);
+  } else {
+    shard.slept[fingerprint] = std::move(slept);
+  }
 }
 
 size_t SharedStates::bytes() const {
