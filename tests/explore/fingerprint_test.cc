@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <memory>
@@ -58,48 +59,16 @@ struct MergedPairs {
   uint64_t failing = 0;    // of the sampled ones: path ends that fail (both alike)
 };
 
-// Breadth-first to `max_depth` without a visited set; a sample of the states
-// met again under a known fingerprint is checked against the first one met.
-MergedPairs check_merged_pairs(const ExploreSetup& setup, uint32_t max_depth,
-                               const IdentityOptions& identity) {
-  std::map<uint64_t, World> first_seen;
-  std::vector<World> level;
-  level.emplace_back(setup);
-  first_seen.emplace(fingerprint(level.back(), identity), World(level.back()));
-  MergedPairs out;
-  for (uint32_t depth = 0; depth < max_depth && !level.empty(); ++depth) {
-    std::vector<World> next_level;
-    for (const World& world : level) {
-      for (const Choice& step : world.enabled()) {
-        World next(world);
-        next.apply(step);
-        const uint64_t fp = fingerprint(next, identity);
-        auto [it, fresh] = first_seen.try_emplace(fp, next);
-        if (fresh) {
-          next_level.push_back(std::move(next));
-        } else if (out.pairs++ % 7 == 0) {  // a sample: every pair costs a full expansion
-          expect_same_future(it->second, next, identity);
-          if (fingerprint(it->second, kOrdered) != fingerprint(next, kOrdered)) ++out.reordered;
-          if (next.clients_done() && finish_path(World(next)).failed()) ++out.failing;
-        }
-      }
-    }
-    level = std::move(next_level);
-  }
-  return out;
-}
-
-// Path ends met again under a known fingerprint whose verdict differs from
-// the first one's (breadth-first without a visited set, only new states
-// expanded): how often the identity merges what a checker tells apart.
-uint64_t merged_ends_judged_differently(const ExploreSetup& setup, uint32_t max_depth,
-                                        const IdentityOptions& identity, uint64_t& merged_ends) {
-  std::map<uint64_t, std::string> verdict_of;  // path-end fingerprint -> failure ("" = clean)
+// Breadth-first to `max_depth`, expanding only states met for the first
+// time under `identity`; `visit(next, fingerprint, fresh)` sees every
+// successor, the states met again included (fresh = first time).
+void walk_new_states(const ExploreSetup& setup, uint32_t max_depth,
+                     const IdentityOptions& identity,
+                     const std::function<void(const World&, uint64_t, bool)>& visit) {
   std::set<uint64_t> seen;
   std::vector<World> level;
   level.emplace_back(setup);
   seen.insert(fingerprint(level.back(), identity));
-  uint64_t differing = 0;
   for (uint32_t depth = 0; depth < max_depth && !level.empty(); ++depth) {
     std::vector<World> next_level;
     for (const World& world : level) {
@@ -108,19 +77,49 @@ uint64_t merged_ends_judged_differently(const ExploreSetup& setup, uint32_t max_
         next.apply(step);
         const uint64_t fp = fingerprint(next, identity);
         const bool fresh = seen.insert(fp).second;
-        if (next.clients_done()) {
-          const std::string failure = finish_path(World(next), PathDetail::verdict_only).failure;
-          auto [it, first] = verdict_of.try_emplace(fp, failure);
-          if (!first) {
-            ++merged_ends;
-            differing += it->second != failure ? 1 : 0;
-          }
-        }
+        visit(next, fp, fresh);
         if (fresh) next_level.push_back(std::move(next));
       }
     }
     level = std::move(next_level);
   }
+}
+
+// A sample of the states met again under a known fingerprint is checked
+// against the first one met.
+MergedPairs check_merged_pairs(const ExploreSetup& setup, uint32_t max_depth,
+                               const IdentityOptions& identity) {
+  std::map<uint64_t, World> first_seen;
+  first_seen.emplace(fingerprint(World(setup), identity), World(setup));
+  MergedPairs out;
+  walk_new_states(setup, max_depth, identity, [&](const World& next, uint64_t fp, bool fresh) {
+    if (fresh) {
+      first_seen.emplace(fp, next);
+      return;
+    }
+    if (out.pairs++ % 7 != 0) return;  // a sample: every pair costs a full expansion
+    const World& first = first_seen.at(fp);
+    expect_same_future(first, next, identity);
+    if (fingerprint(first, kOrdered) != fingerprint(next, kOrdered)) ++out.reordered;
+    if (next.clients_done() && finish_path(World(next)).failed()) ++out.failing;
+  });
+  return out;
+}
+
+// Path ends met again under a known fingerprint whose verdict differs from
+// the first one's: how often the identity merges what a checker tells apart.
+uint64_t merged_ends_judged_differently(const ExploreSetup& setup, uint32_t max_depth,
+                                        const IdentityOptions& identity, uint64_t& merged_ends) {
+  std::map<uint64_t, std::string> verdict_of;  // path-end fingerprint -> failure ("" = clean)
+  uint64_t differing = 0;
+  walk_new_states(setup, max_depth, identity, [&](const World& next, uint64_t fp, bool) {
+    if (!next.clients_done()) return;
+    const std::string failure = finish_path(World(next), PathDetail::verdict_only).failure;
+    auto [it, first] = verdict_of.try_emplace(fp, failure);
+    if (first) return;
+    ++merged_ends;
+    differing += it->second != failure ? 1 : 0;
+  });
   return differing;
 }
 
