@@ -13,7 +13,7 @@ Result<CheckContext> build_check_context(const CheckInput& input) {
   if (!index.is_ok()) return index.status();
   WriteFacts writes(index.value(), input.trace);
   TraceFacts trace(input.config, input.trace);
-  Placement placement(input.config);
+  HomePlacement placement(input.config);
   DT_ASSERT(placement.partitions() == input.config.partitions_q, "placement size");
   DT_ASSERT(index.value().ops().size() <= input.history.size(), "more ops than history entries");
   return CheckContext{input, std::move(index).value(), std::move(writes), std::move(trace),

@@ -5,7 +5,7 @@
 
 #include "checks/check_input.h"
 #include "checks/history_index.h"
-#include "checks/placement.h"
+#include "checks/home_placement.h"
 #include "checks/trace_facts.h"
 #include "checks/verdict.h"
 #include "checks/write_facts.h"
@@ -17,7 +17,7 @@ struct CheckContext {
   HistoryIndex index;
   WriteFacts writes;
   TraceFacts trace;
-  Placement placement;
+  HomePlacement placement;
 };
 
 // Fails (with the history's error) when the history's pairing is malformed.

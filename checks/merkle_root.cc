@@ -34,7 +34,7 @@ uint64_t subtree_hash(LeafHashes::const_iterator begin, LeafHashes::const_iterat
 
 }  // namespace
 
-uint64_t expected_merkle_root(const std::map<Key, Siblings>& store, const Placement& placement,
+uint64_t expected_merkle_root(const std::map<Key, Siblings>& store, const HomePlacement& placement,
                               uint32_t partition, uint32_t depth) {
   DT_ASSERT(depth <= 32, "merkle depth above 32");
   DT_ASSERT(partition < placement.partitions(), "partition out of range");

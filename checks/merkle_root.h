@@ -15,13 +15,13 @@
 #include <cstdint>
 #include <map>
 
-#include "checks/placement.h"
+#include "checks/home_placement.h"
 #include "core/version.h"
 
 namespace dt {
 
 // REQUIRES: depth <= 32, partition < placement.partitions().
-uint64_t expected_merkle_root(const std::map<Key, Siblings>& store, const Placement& placement,
+uint64_t expected_merkle_root(const std::map<Key, Siblings>& store, const HomePlacement& placement,
                               uint32_t partition, uint32_t depth);
 
 }  // namespace dt

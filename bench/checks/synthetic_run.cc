@@ -3,7 +3,7 @@
 #include <map>
 #include <string>
 
-#include "checks/placement.h"
+#include "checks/home_placement.h"
 #include "core/assert.h"
 #include "core/prng.h"
 
@@ -14,7 +14,7 @@ namespace {
 struct Generator {
   SyntheticRun run;
   SyntheticShape shape;
-  Placement placement;
+  HomePlacement placement;
   Prng prng;
   std::map<Key, Siblings> current;                     // what every home replica holds
   std::map<std::pair<ProcessId, Key>, VClock> last_read;  // context of a client's last get

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "checks/check_input.h"
-#include "checks/placement.h"
+#include "checks/home_placement.h"
 #include "core/config.h"
 #include "core/history.h"
 #include "core/run_record.h"
@@ -214,7 +214,7 @@ inline Config config_of(uint32_t n, uint32_t r, uint32_t w, QuorumMode mode,
 
 // Nodes that are not home replicas of `key`, in id order.
 inline std::vector<NodeId> non_home_of(const Config& config, Key key) {
-  const Placement placement(config);
+  const HomePlacement placement(config);
   std::vector<NodeId> out;
   for (NodeId n = 0; n < config.nodes; ++n) {
     if (!placement.is_home(key, n)) out.push_back(n);
@@ -223,7 +223,7 @@ inline std::vector<NodeId> non_home_of(const Config& config, Key key) {
 }
 
 inline std::vector<NodeId> home_of(const Config& config, Key key) {
-  return Placement(config).home_of_key(key);
+  return HomePlacement(config).home_of_key(key);
 }
 
 }  // namespace dt::test

@@ -105,7 +105,7 @@ struct GeneratedRun {
 
 GeneratedRun generate_correct_run(const std::vector<std::pair<bool, Key>>& ops) {
   GeneratedRun run;
-  const Placement placement(run.config);
+  const HomePlacement placement(run.config);
   test::HistoryBuilder h;
   test::TraceBuilder t;
   TimeNs now = 10;

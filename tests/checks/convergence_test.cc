@@ -58,7 +58,7 @@ TEST(Convergence, RejectsDivergedReplicasAfterHeal) {
 
 // Each home node reports the true root of its store for kKey's partition.
 void report_true_roots(ConvergenceCase& c) {
-  const Placement placement(c.config);
+  const HomePlacement placement(c.config);
   const uint32_t partition = placement.partition(kKey);
   for (NodeId n : c.home) {
     NodeState& state = c.trace.trace().final_states[n];
@@ -70,7 +70,7 @@ void report_true_roots(ConvergenceCase& c) {
 TEST(Convergence, AcceptsRootsThatAreTheirStoresRoots) {
   ConvergenceCase c;
   // A key of another partition on one node changes nothing for kKey's root.
-  const Placement placement(c.config);
+  const HomePlacement placement(c.config);
   Key other = kKey + 1;
   while (placement.partition(other) == placement.partition(kKey) ||
          !placement.is_home(other, c.home[0])) {
@@ -85,7 +85,7 @@ TEST(Convergence, AcceptsRootsThatAreTheirStoresRoots) {
 TEST(Convergence, RejectsDifferingMerkleRoots) {
   ConvergenceCase c;
   report_true_roots(c);
-  const uint32_t partition = Placement(c.config).partition(kKey);
+  const uint32_t partition = HomePlacement(c.config).partition(kKey);
   c.trace.trace().final_states[c.home[1]].merkle_roots[partition] ^= 1;
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 2u);
@@ -109,7 +109,7 @@ TEST(Convergence, RejectsDifferingMerkleRoots) {
 // alone would pass them (this is how anti-entropy on broken trees hides).
 TEST(Convergence, RejectsEqualRootsThatAreNotTheStoresRoot) {
   ConvergenceCase c;
-  const Placement placement(c.config);
+  const HomePlacement placement(c.config);
   const uint32_t partition = placement.partition(kKey);
   const uint64_t truth = expected_merkle_root(c.trace.trace().final_states[c.home[0]].store,
                                               placement, partition, c.config.merkle_depth);
@@ -135,7 +135,7 @@ TEST(Convergence, RejectsEqualRootsThatAreNotTheStoresRoot) {
 
 TEST(Convergence, RejectsRootsForPartitionsOutsideTheRing) {
   ConvergenceCase c;
-  const uint32_t partitions = Placement(c.config).partitions();
+  const uint32_t partitions = HomePlacement(c.config).partitions();
   c.trace.trace().final_states[c.home[0]].merkle_roots[partitions] = 0;
   c.trace.trace().final_states[c.home[0]].merkle_roots[partitions + 7] = 0;
   const PropertyVerdict v = c.check();
@@ -155,7 +155,7 @@ TEST(Convergence, RejectsRootsForPartitionsOutsideTheRing) {
 TEST(Convergence, RejectsTheLastHomeReplicasRootDiffering) {
   ConvergenceCase c;
   report_true_roots(c);
-  const uint32_t partition = Placement(c.config).partition(kKey);
+  const uint32_t partition = HomePlacement(c.config).partition(kKey);
   c.trace.trace().final_states[c.home.back()].merkle_roots[partition] ^= 1;
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 2u);
@@ -166,7 +166,7 @@ TEST(Convergence, RejectsTheLastHomeReplicasRootDiffering) {
 // Partition 0 is compared like any other.
 TEST(Convergence, RejectsDifferingRootsOfPartitionZero) {
   ConvergenceCase c;
-  const Placement placement(c.config);
+  const HomePlacement placement(c.config);
   ASSERT_NE(placement.partition(kKey), 0u);
   const std::vector<NodeId>& home = placement.home_of_partition(0);
   for (NodeId n : home) c.trace.trace().final_states[n].merkle_roots[0] = 5;
@@ -181,7 +181,7 @@ TEST(Convergence, RejectsDifferingRootsOfPartitionZero) {
 // and the witnesses are the wrong partition's keys only.
 TEST(Convergence, JudgesEveryRootOfANodeAndNamesOnlyThatPartitionsKeys) {
   ConvergenceCase c;
-  const Placement placement(c.config);
+  const HomePlacement placement(c.config);
   const uint32_t wrong = placement.partition(kKey);
   // A key of a lower partition held by home[0] (and its own homes).
   Key low = 0;

@@ -200,7 +200,7 @@ TEST(Mechanisms, RejectsAnOfferMissingAHint) {
 
 // Every node's anti-entropy rotation: (partition, peer) pairs, as the node walks them.
 std::vector<std::vector<std::pair<uint32_t, NodeId>>> rotations(const Config& config) {
-  const Placement placement(config);
+  const HomePlacement placement(config);
   std::vector<std::vector<std::pair<uint32_t, NodeId>>> out(config.nodes);
   for (uint32_t p = 0; p < placement.partitions(); ++p) {
     for (NodeId node : placement.home_of_partition(p)) {
@@ -264,7 +264,7 @@ TEST(Mechanisms, RejectsAPairNeverExchangedWhileItsPeerIsTrusted) {
   ASSERT_FALSE(v.empty());
   std::set<NodeId> nodes;
   for (const Violation& violation : v) nodes.insert(violation.nodes.front());
-  const Placement placement(c.config);
+  const HomePlacement placement(c.config);
   const std::vector<NodeId>& home = placement.home_of_partition(last);
   EXPECT_EQ(nodes, std::set<NodeId>(home.begin(), home.end()));
 }

@@ -13,7 +13,7 @@ namespace {
 // one key of another partition.
 struct Keys {
   Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
-  Placement placement{config};
+  HomePlacement placement{config};
   Key a = 0, b = 0, other = 0;
   Keys() {
     for (Key k = 1; b == 0; ++k) {

@@ -1,4 +1,4 @@
-#include "checks/placement.h"
+#include "checks/home_placement.h"
 
 #include <gtest/gtest.h>
 
@@ -8,9 +8,9 @@
 namespace dt {
 namespace {
 
-TEST(Placement, AgreesWithTheRing) {
+TEST(HomePlacement, AgreesWithTheRing) {
   const Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
-  const Placement placement(config);
+  const HomePlacement placement(config);
   ASSERT_EQ(placement.partitions(), config.partitions_q);
   for (Key key = 0; key < 64; ++key) {
     const uint32_t p = partition_of(key, config.partitions_q);

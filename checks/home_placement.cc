@@ -1,4 +1,4 @@
-#include "checks/placement.h"
+#include "checks/home_placement.h"
 
 #include <algorithm>
 
@@ -7,7 +7,7 @@
 
 namespace dt {
 
-Placement::Placement(const Config& config) {
+HomePlacement::HomePlacement(const Config& config) {
   DT_ASSERT(config.partitions_q > 0, "no partitions");
   DT_ASSERT(config.replicas_n <= config.nodes, "more replicas than nodes");
   const std::vector<NodeId> owners = partition_owners(config);
@@ -17,20 +17,20 @@ Placement::Placement(const Config& config) {
   }
 }
 
-uint32_t Placement::partition(Key key) const {
+uint32_t HomePlacement::partition(Key key) const {
   return partition_of(key, static_cast<uint32_t>(homes_.size()));
 }
 
-const std::vector<NodeId>& Placement::home_of_key(Key key) const {
+const std::vector<NodeId>& HomePlacement::home_of_key(Key key) const {
   return homes_[partition(key)];
 }
 
-const std::vector<NodeId>& Placement::home_of_partition(uint32_t partition) const {
+const std::vector<NodeId>& HomePlacement::home_of_partition(uint32_t partition) const {
   DT_ASSERT(partition < homes_.size(), "partition out of range");
   return homes_[partition];
 }
 
-bool Placement::is_home(Key key, NodeId node) const {
+bool HomePlacement::is_home(Key key, NodeId node) const {
   const std::vector<NodeId>& home = home_of_key(key);
   return std::find(home.begin(), home.end(), node) != home.end();
 }

@@ -10,9 +10,9 @@
 
 namespace dt {
 
-class Placement {
+class HomePlacement {
  public:
-  explicit Placement(const Config& config);
+  explicit HomePlacement(const Config& config);
 
   uint32_t partition(Key key) const;
   // The N home replicas of the key's partition (its preference list).
