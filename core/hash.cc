@@ -8,11 +8,27 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "core/assert.h"
 
 namespace dt {
+
+namespace {
+
+// Writes x's 8 bytes least significant first (the byte order every value
+// here is hashed in, on any machine). One store on a little-endian machine:
+// the byte-by-byte loop this replaces compiled to ~60 shifts and ors per
+// hash_combine, four times the hash itself.
+void store_le64(unsigned char* out, uint64_t x) {
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  static_assert(std::endian::native == std::endian::little ||
+                std::endian::native == std::endian::big, "mixed-endian machine");
+  std::memcpy(out, &x, sizeof x);
+}
+
+}  // namespace
 
 uint64_t hash_bytes(const void* data, size_t size, uint64_t seed) {
   return XXH3_64bits_withSeed(data, size, seed);
@@ -20,16 +36,14 @@ uint64_t hash_bytes(const void* data, size_t size, uint64_t seed) {
 
 uint64_t hash_u64(uint64_t x, uint64_t seed) {
   unsigned char bytes[8];
-  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(x >> (8 * i));
+  store_le64(bytes, x);
   return XXH3_64bits_withSeed(bytes, sizeof bytes, seed);
 }
 
 uint64_t hash_combine(uint64_t a, uint64_t b) {
   unsigned char bytes[16];
-  for (int i = 0; i < 8; ++i) {
-    bytes[i] = static_cast<unsigned char>(a >> (8 * i));
-    bytes[8 + i] = static_cast<unsigned char>(b >> (8 * i));
-  }
+  store_le64(bytes, a);
+  store_le64(bytes + 8, b);
   return XXH3_64bits(bytes, sizeof bytes);
 }
 
@@ -62,7 +76,7 @@ void Hasher::append(const void* data, size_t size) {
 
 void Hasher::add_u64(uint64_t x) {
   unsigned char bytes[8];
-  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(x >> (8 * i));
+  store_le64(bytes, x);
   append(bytes, sizeof bytes);
 }
 
