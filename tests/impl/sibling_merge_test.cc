@@ -111,8 +111,9 @@ TEST(SiblingMergeTest, KeepsTheIncomingVersionOfACollidingDotOnlyWhenAsked) {
   EXPECT_EQ(out.merged[0]->write_id, 2u);
   EXPECT_TRUE(out.changed);
   ASSERT_EQ(out.newly_stored.size(), 1u);
-  merge_siblings_into({old_version}, {incoming}, Versioning::vclock, out,
-                      DotCollision::keep_incoming);
+  // `merged` points into the inputs, so they must outlive it.
+  const std::vector<Version> stored{old_version}, arriving{incoming};
+  merge_siblings_into(stored, arriving, Versioning::vclock, out, DotCollision::keep_incoming);
   ASSERT_EQ(out.merged.size(), 1u);
   EXPECT_EQ(out.merged[0]->write_id, 2u);
 }

@@ -390,7 +390,8 @@ TEST(CoordinatorTest, KnownLimitationAPartialReadCoversAnUnseenBlindWrite) {
   EXPECT_TRUE(clock_covers(read.context, Dot{actor_id(writer, 0), 1}));  // write 101 unseen
   cluster.request(reader, put_request(4, p.key, 3, 103, read.context));
   cluster.deliver_all();
-  const Siblings& after = cluster.state(writer).store.at(p.key);
+  const NodeState writer_state = cluster.state(writer);  // by value: keep it while reading it
+  const Siblings& after = writer_state.store.at(p.key);
   ASSERT_EQ(after.size(), 1u);
   EXPECT_EQ(after[0].write_id, 103u);
 }
