@@ -14,7 +14,7 @@
 #   prints each clash (scope and the libraries defining it); exit 1 if any.
 set -euo pipefail
 build=${1:?usage: check-odr.sh BUILD_DIR}
-mapfile -t libs < <(find "$build" -name 'libdt_*.a' -not -path '*/tests/*' | sort)
+mapfile -t libs < <(find "$build" -name 'libdt_*.a' | sort)
 if (( ${#libs[@]} == 0 )); then
   echo "check-odr: no libdt_*.a under $build" >&2
   exit 2
