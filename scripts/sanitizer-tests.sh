@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the unit tests under AddressSanitizer and UndefinedBehaviorSanitizer,
+# in the clang tree that scripts/fuzz-smoke.sh configures (same flags, so
+# its libraries are reused), and prints ctest's summary.
+#
+# Why: a read of freed memory or an undefined shift passes a Release test by
+# luck. The first full run of the suite under sanitizers found two tests
+# reading a temporary's storage after it died and a shift by 64 in the
+# simulator's sparse state checks on clusters above 64 nodes.
+#
+# Left out, for time: the five explore tests that walk whole state spaces
+# (about 275 of the suite's 565 sanitized CPU seconds; their code runs in the
+# other explore tests) and the CLI end-to-end test, whose memory-per-key
+# bounds do not hold under ASan's allocator (the large-cluster unit tests
+# cover what it runs on 200 nodes).
+#
+# Usage: scripts/sanitizer-tests.sh   Env: BUILD_DIR (default build-fuzz/), JOBS (default 2)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=${BUILD_DIR:-$root/build-fuzz}
+jobs=${JOBS:-2}
+export CCACHE_BASEDIR="$root"
+flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
+cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_CXX_FLAGS="$flags" \
+  -DDT_BUILD_FUZZERS=ON -DDT_BUILD_TESTS=ON -DDT_BUILD_BENCH=OFF >/dev/null
+cmake --build "$build_dir" -j "$jobs"
+slow='^(ExploreFingerprint\.(MergedPathEndsFinishAlike|ExactOrderKeepsApartWhatCheckersTellApart)'
+slow+='|ExploreSearch\.(ParallelDfsMeetsEveryStateOnce|SleepSetsKeepEveryStateWithCrashesAndTimers'
+slow+='|SleepSetsKeepEveryStateUnderExactOrder)|cli_end_to_end)$'
+cd "$build_dir"
+ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$jobs" -E "$slow"
