@@ -30,6 +30,9 @@ struct ExploreNode {
   bool up = true;
   uint32_t incarnation = 0;  // wipes so far: the node's actor ids
   uint64_t local_events = 0;  // the node's own clock (1 ms per event it handled; LWW only)
+  // The clock's offset from the path's time last announced by a
+  // clock_skewed record (LWW only; World::announce_clock).
+  int64_t announced_skew_ns = 0;
   TraceIdentity trace;        // the node's trace records, times left out (trace_identity.h)
   uint32_t crashes = 0;       // crashes and wipes so far (client timeouts key on it)
   uint32_t periodic_fired = 0;
@@ -153,6 +156,7 @@ class World {
   using NodeCall = std::function<void(Node&, const NodeClock&, Effects&)>;
   void dispatch(NodeId node, const NodeCall& call);
   void apply_effects(NodeId node, Effects& effects);
+  void announce_clock(NodeId node, const NodeClock& clock, const Effects& effects);
   void record(TraceKind kind, NodeId node, std::string detail = {});
   void append_record(TraceRecord record);
   // Ends every node's step in its trace identity (after the constructor and each apply()).

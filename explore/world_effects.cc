@@ -51,8 +51,40 @@ void World::dispatch(NodeId node, const NodeCall& call) {
                               std::move(differences)};
     }
   }
+  announce_clock(node, clock, primary_out);
   apply_effects(node, primary_out);
   if (target.up) drop_dead_timeouts(node);
+}
+
+// Under LWW a node's clock here is its event count, while records carry the
+// path's time (1 ms per step). The LWW checker takes the timestamp of a write
+// that no reply or final state shows from its request_started record: the
+// record's time plus the coordinator's skew as the last clock_skewed record
+// set it (checks/lww_order.h), which is how the simulator's clocks work. So
+// before a node starts a write whose clock is off the path's time by another
+// amount than last announced, a clock_skewed record announces the offset;
+// without it that checker judged merges by timestamps the nodes never used
+// (a clean impl "failed" integrity/lww_wrong_winner). The record is left out
+// of the state identity (it is not hashed into the node's trace or the
+// observed order): the offset is the node's clock, which the identity holds,
+// less the path's time, and the timestamp the checker derives is that clock
+// whichever path reached the state.
+void World::announce_clock(NodeId node, const NodeClock& clock, const Effects& effects) {
+  if (setup_->config.versioning != Versioning::lww) return;
+  const bool starts_write = std::any_of(effects.trace.begin(), effects.trace.end(),
+                                        [](const TraceRecord& r) {
+                                          return r.kind == TraceKind::request_started &&
+                                                 r.write_id != 0;
+                                        });
+  const int64_t skew_ns = clock.local_clock_ns - static_cast<int64_t>(now_ns());
+  if (!starts_write || skew_ns == nodes[node].announced_skew_ns) return;
+  nodes[node].announced_skew_ns = skew_ns;
+  TraceRecord r;
+  r.time_ns = now_ns();
+  r.node = node;
+  r.kind = TraceKind::clock_skewed;
+  r.detail = std::to_string(skew_ns);
+  records.push_back(std::move(r));
 }
 
 void World::apply_effects(NodeId node, Effects& effects) {

@@ -305,4 +305,30 @@ TEST(ExploreSearch, CleanModelVerifiedOnTinyConfig) {
   EXPECT_GT(r.stats.histories_checked, 0u);
 }
 
+// Under LWW a node's clock in explore is its own event count, while records
+// carry the path's time; the LWW checker derives the timestamp of a write no
+// reply or final state shows from its request_started record's time plus
+// the node's announced skew. Until explore announced each node's offset
+// (a clock_skewed record before such a record), the clean impl failed here
+// with integrity/lww_wrong_winner: two puts at two nodes, both timed out
+// early, the later-derived one overwritten by the write that truly had the
+// higher (timestamp, dot).
+TEST(ExploreSearch, CleanLwwImplVerifiedWhereTimestampsAreDerived) {
+  ExploreSetup setup = testing::tiny_setup(Side::both);
+  setup.config.versioning = Versioning::lww;
+  setup.config.write_quorum_w = 1;
+  setup.bounds.clients = 2;
+  setup.bounds.op_pattern = {OpFn::put};
+  setup.bounds.crashes = 1;
+  setup.bounds.max_states = 30000;  // the violation was at depth 4, state 60-odd
+  SearchOptions options;
+  options.stop_at_first = false;
+  const ExploreResult r = explore(setup, options);
+  EXPECT_FALSE(r.counterexample.has_value())
+      << r.counterexample->verdict.failure << " after "
+      << r.counterexample->choices.size() << " steps";
+  EXPECT_EQ(r.stats.failing_paths, 0u);
+  EXPECT_GT(r.stats.histories_checked, 1000u);
+}
+
 }  // namespace dt
