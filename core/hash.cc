@@ -22,9 +22,9 @@ namespace {
 // the byte-by-byte loop this replaces compiled to ~60 shifts and ors per
 // hash_combine, four times the hash itself.
 void store_le64(unsigned char* out, uint64_t x) {
-  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
   static_assert(std::endian::native == std::endian::little ||
                 std::endian::native == std::endian::big, "mixed-endian machine");
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
   std::memcpy(out, &x, sizeof x);
 }
 

@@ -15,12 +15,9 @@ cxx=${CXX:-clang++-14}
 jobs=${JOBS:-2}
 targets=${TARGETS:-"fuzz_differential fuzz_schedule_json fuzz_history_json fuzz_trace_json fuzz_config_json"}
 work_dir=${WORK_DIR:-$build_dir/smoke}
-export CCACHE_BASEDIR="$root"  # reuse the cache from any checkout
-flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
-
-cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_CXX_FLAGS="$flags" \
-  -DDT_BUILD_FUZZERS=ON -DDT_BUILD_TESTS=OFF -DDT_BUILD_BENCH=OFF >/dev/null
+# shellcheck source=sanitizer-tree.sh
+source "$root/scripts/sanitizer-tree.sh"
+configure_sanitizer_tree "$root" "$build_dir" "$cxx"
 # shellcheck disable=SC2086
 cmake --build "$build_dir" -j "$jobs" --target $targets
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the unit tests under AddressSanitizer and UndefinedBehaviorSanitizer,
-# in the clang tree that scripts/fuzz-smoke.sh configures (same flags, so
-# its libraries are reused), and prints ctest's summary.
+# in the clang tree that scripts/fuzz-smoke.sh uses (scripts/sanitizer-tree.sh
+# configures both alike, so its libraries are reused), and prints ctest's
+# summary.
 #
 # Why: a read of freed memory or an undefined shift passes a Release test by
 # luck. The first full run of the suite under sanitizers found two tests
@@ -14,16 +15,15 @@
 # bounds do not hold under ASan's allocator (the large-cluster unit tests
 # cover what it runs on 200 nodes).
 #
-# Usage: scripts/sanitizer-tests.sh   Env: BUILD_DIR (default build-fuzz/), JOBS (default 2)
+# Usage: scripts/sanitizer-tests.sh
+# Env:   BUILD_DIR (default build-fuzz/), CXX (default clang++-14), JOBS (default 2)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${BUILD_DIR:-$root/build-fuzz}
 jobs=${JOBS:-2}
-export CCACHE_BASEDIR="$root"
-flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
-cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_CXX_FLAGS="$flags" \
-  -DDT_BUILD_FUZZERS=ON -DDT_BUILD_TESTS=ON -DDT_BUILD_BENCH=OFF >/dev/null
+# shellcheck source=sanitizer-tree.sh
+source "$root/scripts/sanitizer-tree.sh"
+configure_sanitizer_tree "$root" "$build_dir" "${CXX:-clang++-14}"
 cmake --build "$build_dir" -j "$jobs"
 slow='^(ExploreFingerprint\.(MergedPathEndsFinishAlike|ExactOrderKeepsApartWhatCheckersTellApart)'
 slow+='|ExploreSearch\.(ParallelDfsMeetsEveryStateOnce|SleepSetsKeepEveryStateWithCrashesAndTimers'

@@ -5,11 +5,8 @@
 set -uo pipefail
 root=$1
 mutate="$root/scripts/mutate.sh"
-fails=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+# shellcheck source=check.sh
+source "$(dirname "$0")/check.sh"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 "$mutate" --folder model --files 'model/hint_store.cc' --per-file 3 --list > "$tmp/a" 2>&1
@@ -37,5 +34,4 @@ check "and names it" grep -q "missing.txt" "$tmp/e"
 "$mutate" --per-file -1 --list > "$tmp/e" 2>&1
 check "a negative --per-file exits 2" test $? -eq 2
 
-echo "$((9 - fails)) passed, $fails failed"
-test "$fails" -eq 0
+finish
