@@ -99,7 +99,7 @@ Status Config::validate() const {
       {"network_delay_max_ns", network_delay_max_ns, 0, 10 * kSecondNs},
       {"network_delay_mean_ns", network_delay_mean_ns, 0, 10 * kSecondNs},
       {"network_delay_pareto_shape_milli", network_delay_pareto_shape_milli, 0, 100'000},
-      {"quiescence_rounds", quiescence_rounds, 1, 1000},
+      {"quiescence_rounds", quiescence_rounds, 1, 1'000'000},
   };
   for (const Bound& b : bounds) {
     if (b.value < b.lo || b.value > b.hi) return range_error(b.field, b.value, b.lo, b.hi);

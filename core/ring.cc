@@ -1,5 +1,6 @@
 #include "core/ring.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/assert.h"
@@ -57,6 +58,15 @@ std::vector<NodeId> ring_walk(const std::vector<NodeId>& owners, uint32_t partit
 
 std::vector<NodeId> home_replicas(const Config& config, uint32_t partition) {
   return ring_walk(partition_owners(config), partition, config.replicas_n);
+}
+
+uint32_t anti_entropy_cycle_rounds(const Config& config) {
+  const std::vector<NodeId> owners = partition_owners(config);
+  std::vector<uint32_t> pairs(config.nodes, 0);
+  for (uint32_t p = 0; p < config.partitions_q; ++p) {
+    for (NodeId home : ring_walk(owners, p, config.replicas_n)) pairs[home] += config.replicas_n - 1;
+  }
+  return *std::max_element(pairs.begin(), pairs.end());
 }
 
 }  // namespace dt

@@ -36,4 +36,10 @@ std::vector<NodeId> ring_walk(const std::vector<NodeId>& owners, uint32_t partit
 // ring_walk(owners, p, config.replicas_n) with owners from the config.
 std::vector<NodeId> home_replicas(const Config& config, uint32_t partition);
 
+// Anti-entropy rounds a node needs to visit every (partition, peer) pair it
+// takes part in once: it starts one exchange per round, round-robin over its
+// home partitions times their other N - 1 home replicas (docs/protocol.md,
+// "Convergence speed"). The maximum over the nodes.
+uint32_t anti_entropy_cycle_rounds(const Config& config);
+
 }  // namespace dt

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "checks/merkle_root.h"
+#include "core/convergence_bound.h"
 #include "tests/checks/builders.h"
 
 namespace dt {
@@ -242,12 +243,57 @@ TEST(Convergence, AnEmptyHintListIsNoHintButTheNextOneCounts) {
 
 TEST(Convergence, RejectsARunThatDidNotQuiesce) {
   ConvergenceCase c;
+  // The premise: the config's rounds are enough for a correct store.
+  ASSERT_LE(*quiescence_rounds_needed(c.config).rounds, c.config.quiescence_rounds);
   c.trace.trace().quiesced = false;
-  c.trace.trace().quiescence_rounds_used = 20;
+  c.trace.trace().quiescence_rounds_used = c.config.quiescence_rounds;
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_TRUE(v.violations[0].promised);
   EXPECT_EQ(v.violations[0].kind, "not_quiesced");
+}
+
+// Fewer rounds than a correct store may need: the phase was cut short, so
+// neither the missing quiescence nor the divergence it left is a bug. A
+// root that does not summarise its own store still is.
+TEST(Convergence, ARunCutShortBelowTheBoundIsExpectedButAWrongRootIsNot) {
+  ConvergenceCase c;
+  c.config.quiescence_rounds = 2;
+  ASSERT_GT(*quiescence_rounds_needed(c.config).rounds, 2u);
+  ReplicaTrace& t = c.trace.trace();
+  t.quiesced = false;
+  t.quiescence_rounds_used = 2;
+  const HomePlacement placement(c.config);
+  const uint32_t partition = placement.partition(kKey);
+  const uint64_t truth = expected_merkle_root(t.final_states[c.home[0]].store, placement,
+                                              partition, c.config.merkle_depth);
+  t.final_states[c.home[2]].store.clear();
+  for (NodeId n : c.home) t.final_states[n].merkle_roots[partition] = truth + 1;  // agree, wrong
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 2 + c.home.size());
+  EXPECT_EQ(v.violations[0].kind, "not_quiesced");
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_NE(v.violations[0].explanation.find("raise it"), std::string::npos)
+      << v.violations[0].explanation;
+  EXPECT_EQ(v.violations[1].kind, "diverged_replicas");
+  EXPECT_FALSE(v.violations[1].promised);
+  for (size_t i = 2; i < v.violations.size(); ++i) {
+    EXPECT_EQ(v.violations[i].kind, "merkle_root_wrong");
+    EXPECT_TRUE(v.violations[i].promised);
+  }
+}
+
+// Probes slower than their timeout on a healed network: no round count
+// makes convergence certain, so not quiescing is explained, not a bug.
+TEST(Convergence, NoBoundFromTheTimingsMeansNotQuiescingIsExpected) {
+  ConvergenceCase c;
+  c.config.network_delay_max_ns = c.config.probe_timeout_ns;
+  c.trace.trace().quiesced = false;
+  const PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_NE(v.violations[0].explanation.find("no bound"), std::string::npos)
+      << v.violations[0].explanation;
 }
 
 }  // namespace
