@@ -15,7 +15,8 @@ namespace {
 
 struct WindowFacts {
   std::vector<NodeId> stable;  // nodes reachable (and up) in every segment of the window
-  bool link_faults = false;    // some segment had lossy or slowed links
+  std::vector<Answers> answers;  // by node: always = stable, maybe = reachable in some segment
+  bool link_faults = false;      // some segment had lossy or slowed links
 };
 
 // Crash and wipe times by node, sorted. Kept apart from the segments because a
@@ -49,26 +50,36 @@ bool crashed_within(const CrashTimes& crashes, NodeId node, TimeNs from_ns, Time
 // moves from one set of nodes to another mid-request obliges no coordinator.
 // A crash anywhere in the window, even one restarted at the same instant, drops
 // the node; a crash of the coordinator lost the pending request, so it drops all.
+// Nodes reachable in some segments only may or may not have answered.
 WindowFacts window_facts(const CheckContext& ctx, const ReachabilityTimeline& timeline,
                          const CrashTimes& crashes, const IndexedOp& write, TimeNs from_ns) {
   DT_ASSERT(write.completed(), "judging an open op");
   DT_ASSERT(write.coordinator < ctx.input.config.nodes, "coordinator out of range");
+  const uint32_t nodes = ctx.input.config.nodes;
   WindowFacts facts;
-  for (NodeId n = 0; n < ctx.input.config.nodes; ++n) facts.stable.push_back(n);
+  std::vector<bool> ever(nodes, false), always(nodes, true);
   const auto [first, last] = timeline.overlapping(from_ns, write.completion_ns);
   for (size_t s = first; s < last; ++s) {
     const NetworkSegment& segment = timeline.segments()[s];
-    std::erase_if(facts.stable, [&](NodeId n) {
-      return !ReachabilityTimeline::connected(segment, write.coordinator, n);
-    });
+    for (NodeId n = 0; n < nodes; ++n) {
+      const bool connected = ReachabilityTimeline::connected(segment, write.coordinator, n);
+      ever[n] = ever[n] || connected;
+      always[n] = always[n] && connected;
+    }
     facts.link_faults |= segment.link_faults;
   }
-  if (crashed_within(crashes, write.coordinator, from_ns, write.completion_ns)) {
-    facts.stable.clear();
+  const bool coordinator_crashed =
+      crashed_within(crashes, write.coordinator, from_ns, write.completion_ns);
+  facts.answers.assign(nodes, Answers::never);
+  for (NodeId n = 0; n < nodes; ++n) {
+    if (coordinator_crashed) break;
+    if (always[n] && !crashed_within(crashes, n, from_ns, write.completion_ns)) {
+      facts.answers[n] = Answers::always;
+      facts.stable.push_back(n);
+    } else if (ever[n]) {
+      facts.answers[n] = Answers::maybe;
+    }
   }
-  std::erase_if(facts.stable, [&](NodeId n) {
-    return crashed_within(crashes, n, from_ns, write.completion_ns);
-  });
   return facts;
 }
 
@@ -88,15 +99,15 @@ std::vector<size_t> phases_of(const Config& config, OpFn f) {
   return {};
 }
 
-// The worst-case time the op needs with only `stable` nodes answering (client
-// hops included), or nullopt when the coordinator's walk cannot succeed.
+// The worst-case time the op needs (client hops included) whatever the nodes
+// outside the stable set did, or nullopt when the coordinator's walk might
+// not succeed.
 std::optional<TimeNs> worst_case_op_ns(const Config& config, const std::vector<NodeId>& extended,
                                        const WindowFacts& facts, OpFn f) {
-  std::vector<bool> reachable(config.nodes, false);
-  for (NodeId n : facts.stable) reachable[n] = true;
   TimeNs total_ns = 0;
   for (size_t needed : phases_of(config, f)) {
-    const std::optional<TimeNs> phase_ns = worst_case_walk_ns(config, extended, reachable, needed);
+    const std::optional<TimeNs> phase_ns =
+        worst_case_walk_ns(config, extended, facts.answers, needed);
     if (!phase_ns) return std::nullopt;
     total_ns += *phase_ns + 2 * config.network_delay_max_ns;  // client -> coordinator -> client
   }
