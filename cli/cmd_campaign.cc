@@ -18,6 +18,7 @@
 #include "histories/schedule_json.h"
 #include "impl/bugs.h"
 #include "nodes/sides.h"
+#include "sim/run_digest.h"
 
 namespace dt {
 
@@ -31,6 +32,7 @@ struct CampaignFlags {
   std::optional<double> seconds;
   uint32_t jobs = 1;
   std::string shard = "0/1";
+  std::string draw = "small";
   std::vector<std::string> inject;
   bool stop_on_failure = false;
   bool keep_going = false;
@@ -40,6 +42,7 @@ struct CampaignFlags {
   bool json = false;
   bool quiet = false;
   bool html = false;
+  bool digest_only = false;
 };
 
 // "k/n" with 0 <= k < n.
@@ -70,6 +73,9 @@ Result<CampaignOptions> to_options(const CampaignFlags& f) {
   if (Status s = parse_shard(f.shard, o); !s.is_ok()) return s;
   if (f.jobs < 1 || f.jobs > 256) return Status::error("--jobs: must be in 1..256");
   o.jobs = f.jobs;
+  const std::optional<DrawScale> draw = parse_draw_scale(f.draw);
+  if (!draw) return Status::error("--draw: \"" + f.draw + "\" is not small or large");
+  o.draw = *draw;
   if (f.runs && *f.runs == 0) return Status::error("--runs: must be at least 1");
   if (f.seconds && !(*f.seconds > 0)) return Status::error("--seconds: must be more than 0");
   o.max_runs = f.runs;
@@ -107,6 +113,9 @@ void add_campaign_flags(CLI::App& cmd, CampaignFlags& f) {
   cmd.add_option("-j,--jobs", f.jobs, "worker threads (the result does not depend on it)")
       ->capture_default_str();
   cmd.add_option("--shard", f.shard, "run shard k of n (k/n, 0 <= k < n)")->capture_default_str();
+  cmd.add_option("--draw", f.draw,
+                 "small|large: cluster and workload sizes drawn (large: 7-40 nodes, <= 600 ops)")
+      ->capture_default_str();
   cmd.add_option("--inject", f.inject, "switch on a bug-zoo bug in the impl (repeatable)");
   cmd.add_flag("--stop-on-failure", f.stop_on_failure,
                "stop at the first failure without minimizing it");
@@ -120,6 +129,8 @@ void add_campaign_flags(CLI::App& cmd, CampaignFlags& f) {
       ->capture_default_str();
   cmd.add_flag("--json", f.json, "print the report as JSON");
   cmd.add_flag("-q,--quiet", f.quiet, "no progress lines on stderr");
+  cmd.add_flag("--digest-only", f.digest_only,
+               "print only the campaign digest (the runs' digests in seed order)");
   cmd.add_flag("--html", f.html,
                "at the end, write report.html for the campaign and each failure (docs/report.md)");
 }
@@ -172,7 +183,11 @@ int run_campaign_command(const CampaignFlags& flags) {
   const std::string json = campaign_report_json(options.value(), result).dump(2) + "\n";
   // Both reports also land in the output directory, readable and machine-readable.
   if (!options.value().out_dir.empty()) write_reports(options.value().out_dir, text, json);
-  std::printf("%s", flags.json ? json.c_str() : text.c_str());
+  if (flags.digest_only) {
+    std::printf("%s\n", digest_hex(result.runs_digest).c_str());
+  } else {
+    std::printf("%s", flags.json ? json.c_str() : text.c_str());
+  }
   // Pages are built once, at the end: never per run, so they cannot slow the campaign.
   if (flags.html) {
     const std::string& dir = options.value().out_dir;

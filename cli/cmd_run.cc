@@ -176,15 +176,25 @@ void add_override_flags(CLI::App& cmd, ConfigOverrides& o) {
 void add_run_commands(CLI::App& app, int& exit_code) {
   auto* run = app.add_subcommand("run", "draw a schedule from a seed, run it and check it");
   auto seed = std::make_shared<uint64_t>(1);
+  auto draw = std::make_shared<std::string>("small");
   auto save = std::make_shared<std::string>();
   auto flags = std::make_shared<OutputFlags>();
   auto overrides = std::make_shared<ConfigOverrides>();
   run->add_option("--seed", *seed, "the seed the schedule is drawn from")->capture_default_str();
+  run->add_option("--draw", *draw, "small|large: the sizes the seed draws (as campaign --draw)")
+      ->capture_default_str();
   run->add_option("--save-schedule", *save, "write the drawn schedule to this file");
   add_output_flags(*run, *flags);
   add_override_flags(*run, *overrides);
-  run->callback([&exit_code, seed, save, flags, overrides] {
-    DecodedSchedule drawn = draw_schedule(*seed);
+  run->callback([&exit_code, seed, draw, save, flags, overrides] {
+    const std::optional<DrawScale> scale = parse_draw_scale(*draw);
+    if (!scale) {
+      std::fprintf(stderr, "dynamo-testbed run: --draw: \"%s\" is not small or large\n",
+                   draw->c_str());
+      exit_code = kExitBadInput;
+      return;
+    }
+    DecodedSchedule drawn = draw_schedule(*seed, *scale);
     if (Status s = apply_overrides(*overrides, drawn.schedule); !s.is_ok()) {
       std::fprintf(stderr, "dynamo-testbed run: %s\n", s.message().c_str());
       exit_code = kExitBadInput;

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "core/assert.h"
+#include "core/hash.h"
 #include "fuzz/failure_files.h"
 #include "fuzz/run_check.h"
 
@@ -31,6 +32,7 @@ struct RunSummary {
   std::optional<FailureSignature> failure;
   size_t promised_violations = 0;
   bool divergence = false;
+  uint64_t digest = 0;  // the run's history and trace digest
   CoverageCounts coverage{};
   std::vector<std::string> dimensions;  // profile_dimensions of its schedule
   Schedule schedule;
@@ -125,7 +127,7 @@ bool CampaignRunner::claim(uint64_t& index) {
 RunSummary CampaignRunner::run_one(uint64_t index) const {
   const uint64_t seed =
       campaign_seed(options_.seed_start, options_.shard_index, options_.shard_count, index);
-  DecodedSchedule drawn = campaign_schedule(seed, options_.inject);
+  DecodedSchedule drawn = campaign_schedule(seed, options_.inject, options_.draw);
   RunVerdict verdict = run_and_check(drawn.schedule, options_.primary, options_.shadow);
   RunSummary summary;
   summary.seed = seed;
@@ -133,6 +135,7 @@ RunSummary CampaignRunner::run_one(uint64_t index) const {
   summary.failure = verdict.failure;
   summary.promised_violations = verdict.promised_violations;
   summary.divergence = verdict.run.divergence.has_value();
+  summary.digest = verdict.run.digest;
   summary.coverage = verdict.run.trace.coverage;
   summary.dimensions = profile_dimensions(drawn);
   if (summary.failure) summary.schedule = std::move(drawn.schedule);
@@ -182,6 +185,7 @@ void CampaignRunner::commit_locked() {
 
 void CampaignRunner::count_locked(const RunSummary& summary) {
   add_coverage(result_.coverage, summary.coverage);
+  result_.runs_digest = hash_combine(result_.runs_digest, summary.digest);
   for (const std::string& dimension : summary.dimensions) ++result_.profiles[dimension];
   result_.promised_violations += summary.promised_violations;
   result_.divergences += summary.divergence ? 1 : 0;
@@ -358,8 +362,9 @@ uint64_t campaign_seed(uint64_t seed_start, uint32_t shard_index, uint32_t shard
   return seed_start + index * shard_count + shard_index;  // wraps modulo 2^64 by design
 }
 
-DecodedSchedule campaign_schedule(uint64_t seed, const std::vector<std::string>& inject) {
-  DecodedSchedule drawn = draw_schedule(seed);
+DecodedSchedule campaign_schedule(uint64_t seed, const std::vector<std::string>& inject,
+                                  DrawScale draw) {
+  DecodedSchedule drawn = draw_schedule(seed, draw);
   std::vector<std::string>& names = drawn.schedule.inject;
   names.insert(names.end(), inject.begin(), inject.end());
   std::sort(names.begin(), names.end());

@@ -51,6 +51,7 @@ struct CampaignOptions {
   std::optional<uint64_t> max_runs;   // at least one of max_runs and
   std::optional<double> max_seconds;  // max_seconds bounds the campaign
   uint32_t jobs = 1;                  // worker threads
+  DrawScale draw = DrawScale::small;  // the sizes each seed draws
   std::vector<std::string> inject;    // bug names added to every schedule
   OnFailure on_failure = OnFailure::minimize_and_stop;
   std::string out_dir;                // failure-<seed>/ go here; empty = no files
@@ -103,6 +104,10 @@ struct CampaignResult {
   ProfileCounts profiles;                 // runs per swarm dimension (counted runs)
   std::vector<CampaignFailure> failures;  // one per signature, in seed order
   std::vector<ProgressSample> progress;   // about one a second, and one at the end
+  // Every counted run's digest folded in seed order (hash_combine from 0):
+  // one number for the whole campaign, the same for any --jobs and on every
+  // machine and compiler, so two builds can be compared over many runs.
+  uint64_t runs_digest = 0;
 
   double runs_per_second() const;
   size_t marks_reached() const;
@@ -114,8 +119,9 @@ struct CampaignResult {
 uint64_t campaign_seed(uint64_t seed_start, uint32_t shard_index, uint32_t shard_count,
                        uint64_t index);
 
-// The schedule a campaign runs for a seed: draw_schedule(seed) plus `inject`.
-DecodedSchedule campaign_schedule(uint64_t seed, const std::vector<std::string>& inject);
+// The schedule a campaign runs for a seed: draw_schedule(seed, draw) plus `inject`.
+DecodedSchedule campaign_schedule(uint64_t seed, const std::vector<std::string>& inject,
+                                  DrawScale draw = DrawScale::small);
 
 // REQUIRES: options.primary set, a bound set, jobs >= 1, shard_index < shard_count.
 CampaignResult run_campaign(const CampaignOptions& options);

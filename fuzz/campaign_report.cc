@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "core/assert.h"
+#include "sim/run_digest.h"
 
 namespace dt {
 
@@ -61,15 +62,19 @@ std::string format_campaign_report(const CampaignOptions& options, const Campaig
   DT_ASSERT(result.failures.empty() || result.exit_code() == 1, "failures mean exit 1");
   std::string out;
   out +=
-      fmt::format("campaign:    seeds from {} shard {}/{}, {} job(s), inject [{}], on failure {}\n",
-                  options.seed_start, options.shard_index, options.shard_count, options.jobs,
-                  fmt::join(options.inject, ","), to_string(options.on_failure));
+      fmt::format("campaign:    seeds from {} shard {}/{}, draw {}, {} job(s), inject [{}], "
+                  "on failure {}\n",
+                  options.seed_start, options.shard_index, options.shard_count,
+                  to_string(options.draw), options.jobs, fmt::join(options.inject, ","),
+                  to_string(options.on_failure));
   out += fmt::format("runs:        {} in {:.1f} s ({:.1f} runs/s), stopped by {}\n", result.runs,
                      result.run_seconds, result.runs_per_second(), result.stopped_by);
   out += fmt::format("wall time:   {:.1f} s ({:.1f} s minimizing)\n",
                      result.run_seconds + result.minimize_seconds, result.minimize_seconds);
   out += fmt::format("failed runs: {} ({} promised violation(s), {} divergence(s))\n",
                      result.failed_runs, result.promised_violations, result.divergences);
+  out += fmt::format("digest:      {} (the runs' digests in seed order)\n",
+                     digest_hex(result.runs_digest));
   out += result.failures.empty() ? "failures:    none\n" : "failures:\n";
   for (const CampaignFailure& f : result.failures) out += failure_text(f);
   out +=
@@ -87,6 +92,7 @@ nlohmann::json campaign_report_json(const CampaignOptions& options, const Campai
   nlohmann::json j;
   j["seed_start"] = options.seed_start;
   j["shard"] = {{"index", options.shard_index}, {"count", options.shard_count}};
+  j["draw"] = to_string(options.draw);
   j["jobs"] = options.jobs;
   j["inject"] = options.inject;
   j["on_failure"] = to_string(options.on_failure);
@@ -98,6 +104,7 @@ nlohmann::json campaign_report_json(const CampaignOptions& options, const Campai
   j["failed_runs"] = result.failed_runs;
   j["promised_violations"] = result.promised_violations;
   j["divergences"] = result.divergences;
+  j["runs_digest"] = digest_hex(result.runs_digest);
   // [elapsed seconds, runs finished, failed runs] about once a second: the
   // report page draws runs/s over time from it.
   j["progress"] = nlohmann::json::array();

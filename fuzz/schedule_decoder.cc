@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/assert.h"
+#include "core/convergence_bound.h"
 #include "core/prng.h"
 #include "fuzz/byte_reader.h"
 
@@ -13,10 +14,27 @@ namespace {
 
 constexpr size_t kDrawBytes = 1024;
 
-Config decode_config(ByteReader& in) {
+// The ranges a draw scale draws from (DrawScale in the header).
+struct DrawRanges {
+  uint32_t min_nodes, max_nodes, max_replicas;
+  uint32_t partitions_q[2];  // each >= max_nodes
+  uint32_t max_clients, max_keys, min_ops, max_ops;
+  uint32_t max_fault_events;
+};
+
+constexpr DrawRanges kSmallRanges{3, 6, 4, {8, 16}, 4, 6, 5, 60, 10};
+constexpr DrawRanges kLargeRanges{7, 40, 6, {64, 128}, 16, 64, 50, 600, 30};
+static_assert(kLargeRanges.max_nodes < 64, "a partition mask is one 64-bit word");
+
+const DrawRanges& ranges_of(DrawScale scale) {
+  return scale == DrawScale::large ? kLargeRanges : kSmallRanges;
+}
+
+Config decode_config(ByteReader& in, const DrawRanges& r) {
   Config c;
-  c.nodes = static_cast<uint32_t>(in.in_range(3, 6));
-  c.replicas_n = static_cast<uint32_t>(in.in_range(2, std::min<uint32_t>(4, c.nodes)));
+  c.nodes = static_cast<uint32_t>(in.in_range(r.min_nodes, r.max_nodes));
+  c.replicas_n =
+      static_cast<uint32_t>(in.in_range(2, std::min<uint32_t>(r.max_replicas, c.nodes)));
   c.read_quorum_r = static_cast<uint32_t>(in.in_range(1, c.replicas_n));
   c.write_quorum_w = static_cast<uint32_t>(in.in_range(1, c.replicas_n));
   c.quorum_mode = in.pick(10) < 7 ? QuorumMode::sloppy : QuorumMode::strict;
@@ -24,8 +42,7 @@ Config decode_config(ByteReader& in) {
   c.versioning = in.pick(8) < 7 ? Versioning::vclock : Versioning::lww;
   // Q >= nodes (every node owns a partition); larger Q needs more
   // anti-entropy rounds to converge.
-  const uint32_t partition_choices[] = {8, 16};
-  c.partitions_q = partition_choices[in.pick(2)];
+  c.partitions_q = r.partitions_q[in.pick(2)];
   // Mostly shallow trees (cheap); one config in eight gets a deep one so that
   // exchanges descend past level 8 (the merkle_deep_descent mark).
   const bool deep_tree = in.pick(8) == 0;
@@ -33,11 +50,11 @@ Config decode_config(ByteReader& in) {
   return c;
 }
 
-Workload decode_workload(ByteReader& in) {
+Workload decode_workload(ByteReader& in, const DrawRanges& r) {
   Workload w;
-  w.clients = static_cast<uint32_t>(in.in_range(1, 4));
-  w.keys = static_cast<uint32_t>(in.in_range(1, 6));
-  w.ops = static_cast<uint32_t>(in.in_range(5, 60));
+  w.clients = static_cast<uint32_t>(in.in_range(1, r.max_clients));
+  w.keys = static_cast<uint32_t>(in.in_range(1, r.max_keys));
+  w.ops = static_cast<uint32_t>(in.in_range(r.min_ops, r.max_ops));
   w.put_weight = static_cast<uint32_t>(in.in_range(1, 10));
   w.get_weight = static_cast<uint32_t>(in.in_range(1, 10));
   w.delete_weight = static_cast<uint32_t>(in.in_range(0, 3));
@@ -48,7 +65,7 @@ Workload decode_workload(ByteReader& in) {
   return w;
 }
 
-SwarmProfile decode_swarm(ByteReader& in) {
+SwarmProfile decode_swarm(ByteReader& in, const DrawRanges& r) {
   SwarmProfile s;
   const uint8_t mask = in.u8();
   s.crash = mask & 1;
@@ -58,7 +75,7 @@ SwarmProfile decode_swarm(ByteReader& in) {
   s.link = mask & 16;
   s.clock_skew = mask & 32;
   const bool any = s.crash || s.wipe || s.pause || s.partition || s.link || s.clock_skew;
-  s.fault_events = any ? static_cast<uint32_t>(in.in_range(1, 10)) : 0;
+  s.fault_events = any ? static_cast<uint32_t>(in.in_range(1, r.max_fault_events)) : 0;
   return s;
 }
 
@@ -166,14 +183,25 @@ std::string SwarmProfile::describe() const {
   return out + " faults=" + std::to_string(fault_events);
 }
 
-DecodedSchedule decode_schedule(std::span<const uint8_t> bytes) {
+const char* to_string(DrawScale scale) {
+  return scale == DrawScale::large ? "large" : "small";
+}
+
+std::optional<DrawScale> parse_draw_scale(std::string_view text) {
+  if (text == "small") return DrawScale::small;
+  if (text == "large") return DrawScale::large;
+  return std::nullopt;
+}
+
+DecodedSchedule decode_schedule(std::span<const uint8_t> bytes, DrawScale scale) {
+  const DrawRanges& ranges = ranges_of(scale);
   ByteReader in(bytes);
   DecodedSchedule out;
   Schedule& s = out.schedule;
   s.seed = in.u64();
-  s.config = decode_config(in);
-  s.workload = decode_workload(in);
-  out.swarm = decode_swarm(in);
+  s.config = decode_config(in, ranges);
+  s.workload = decode_workload(in, ranges);
+  out.swarm = decode_swarm(in, ranges);
   const std::vector<EventKind> kinds = enabled_kinds(out.swarm);
   for (uint32_t i = 0; i < out.swarm.fault_events; ++i) {
     decode_fault(in, kinds[in.pick(kinds.size())], s.config, s.workload.duration_ns, s.events);
@@ -184,15 +212,21 @@ DecodedSchedule decode_schedule(std::span<const uint8_t> bytes) {
   // field existed: one schedule in four probes only ring neighbours (an
   // exhausted input reads zeros: all).
   s.config.probe_scope = in.pick(4) == 3 ? ProbeScope::neighbors : ProbeScope::all;
+  // Enough quiescence rounds for this config to converge (large rings need
+  // more than the default; small draws never do, so they are unchanged).
+  const ConvergenceBound bound = quiescence_rounds_needed(s.config);
+  DT_ASSERT(bound.rounds.has_value(), "drawn timings give convergence a bound");
+  s.config.quiescence_rounds =
+      static_cast<uint32_t>(std::max<uint64_t>(s.config.quiescence_rounds, *bound.rounds));
   DT_ASSERT(s.config.validate().is_ok(), "decoder produced an invalid config");
   return out;
 }
 
-DecodedSchedule draw_schedule(uint64_t seed) {
+DecodedSchedule draw_schedule(uint64_t seed, DrawScale scale) {
   Prng prng(seed);
   std::vector<uint8_t> bytes(kDrawBytes);
   for (uint8_t& b : bytes) b = static_cast<uint8_t>(prng.next_u64() >> 56);
-  DecodedSchedule out = decode_schedule(bytes);
+  DecodedSchedule out = decode_schedule(bytes, scale);
   out.schedule.seed = seed;
   return out;
 }

@@ -7,8 +7,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "core/schedule.h"
 
@@ -28,14 +30,28 @@ struct SwarmProfile {
   std::string describe() const;
 };
 
+// How large a drawn cluster and workload are. `small` is what campaigns and
+// the libFuzzer targets draw by default (3-6 nodes, N <= 4, up to 60 ops):
+// small runs are fast and minimize well. `large` draws clusters of 7-40
+// nodes, N up to 6, Q 64 or 128, up to 16 clients, 64 keys and 600 ops, and
+// up to 30 faults, so the checkers are judged on the sizes users study too.
+// Both read the same bytes in the same order; only the ranges differ, so a
+// small draw is the same as before the large one existed.
+enum class DrawScale { small, large };
+
+const char* to_string(DrawScale scale);
+// "small" or "large"; nullopt otherwise.
+std::optional<DrawScale> parse_draw_scale(std::string_view text);
+
 struct DecodedSchedule {
   Schedule schedule;
   SwarmProfile swarm;
 };
 
 // Total: never fails, never asserts on input; the result always validates.
-DecodedSchedule decode_schedule(std::span<const uint8_t> bytes);
+DecodedSchedule decode_schedule(std::span<const uint8_t> bytes,
+                                DrawScale scale = DrawScale::small);
 // The schedule for a seed: decode bytes drawn from Prng(seed); schedule.seed = seed.
-DecodedSchedule draw_schedule(uint64_t seed);
+DecodedSchedule draw_schedule(uint64_t seed, DrawScale scale = DrawScale::small);
 
 }  // namespace dt

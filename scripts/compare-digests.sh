@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the same seeds, scenarios and regression schedules with two builds
-# (e.g. g++ and clang) and asserts that every run digest is identical.
+# (e.g. g++ and clang) and asserts that every run digest is identical; then
+# one lockstep campaign per build, whose digest folds every run's digest
+# (CAMPAIGN_RUNS drawn schedules, every swarm profile; 0 skips it).
 # Usage: scripts/compare-digests.sh BUILD_A BUILD_B
 set -euo pipefail
 a=$1/cli/dynamo-testbed; b=$2/cli/dynamo-testbed
@@ -25,7 +27,12 @@ compare() {
     echo "$name: DIFFERENT: $da vs $db"; fails=$((fails + 1))
   fi
 }
+campaign_runs=${CAMPAIGN_RUNS:-300}
 for seed in 1 2 3 4 5 6 7 8 9 10; do compare "seed $seed" run --seed "$seed"; done
+if [ "$campaign_runs" -gt 0 ]; then
+  compare "campaign of $campaign_runs runs" campaign --runs "$campaign_runs" --side both \
+    --jobs 2 --quiet --out ""
+fi
 for f in "$root"/scenarios/*.json "$root"/tests/regressions/*.json "$root"/tests/regressions/clean/*.json; do
   [ -e "$f" ] || continue
   compare "$(basename "$(dirname "$f")")/$(basename "$f")" replay "$f"

@@ -6,12 +6,14 @@
 #
 # Usage: scripts/sweep.sh SIDE RUNS SHARDS OUT_DIR [FIRST_SEED]
 #   SIDE = both (model and impl in lockstep) | model | impl
-# Env: JOBS (threads per shard, default 2), BIN (default build/cli/dynamo-testbed)
+# Env: JOBS (threads per shard, default 2), BIN (default build/cli/dynamo-testbed),
+#      DRAW (small or large, default small: campaign --draw)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 side=$1; runs=$2; shards=$3; out=$4; seed=${5:-1}
 bin=${BIN:-$root/build/cli/dynamo-testbed}
 jobs=${JOBS:-2}
+draw=${DRAW:-small}
 per_shard=$(( (runs + shards - 1) / shards ))
 mkdir -p "$out"
 start=$(date +%s)
@@ -19,8 +21,8 @@ status=0
 total_runs=0; total_failed=0; total_divergences=0; total_promised=0
 for (( k = 0; k < shards; k++ )); do
   shard_out="$out/shard-$k"
-  cmd=("$bin" campaign --side "$side" --runs "$per_shard" --shard "$k/$shards" --seed "$seed"
-       --jobs "$jobs" --keep-going --quiet --out "$shard_out")
+  cmd=("$bin" campaign --side "$side" --draw "$draw" --runs "$per_shard" --shard "$k/$shards"
+       --seed "$seed" --jobs "$jobs" --keep-going --quiet --out "$shard_out")
   echo "$ ${cmd[*]}" >> "$out/commands.txt"
   "${cmd[@]}" > "$out/shard-$k.txt" || status=1
   line=$(grep '^runs:' "$out/shard-$k.txt")
@@ -34,7 +36,7 @@ for (( k = 0; k < shards; k++ )); do
   total_promised=$(( total_promised + p )); total_divergences=$(( total_divergences + d ))
 done
 wall=$(( $(date +%s) - start ))
-echo "sweep: side $side, $total_runs runs in $shards shards, $wall s wall," \
+echo "sweep: side $side, draw $draw, $total_runs runs in $shards shards, $wall s wall," \
   "$total_failed failed runs ($total_promised promised violations, $total_divergences divergences)"
 echo "profiles (runs per swarm dimension, summed over shards):"
 cat "$out"/shard-*.txt | awk '/^profiles:/ {on=1; next} on && /^  / {n[$1]+=$2} /^exit code:/ {on=0}

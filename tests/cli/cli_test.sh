@@ -65,6 +65,17 @@ expect "empty export wrote nothing" 2 "." -- ls "$work/empty.json"
 expect "cart export" 0 "wrote" -- "$bin" export "$work/cart.json" --format elle-set-full \
   -o "$work/set.json"
 expect "unknown bug" 2 "not a known bug" -- "$bin" run --seed 1 --inject no_such_bug
+expect "bad draw scale" 2 'campaign: --draw: "huge" is not small or large' -- "$bin" campaign \
+  --runs 1 --draw huge
+expect "bad run draw scale" 2 'run: --draw: "huge" is not small or large' -- "$bin" run --seed 1 \
+  --draw huge
+expect "a large draw" 0 "nodes" -- "$bin" run --seed 3 --draw large
+# The campaign digest: the same for any --jobs, and it names the runs' digests.
+c1=$("$bin" campaign --runs 30 --jobs 1 --quiet --out "" --digest-only)
+expect "campaign digest ignores --jobs" 0 "^$c1\$" -- "$bin" campaign --runs 30 --jobs 2 --quiet \
+  --out "" --digest-only
+expect "campaign report shows its digest" 0 "digest:      $c1" -- "$bin" campaign --runs 30 \
+  --quiet --out ""
 expect "bad override" 2 "read_quorum_r" -- "$bin" run --seed 1 -R 9
 expect "a 200-node run" 0 "on 200 nodes" -- "$bin" run --seed 3 --nodes 200 -Q 256 \
   --probe-scope neighbors --side both

@@ -8,9 +8,11 @@
 #include <filesystem>
 #include <string>
 
+#include "core/hash.h"
 #include "core/schedule_validate.h"
 #include "histories/schedule_json.h"
 #include "model/model_node.h"
+#include "sim/runner.h"
 #include "tests/fuzz/planted_nodes.h"
 
 namespace dt {
@@ -74,12 +76,39 @@ TEST(Campaign, ResultDoesNotDependOnJobs) {
   EXPECT_EQ(three.coverage, one.coverage);
   EXPECT_EQ(three.failed_runs, one.failed_runs);
   EXPECT_EQ(three.promised_violations, one.promised_violations);
+  EXPECT_EQ(three.runs_digest, one.runs_digest);
   ASSERT_EQ(three.failures.size(), one.failures.size());
   for (size_t i = 0; i < one.failures.size(); ++i) {
     EXPECT_EQ(three.failures[i].seed, one.failures[i].seed);
     EXPECT_EQ(three.failures[i].signature, one.failures[i].signature);
     EXPECT_EQ(three.failures[i].later_seeds, one.failures[i].later_seeds);
   }
+}
+
+// The campaign digest is the runs' own digests folded in seed order: the
+// same fold done by hand over run_schedule gives it, and another order,
+// another seed or one run fewer gives something else.
+TEST(Campaign, DigestFoldsTheRunDigestsInSeedOrder) {
+  const CampaignResult result = run_campaign(model_options(5, 2));
+  std::vector<uint64_t> digests;
+  for (uint64_t i = 0; i < 5; ++i) {
+    RunOptions run_options;
+    run_options.primary = &make_model_node;
+    digests.push_back(run_schedule(campaign_schedule(100 + i, {}).schedule, run_options).digest);
+  }
+  const auto fold = [](const std::vector<uint64_t>& ds) {
+    uint64_t h = 0;
+    for (uint64_t d : ds) h = hash_combine(h, d);
+    return h;
+  };
+  EXPECT_EQ(result.runs_digest, fold(digests));
+  std::vector<uint64_t> swapped = digests;
+  std::swap(swapped[0], swapped[1]);
+  EXPECT_NE(result.runs_digest, fold(swapped));
+  EXPECT_NE(result.runs_digest, run_campaign(model_options(4, 2)).runs_digest);
+  CampaignOptions later = model_options(5, 2);
+  later.seed_start = 101;
+  EXPECT_NE(result.runs_digest, run_campaign(later).runs_digest);
 }
 
 TEST(Campaign, StopsAtTheFirstFailureAndMinimizesIt) {

@@ -6,7 +6,10 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
 #include <vector>
+
+#include "core/convergence_bound.h"
 
 namespace dt {
 namespace {
@@ -25,6 +28,61 @@ RC_GTEST_PROP(ScheduleDecoder, AnyBytesDecodeToAValidSchedule, (const std::vecto
   const DecodedSchedule d = decode_schedule(bytes);
   expect_valid(d.schedule);
   RC_ASSERT(decode_schedule(bytes).schedule == d.schedule);
+}
+
+RC_GTEST_PROP(ScheduleDecoder, AnyBytesDecodeToAValidLargeScheduleThatCanQuiesce,
+              (const std::vector<uint8_t>& bytes)) {
+  const DecodedSchedule d = decode_schedule(bytes, DrawScale::large);
+  expect_valid(d.schedule);
+  const ConvergenceBound bound = quiescence_rounds_needed(d.schedule.config);
+  RC_ASSERT(bound.rounds.has_value());
+  RC_ASSERT(d.schedule.config.quiescence_rounds >= *bound.rounds);
+}
+
+// Small draws are what every campaign seed, regression and doc refers to:
+// the quiescence bound never raises their rounds, over every config in the
+// small ranges (3-6 nodes, N 2-4, Q 8 or 16, Merkle depth 1-10).
+TEST(ScheduleDecoder, SmallDrawsKeepTheDefaultQuiescenceRounds) {
+  for (uint32_t nodes = 3; nodes <= 6; ++nodes) {
+    for (uint32_t n = 2; n <= std::min<uint32_t>(4, nodes); ++n) {
+      for (uint32_t q : {8u, 16u}) {
+        for (uint32_t depth = 1; depth <= 10; ++depth) {
+          Config c;
+          c.nodes = nodes;
+          c.replicas_n = n;
+          c.partitions_q = q;
+          c.merkle_depth = depth;
+          const ConvergenceBound bound = quiescence_rounds_needed(c);
+          ASSERT_TRUE(bound.rounds.has_value()) << bound.why_none;
+          EXPECT_LE(*bound.rounds, Config{}.quiescence_rounds)
+              << nodes << " nodes, N " << n << ", Q " << q << ", depth " << depth;
+        }
+      }
+    }
+  }
+  for (uint64_t seed = 0; seed < 500; ++seed) {
+    EXPECT_EQ(draw_schedule(seed).schedule.config.quiescence_rounds, Config{}.quiescence_rounds);
+  }
+}
+
+TEST(ScheduleDecoder, LargeDrawsSpanLargerClustersAndWorkloads) {
+  uint32_t max_nodes = 0, min_nodes = UINT32_MAX, max_ops = 0, raised_rounds = 0;
+  for (uint64_t seed = 0; seed < 300; ++seed) {
+    const Schedule s = draw_schedule(seed, DrawScale::large).schedule;
+    ASSERT_TRUE(s.config.validate().is_ok());
+    max_nodes = std::max(max_nodes, s.config.nodes);
+    min_nodes = std::min(min_nodes, s.config.nodes);
+    max_ops = std::max(max_ops, s.workload.ops);
+    raised_rounds += s.config.quiescence_rounds > Config{}.quiescence_rounds;
+    EXPECT_NE(s, draw_schedule(seed).schedule);
+  }
+  EXPECT_EQ(min_nodes, 7u);
+  EXPECT_GE(max_nodes, 35u);
+  EXPECT_GE(max_ops, 500u);
+  EXPECT_GT(raised_rounds, 0u);  // some rings need more than the default
+  EXPECT_EQ(parse_draw_scale("large"), DrawScale::large);
+  EXPECT_EQ(parse_draw_scale("small"), DrawScale::small);
+  EXPECT_FALSE(parse_draw_scale("huge").has_value());
 }
 
 TEST(ScheduleDecoder, EmptyInputDecodes) {
