@@ -8,6 +8,7 @@
 #include "checks/target_walk.h"
 #include "core/assert.h"
 #include "core/ring.h"
+#include "core/suspicion_timing.h"
 
 namespace dt {
 
@@ -121,8 +122,16 @@ bool client_gave_up_early(const CheckContext& ctx, const IndexedOp& op, TimeNs n
   return error.rfind("client timeout", 0) == 0 && op.completion_ns < op.invoke_ns + needed_ns;
 }
 
+// Why these timings let a reachable node be suspected, which the walk
+// assumes cannot happen (core/suspicion_timing.h); nullopt when they do not.
+std::optional<std::string> suspicion_risk(const Config& config) {
+  if (std::optional<std::string> risk = replica_timeout_risk(config)) return risk;
+  return probe_suspicion_risk(config);
+}
+
 Violation unavailable(const CheckContext& ctx, const IndexedOp& op, TimeNs from_ns,
-                      TimeNs needed_ns, const WindowFacts& facts) {
+                      TimeNs needed_ns, const WindowFacts& facts,
+                      const std::optional<std::string>& timing_risk) {
   DT_ASSERT(!op.ok() && op.completed(), "only failed or indeterminate ops");
   const Config& config = ctx.input.config;
   const bool strict = config.quorum_mode == QuorumMode::strict;
@@ -149,6 +158,10 @@ Violation unavailable(const CheckContext& ctx, const IndexedOp& op, TimeNs from_
     v.kind = "timeout_under_link_faults";
     v.explanation = head + "; expected: lossy or slowed links were active in the window, so "
                            "messages may have been dropped or late";
+  } else if (timing_risk) {
+    v.kind = "timeout_under_suspicion_timing";
+    v.explanation = head + "; expected: under these timings a reachable node can be suspected (" +
+                    *timing_risk + "), and the coordinator skips suspected nodes";
   } else {
     v.promised = true;
     v.kind = "unavailable_" + what;
@@ -171,6 +184,7 @@ PropertyVerdict check_availability(const CheckContext& ctx) {
   }
   verdict.checked = true;
   const TimeNs detection_ns = config.probe_interval_ns + config.probe_timeout_ns;
+  const std::optional<std::string> timing_risk = suspicion_risk(config);
   const CrashTimes crashes = crash_times_of(config, ctx.input.trace);
   const std::vector<NodeId> owners = partition_owners(config);
   size_t judged = 0;
@@ -186,7 +200,7 @@ PropertyVerdict check_availability(const CheckContext& ctx) {
     const std::optional<TimeNs> needed_ns = worst_case_op_ns(config, extended, facts, op.f);
     if (!needed_ns || client_gave_up_early(ctx, op, *needed_ns)) continue;
     ++obliged;
-    verdict.violations.push_back(unavailable(ctx, op, from_ns, *needed_ns, facts));
+    verdict.violations.push_back(unavailable(ctx, op, from_ns, *needed_ns, facts, timing_risk));
   }
   verdict.summary = fmt::format("{} failed or indeterminate ops judged over {} network "
                                 "segments, {} could have finished ({} unexplained)",

@@ -4,6 +4,7 @@
 
 #include "core/assert.h"
 #include "core/ring.h"
+#include "core/suspicion_timing.h"
 
 namespace dt {
 
@@ -11,14 +12,10 @@ ConvergenceBound quiescence_rounds_needed(const Config& config) {
   ConvergenceBound bound;
   bound.cycle_exchanges = anti_entropy_cycle_rounds(config);
   const TimeNs delay_ns = config.network_delay_max_ns;
-  // A probe answered within its timeout clears a suspicion; a slower one
-  // raises suspicions on a healed network, and a suspected peer's pair is
-  // skipped until the next cycle.
-  if (2 * delay_ns >= config.probe_timeout_ns) {
-    bound.why_none = fmt::format(
-        "a probe's round trip (up to {} ns) is not shorter than probe_timeout_ns ({} ns), so "
-        "healthy peers can stay suspected",
-        2 * delay_ns, config.probe_timeout_ns);
+  // A suspected peer's pair is skipped until the next cycle, so suspicions
+  // of reachable peers must end with the heal's settling.
+  if (const std::optional<std::string> risk = probe_suspicion_risk(config)) {
+    bound.why_none = "healthy peers can stay suspected: " + *risk;
     return bound;
   }
   // An exchange walks the trees level by level, then sends leaf data both

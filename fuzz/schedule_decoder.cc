@@ -65,6 +65,44 @@ Workload decode_workload(ByteReader& in, const DrawRanges& r) {
   return w;
 }
 
+// Large draws also vary the protocol's timings, since the checkers' timing
+// rules (availability's target walk, the quiescence bound, detection time)
+// must hold for any of them, not only for the defaults. Replica timeouts and
+// probe timeouts outlast a round trip and anti-entropy rounds outlast an
+// exchange; a probe timeout past the next probe round can still suspect
+// reachable peers (core/suspicion_timing.h), and then neither availability
+// nor convergence is promised: those runs check that the checkers say so.
+void decode_timings(ByteReader& in, Config& c, Workload& w) {
+  c.network_delay_min_ns = in.in_range(0, 3) * kMillisecondNs;
+  c.network_delay_max_ns = c.network_delay_min_ns + in.in_range(1, 12) * kMillisecondNs;
+  switch (in.pick(3)) {
+    case 0:
+      c.network_delay_distribution = DelayDistribution::uniform;
+      break;
+    case 1:
+      c.network_delay_distribution = DelayDistribution::exponential;
+      break;
+    default:
+      c.network_delay_distribution = DelayDistribution::pareto;
+      c.network_delay_pareto_shape_milli = static_cast<uint32_t>(in.in_range(1100, 3000));
+      break;
+  }
+  if (c.network_delay_distribution != DelayDistribution::uniform) {
+    const TimeNs spread_ns = c.network_delay_max_ns - c.network_delay_min_ns;
+    c.network_delay_mean_ns = std::max<TimeNs>(1, spread_ns * in.in_range(1, 8) / 10);
+  }
+  const TimeNs round_trip_ns = 2 * c.network_delay_max_ns;
+  c.replica_timeout_ns = round_trip_ns + in.in_range(1, 80) * kMillisecondNs;
+  c.request_deadline_ns = c.replica_timeout_ns * in.in_range(2, 6);
+  // A client outwaits both phases of a delete or add.
+  w.client_timeout_ns = c.request_deadline_ns * in.in_range(2, 4);
+  c.probe_interval_ns = in.in_range(50, 300) * kMillisecondNs;
+  c.probe_timeout_ns = round_trip_ns + in.in_range(1, 80) * kMillisecondNs;
+  c.handoff_interval_ns = in.in_range(100, 500) * kMillisecondNs;
+  const TimeNs exchange_ns = (TimeNs{c.merkle_depth} + 1) * round_trip_ns;
+  c.anti_entropy_interval_ns = exchange_ns + in.in_range(1, 500) * kMillisecondNs;
+}
+
 SwarmProfile decode_swarm(ByteReader& in, const DrawRanges& r) {
   SwarmProfile s;
   const uint8_t mask = in.u8();
@@ -212,12 +250,13 @@ DecodedSchedule decode_schedule(std::span<const uint8_t> bytes, DrawScale scale)
   // field existed: one schedule in four probes only ring neighbours (an
   // exhausted input reads zeros: all).
   s.config.probe_scope = in.pick(4) == 3 ? ProbeScope::neighbors : ProbeScope::all;
+  if (scale == DrawScale::large) decode_timings(in, s.config, s.workload);
   // Enough quiescence rounds for this config to converge (large rings need
   // more than the default; small draws never do, so they are unchanged).
-  const ConvergenceBound bound = quiescence_rounds_needed(s.config);
-  DT_ASSERT(bound.rounds.has_value(), "drawn timings give convergence a bound");
-  s.config.quiescence_rounds =
-      static_cast<uint32_t>(std::max<uint64_t>(s.config.quiescence_rounds, *bound.rounds));
+  if (const ConvergenceBound bound = quiescence_rounds_needed(s.config); bound.rounds) {
+    s.config.quiescence_rounds =
+        static_cast<uint32_t>(std::max<uint64_t>(s.config.quiescence_rounds, *bound.rounds));
+  }
   DT_ASSERT(s.config.validate().is_ok(), "decoder produced an invalid config");
   return out;
 }

@@ -33,8 +33,10 @@ struct SwarmProfile {
 // How large a drawn cluster and workload are. `small` is what campaigns and
 // the libFuzzer targets draw by default (3-6 nodes, N <= 4, up to 60 ops):
 // small runs are fast and minimize well. `large` draws clusters of 7-40
-// nodes, N up to 6, Q 64 or 128, up to 16 clients, 64 keys and 600 ops, and
-// up to 30 faults, so the checkers are judged on the sizes users study too.
+// nodes, N up to 6, Q 64 or 128, up to 16 clients, 64 keys and 600 ops, up
+// to 30 faults, and timings (delays and their distribution, replica timeout,
+// request deadline, probe, handoff and anti-entropy intervals) other than the
+// defaults, so the checkers are judged on the configs users study too.
 // Both read the same bytes in the same order; only the ranges differ, so a
 // small draw is the same as before the large one existed.
 enum class DrawScale { small, large };

@@ -289,6 +289,33 @@ TEST(Availability, RejectsAFailureWhenOnlyOneSpareReplicaBounced) {
       << v.violations[0].explanation;
 }
 
+// A probe timeout that reaches past the next probe round judges that round's
+// probe: a reachable replica can be suspected, and the coordinator skips it.
+// The same failure is expected then, and promised again once the timeout
+// leaves the newest round time for a round trip.
+TEST(Availability, ExplainsAFailureWhenTheTimingsLetReachableNodesBeSuspected) {
+  AvailabilityCase c(QuorumMode::strict);
+  c.config.probe_interval_ns = 88 * kMillisecondNs;
+  c.config.probe_timeout_ns = 93 * kMillisecondNs;  // 5 ms for a round trip of up to 10
+  c.failed_put();
+  PropertyVerdict v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_FALSE(v.violations[0].promised);
+  EXPECT_EQ(v.violations[0].kind, "timeout_under_suspicion_timing");
+  EXPECT_NE(v.violations[0].explanation.find("reaches past the next probe round"),
+            std::string::npos)
+      << v.violations[0].explanation;
+  c.config.probe_timeout_ns = 99 * kMillisecondNs;  // 11 ms
+  v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_TRUE(v.violations[0].promised);
+  // A replica timeout shorter than a round trip times out reachable targets.
+  c.config.replica_timeout_ns = 10 * kMillisecondNs;
+  v = c.check();
+  ASSERT_EQ(v.violations.size(), 1u);
+  EXPECT_EQ(v.violations[0].kind, "timeout_under_suspicion_timing");
+}
+
 TEST(Availability, ExplainsATimeoutUnderLossyLinks) {
   AvailabilityCase c(QuorumMode::strict);
   c.trace.link(kSecondNs, c.home[1], c.coordinator(), 500'000);
