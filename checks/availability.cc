@@ -72,8 +72,7 @@ WindowFacts window_facts(const CheckContext& ctx, const ReachabilityTimeline& ti
   const bool coordinator_crashed =
       crashed_within(crashes, write.coordinator, from_ns, write.completion_ns);
   facts.answers.assign(nodes, Answers::never);
-  for (NodeId n = 0; n < nodes; ++n) {
-    if (coordinator_crashed) break;
+  for (NodeId n = 0; n < nodes && !coordinator_crashed; ++n) {
     if (always[n] && !crashed_within(crashes, n, from_ns, write.completion_ns)) {
       facts.answers[n] = Answers::always;
       facts.stable.push_back(n);
@@ -120,6 +119,20 @@ std::optional<TimeNs> worst_case_op_ns(const Config& config, const std::vector<N
 bool client_gave_up_early(const CheckContext& ctx, const IndexedOp& op, TimeNs needed_ns) {
   const std::string& error = ctx.input.history[op.completion_index].error;
   return error.rfind("client timeout", 0) == 0 && op.completion_ns < op.invoke_ns + needed_ns;
+}
+
+// How long before the invoke a node must be reachable for the coordinator
+// not to suspect it at the invoke. A timeout of a probe or a request sent to
+// it just before it became reachable can still fire max(probe timeout,
+// replica timeout) later and raise a suspicion; the suspicion lasts until
+// the node's reply to the next probe round (suspected nodes are always
+// probed). A large clean run showed the replica timeout's part: a request
+// sent during a partition timed out 74 ms after the heal, and the next
+// probe round came 164 ms later, past the old window of probe interval +
+// probe timeout.
+TimeNs suspicion_clear_ns(const Config& config) {
+  return std::max(config.probe_timeout_ns, config.replica_timeout_ns) +
+         config.probe_interval_ns + 2 * config.network_delay_max_ns;
 }
 
 // Why these timings let a reachable node be suspected, which the walk
@@ -183,7 +196,7 @@ PropertyVerdict check_availability(const CheckContext& ctx) {
     return verdict;
   }
   verdict.checked = true;
-  const TimeNs detection_ns = config.probe_interval_ns + config.probe_timeout_ns;
+  const TimeNs detection_ns = suspicion_clear_ns(config);
   const std::optional<std::string> timing_risk = suspicion_risk(config);
   const CrashTimes crashes = crash_times_of(config, ctx.input.trace);
   const std::vector<NodeId> owners = partition_owners(config);

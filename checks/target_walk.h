@@ -22,7 +22,8 @@
 // fallbacks). So the walk is searched over every behaviour of those nodes,
 // each choice made when the node's turn comes (each node is asked at most
 // once), with the states memoized. `always` nodes are never suspected within
-// the window (availability starts it a failure-detection time early).
+// the window (availability starts it as long before the invoke as a
+// suspicion can outlast a node's return).
 // tests/checks/target_walk_test.cc checks it against a plain enumeration.
 #pragma once
 

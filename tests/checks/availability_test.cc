@@ -51,7 +51,8 @@ TEST(Availability, RejectsAnUnavailableWriteWithAReachableQuorum) {
   EXPECT_EQ(u.kind, "unavailable_write");
   EXPECT_EQ(u.nodes, std::vector<NodeId>{c.coordinator()});
   EXPECT_EQ(u.op_indices, (std::vector<uint64_t>{0, 1}));
-  EXPECT_EQ(u.times, (std::vector<TimeNs>{kInvokeNs - 150 * kMillisecondNs, kDoneNs}));
+  // max(probe timeout, replica timeout) + probe interval + a round trip.
+  EXPECT_EQ(u.times, (std::vector<TimeNs>{kInvokeNs - 160 * kMillisecondNs, kDoneNs}));
   std::vector<NodeId> sorted = c.home;
   std::sort(sorted.begin(), sorted.end());
   const std::string reach =
@@ -230,6 +231,27 @@ TEST(Availability, ExtendsTheWindowByFailureDetectionTime) {
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{2});
+}
+
+// A replica timeout longer than the probe timeout: a request sent just
+// before the replicas came back times out that much later and suspects
+// them until the next probe round answers. The window covers it: replicas
+// back 10 ms + probe interval + replica timeout before the invoke may still
+// be suspected; 20 ms earlier than that, they may not.
+TEST(Availability, ExtendsTheWindowByALateReplicaTimeoutToo) {
+  for (const TimeNs back_before_invoke_ms : {185u, 200u}) {
+    AvailabilityCase c(QuorumMode::strict);
+    c.config.replica_timeout_ns = 80 * kMillisecondNs;  // probe timeout 50, interval 100
+    c.trace.fault(kSecondNs, TraceKind::crashed, c.home[1]);
+    c.trace.fault(kSecondNs, TraceKind::paused, c.home[2]);
+    const TimeNs back_ns = kInvokeNs - back_before_invoke_ms * kMillisecondNs;
+    c.trace.fault(back_ns, TraceKind::restarted, c.home[1]);
+    c.trace.fault(back_ns, TraceKind::resumed, c.home[2]);
+    c.failed_put();
+    // 80 + 100 + 10 = 190 ms.
+    EXPECT_EQ(c.check().violations.size(), back_before_invoke_ms < 190 ? 0u : 1u)
+        << back_before_invoke_ms;
+  }
 }
 
 TEST(Availability, AcceptsAFailureWhenTheReachableQuorumMovesMidRequest) {
