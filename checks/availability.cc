@@ -196,7 +196,7 @@ PropertyVerdict check_availability(const CheckContext& ctx) {
     return verdict;
   }
   verdict.checked = true;
-  const TimeNs detection_ns = suspicion_clear_ns(config);
+  const TimeNs suspicion_ns = suspicion_clear_ns(config);
   const std::optional<std::string> timing_risk = suspicion_risk(config);
   const CrashTimes crashes = crash_times_of(config, ctx.input.trace);
   const std::vector<NodeId> owners = partition_owners(config);
@@ -206,7 +206,7 @@ PropertyVerdict check_availability(const CheckContext& ctx) {
     if (!op.completed() || op.ok()) continue;
     if (op.coordinator >= config.nodes) continue;  // the client never reached a coordinator
     ++judged;
-    const TimeNs from_ns = op.invoke_ns > detection_ns ? op.invoke_ns - detection_ns : 0;
+    const TimeNs from_ns = op.invoke_ns > suspicion_ns ? op.invoke_ns - suspicion_ns : 0;
     const WindowFacts facts = window_facts(ctx, timeline.value(), crashes, op, from_ns);
     const std::vector<NodeId> extended =
         ring_walk(owners, ctx.placement.partition(op.key), config.nodes);

@@ -18,7 +18,9 @@ class WorstWalk {
  public:
   WorstWalk(const Config& config, const std::vector<NodeId>& extended,
             const std::vector<Answers>& answers, size_t needed)
-      : config_(config), extended_(extended), answers_(answers), needed_(needed) {}
+      : config_(config), extended_(extended), answers_(answers), needed_(needed) {
+    DT_ASSERT(config.quorum_mode == QuorumMode::sloppy, "strict walks never retarget");
+  }
 
   std::optional<TimeNs> run() { return take(0, 0, config_.replicas_n, 0, 0); }
 
@@ -59,8 +61,8 @@ class WorstWalk {
     const TimeNs round_trip_ns = 2 * config_.network_delay_max_ns;
     const TimeNs asked_ns = round * config_.replica_timeout_ns;
     if (answered >= needed_) return asked_ns + round_trip_ns;
-    if (config_.quorum_mode == QuorumMode::strict || silent == 0) return std::nullopt;
-    // Strict asks homes only; sloppy replaces every silent target next round.
+    if (silent == 0) return std::nullopt;
+    // Every silent target is replaced next round.
     const TimeNs next_ns = asked_ns + config_.replica_timeout_ns;
     if (next_ns + round_trip_ns >= config_.request_deadline_ns) return std::nullopt;
     return take(pos, answered, silent, 0, round + 1);
