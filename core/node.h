@@ -124,6 +124,10 @@ class Node {
 
   // The canonical abstract state, compared between model and impl.
   virtual NodeState abstract_state() const = 0;
+  // Exactly abstract_state().comparison_digest(). Lockstep compares these
+  // after every event and builds both states only when they differ; nodes
+  // override it with a walk that copies nothing (core/state_digest.h).
+  virtual uint64_t comparison_digest() const { return abstract_state().comparison_digest(); }
 
   // A deep copy in the same state, for the explorer (explore/), which keeps
   // many states alive and branches from each. nullptr: not supported.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/hash.h"
+#include "core/state_digest.h"
 
 namespace dt {
 
@@ -70,6 +71,19 @@ uint64_t NodeState::digest() const {
     h = hash_combine(h, hash_combine(partition, root));
   }
   return h;
+}
+
+uint64_t NodeState::comparison_digest() const {
+  NodeStateDigest digest(node);
+  digest.store(store_digest(store));
+  digest.hint_count(hints.size());
+  for (const auto& [intended, hinted] : hints) digest.hinted(intended, store_digest(hinted));
+  digest.suspected(suspected);
+  digest.pending(pending);
+  RootsDigest roots(merkle_roots.size());
+  for (const auto& [partition, root] : merkle_roots) roots.add(partition, root);
+  digest.roots(roots.value());
+  return digest.value();
 }
 
 std::vector<std::string> NodeState::differences(const NodeState& other, const char* this_name,

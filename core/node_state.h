@@ -32,7 +32,13 @@ struct NodeState {
   std::map<uint32_t, uint64_t> merkle_roots;         // partition -> root hash
 
   friend bool operator==(const NodeState&, const NodeState&) = default;
+  // What run digests fold in (final states); its formula is fixed, so digests
+  // stay comparable across builds.
   uint64_t digest() const;
+  // The same fields hashed part by part (core/state_digest.h): what lockstep
+  // compares after every event, since a node can cache the parts that change
+  // rarely (its store and Merkle roots). Not equal to digest().
+  uint64_t comparison_digest() const;
   // Readable differences ("store[k3]: model [..] impl [..]"), empty when equal.
   std::vector<std::string> differences(const NodeState& other, const char* this_name,
                                        const char* other_name) const;

@@ -83,6 +83,12 @@ std::map<NodeId, std::map<Key, Siblings>> HintIndex::snapshot() const {
   return view;
 }
 
+void HintIndex::add_to(NodeStateDigest& digest) const {
+  const std::vector<NodeId> intended = intended_nodes();
+  digest.hint_count(intended.size());
+  for (NodeId n : intended) digest.hinted(n, store_digest(by_intended_[n]));
+}
+
 void HintIndex::clear() {
   for (std::map<Key, Siblings>& hints : by_intended_) hints.clear();
   with_hints_.clear();

@@ -10,6 +10,7 @@
 
 #include "core/config.h"
 #include "core/messages.h"
+#include "core/state_digest.h"
 #include "impl/node_bits.h"
 #include "impl/sibling_merge.h"
 
@@ -34,6 +35,8 @@ class HintIndex {
   std::vector<HintedEntry> entries_for(NodeId intended) const;
   size_t entry_count(NodeId intended) const;
   std::map<NodeId, std::map<Key, Siblings>> snapshot() const;
+  // The snapshot's part of a node state digest (hint count, then each store).
+  void add_to(NodeStateDigest& digest) const;
   bool empty() const { return with_hints_.none(); }
   void clear();
 

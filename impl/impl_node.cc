@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "core/assert.h"
+#include "core/state_digest.h"
 #include "core/state_fingerprint.h"
 #include "core/ring.h"
 #include "impl/emit.h"
@@ -83,6 +84,7 @@ class ImplNode final : public Node, public FingerprintedNode {
   void on_crash(Effects& out) override;
   void on_wipe(Effects& out) override;
   NodeState abstract_state() const override;
+  uint64_t comparison_digest() const override;
   void fingerprint(Hasher& h) const override;
   std::unique_ptr<Node> clone() const override {
     auto copy = std::make_unique<ImplNode>(*this);
@@ -153,6 +155,12 @@ class ImplNode final : public Node, public FingerprintedNode {
   SiblingMerge merge_;  // reused by every merge: no per-message allocation once warm
   // Bug zoo (failed_handoff_drops_hint): the previous round's offers.
   std::vector<std::pair<NodeId, std::vector<HintedEntry>>> unacked_offers_;
+  // comparison_digest()'s store and roots parts, valid for store generation
+  // digests_generation_.
+  mutable uint64_t store_digest_ = 0;
+  mutable uint64_t roots_digest_ = 0;
+  mutable uint64_t digests_generation_ = 0;
+  mutable bool digests_valid_ = false;
 };
 
 void ImplNode::on_timer(const NodeClock& /*clock*/, TimerKind kind, uint64_t tag, Effects& out) {
@@ -368,6 +376,25 @@ NodeState ImplNode::abstract_state() const {
     state.merkle_roots.emplace_hint(state.merkle_roots.end(), partition, store_.root(partition));
   }
   return state;
+}
+
+uint64_t ImplNode::comparison_digest() const {
+  if (!digests_valid_ || digests_generation_ != store_.generation()) {
+    const std::vector<uint32_t>& partitions = placement_.self_home_partitions();
+    RootsDigest roots(partitions.size());
+    for (uint32_t partition : partitions) roots.add(partition, store_.root(partition));
+    roots_digest_ = roots.value();
+    store_digest_ = store_.digest();
+    digests_generation_ = store_.generation();
+    digests_valid_ = true;
+  }
+  NodeStateDigest digest(self_);
+  digest.store(store_digest_);
+  hints_.add_to(digest);
+  digest.suspected(peers_.suspected());
+  digest.pending(coordinator_.pending_states());
+  digest.roots(roots_digest_);
+  return digest.value();
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "core/assert.h"
 #include "core/ring.h"
+#include "core/state_digest.h"
 
 namespace dt {
 
@@ -65,6 +66,7 @@ void MainStore::write_back(Key key, Entry* entry, SiblingMerge& merge, bool trac
   DT_ASSERT(!merge.merged.empty(), "writing back an empty sibling set");
   // Materialize before touching the map: `merge` may point into the old set.
   Siblings merged = merge.materialize();
+  ++generation_;
   if (entry == nullptr) {
     const uint32_t partition = partition_of(key, partitions_q_);
     const uint32_t leaf = merkle_leaf_of(key, depth_);
@@ -145,7 +147,20 @@ std::map<Key, Siblings> MainStore::snapshot() const {
   return view;
 }
 
+uint64_t MainStore::digest() const {
+  std::vector<std::pair<Key, const Siblings*>> sorted;
+  sorted.reserve(entries_.size());
+  entries_.for_each(
+      [&](Key key, const Entry& entry) { sorted.emplace_back(key, &entry.siblings); });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  StoreDigest digest(sorted.size());
+  for (const auto& [key, siblings] : sorted) digest.add(key, *siblings);
+  return digest.value();
+}
+
 void MainStore::clear() {
+  ++generation_;
   entries_.clear();
   for (std::unique_ptr<Partition>& part : partitions_) part.reset();
   DT_ASSERT(entries_.empty(), "store not empty after clear");

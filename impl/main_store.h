@@ -49,6 +49,11 @@ class MainStore {
   // Ascending by key (abstract state, wipe reports).
   std::vector<Key> sorted_keys() const { return entries_.sorted_keys(); }
   std::map<Key, Siblings> snapshot() const;
+  // store_digest(snapshot()), without building the snapshot.
+  uint64_t digest() const;
+  // Bumped by every write and clear: a value derived from the store (its
+  // digest, its roots) stays valid while the generation it was computed at is current.
+  uint64_t generation() const { return generation_; }
   size_t size() const { return entries_.size(); }
   bool empty() const { return entries_.empty(); }
   void clear();
@@ -84,6 +89,7 @@ class MainStore {
   // a reader sees are the same as with eager updates).
   mutable FlatMap<Entry> entries_;
   std::vector<std::unique_ptr<Partition>> partitions_;  // allocated at first key
+  uint64_t generation_ = 0;
 };
 
 }  // namespace dt

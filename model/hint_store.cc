@@ -57,4 +57,11 @@ std::map<NodeId, std::map<Key, Siblings>> HintStore::snapshot() const {
   return view;
 }
 
+void HintStore::add_to(NodeStateDigest& digest) const {
+  digest.hint_count(by_intended_.size());
+  for (const auto& [intended, store] : by_intended_) {
+    digest.hinted(intended, store_digest(store.entries()));
+  }
+}
+
 }  // namespace dt

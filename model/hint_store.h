@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/messages.h"
+#include "core/state_digest.h"
 #include "model/store.h"
 
 namespace dt {
@@ -23,6 +24,8 @@ class HintStore {
   std::vector<HintedEntry> entries_for(NodeId intended) const;
   // The abstract view: intended -> key -> siblings, no empty maps.
   std::map<NodeId, std::map<Key, Siblings>> snapshot() const;
+  // The snapshot's part of a node state digest (hint count, then each store).
+  void add_to(NodeStateDigest& digest) const;
   bool empty() const { return by_intended_.empty(); }
   void clear() { by_intended_.clear(); }
 

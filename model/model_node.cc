@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/assert.h"
+#include "core/state_digest.h"
 #include "core/state_fingerprint.h"
 #include "model/anti_entropy.h"
 #include "model/coordinator.h"
@@ -125,6 +126,16 @@ class ModelNode final : public Node, public FingerprintedNode {
     state.merkle_roots = merkle_roots();
     return state;
   }
+  uint64_t comparison_digest() const override {
+    refresh_store_digests();
+    NodeStateDigest digest(self_);
+    digest.store(store_digest_);
+    hints_.add_to(digest);
+    digest.suspected(detector_.suspected());
+    digest.pending(coordinator_.pending_states());
+    digest.roots(roots_digest_);
+    return digest.value();
+  }
 
  private:
   void handle(NodeId from, const StoreRequest& m, Effects& out) {
@@ -180,6 +191,19 @@ class ModelNode final : public Node, public FingerprintedNode {
     return roots_;
   }
 
+  // The store's and the roots' part of comparison_digest(), recomputed when
+  // the store's generation moved.
+  void refresh_store_digests() const {
+    if (digests_valid_ && digests_generation_ == main_store_.generation()) return;
+    const std::map<uint32_t, uint64_t>& roots = merkle_roots();
+    RootsDigest roots_digest(roots.size());
+    for (const auto& [partition, root] : roots) roots_digest.add(partition, root);
+    roots_digest_ = roots_digest.value();
+    store_digest_ = store_digest(main_store_.entries());
+    digests_generation_ = main_store_.generation();
+    digests_valid_ = true;
+  }
+
   // Every hinted version: intended ascending, key ascending, canonical order.
   void lose_hints(TraceKind kind, Effects& out) {
     for (NodeId intended : hints_.intended_nodes()) {
@@ -212,6 +236,11 @@ class ModelNode final : public Node, public FingerprintedNode {
   mutable std::map<uint32_t, uint64_t> roots_;
   mutable uint64_t roots_generation_ = 0;
   mutable bool roots_valid_ = false;
+  // Cache for refresh_store_digests(), valid for store generation digests_generation_.
+  mutable uint64_t store_digest_ = 0;
+  mutable uint64_t roots_digest_ = 0;
+  mutable uint64_t digests_generation_ = 0;
+  mutable bool digests_valid_ = false;
 };
 
 }  // namespace

@@ -1,0 +1,71 @@
+// NodeState::comparison_digest() built part by part from a node's own
+// containers, so lockstep can compare model and impl after every event
+// without copying either state into a NodeState (stores, hints and Merkle
+// roots copied after every event were most of a large run's time). Each part
+// hashes on its own, so a node can keep the digests of its store and roots
+// until the store changes. A node feeds the parts in NodeState's field order,
+// each container in its canonical order; the value then equals
+// `abstract_state().comparison_digest()` exactly
+// (tests/fuzz/state_digest_test.cc checks it after every event of model,
+// impl and every zoo bug).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "core/node_state.h"
+
+namespace dt {
+
+// The hash of one key -> siblings map (a main store, or one intended node's
+// hints): its size, then each key ascending.
+class StoreDigest {
+ public:
+  explicit StoreDigest(size_t keys);
+  void add(Key key, const Siblings& siblings);
+  uint64_t value() const;
+
+ private:
+  uint64_t hash_;
+  size_t keys_left_;
+};
+
+uint64_t store_digest(const std::map<Key, Siblings>& store);
+
+// The hash of a node's Merkle roots: their count, then each partition
+// ascending with its root.
+class RootsDigest {
+ public:
+  explicit RootsDigest(size_t partitions);
+  void add(uint32_t partition, uint64_t root);
+  uint64_t value() const;
+
+ private:
+  uint64_t hash_;
+  size_t partitions_left_;
+  int64_t last_partition_ = -1;
+};
+
+class NodeStateDigest {
+ public:
+  explicit NodeStateDigest(NodeId node);
+  // In this order, each once (hinted once per intended node, ascending).
+  void store(uint64_t store_digest);
+  void hint_count(size_t intended_nodes);
+  void hinted(NodeId intended, uint64_t store_digest);
+  void suspected(const std::vector<NodeId>& suspected);
+  void pending(const std::vector<PendingRequestState>& pending);
+  void roots(uint64_t roots_digest);
+  uint64_t value() const;
+
+ private:
+  enum class Part { store, hint_count, hinted, suspected, pending, roots, done };
+  void advance(Part from, Part to);
+
+  uint64_t hash_;
+  Part next_ = Part::store;
+  size_t hints_left_ = 0;
+};
+
+}  // namespace dt
