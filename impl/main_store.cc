@@ -25,7 +25,8 @@ MainStore::MainStore(const MainStore& other)
       merge_skips_tree_(other.merge_skips_tree_),
       collisions_(other.collisions_),
       entries_(other.entries_),
-      partitions_(other.partitions_.size()) {
+      partitions_(other.partitions_.size()),
+      generation_(other.generation_) {  // a copy's cached digests stay in step
   for (size_t p = 0; p < partitions_.size(); ++p) {
     if (other.partitions_[p]) partitions_[p] = std::make_unique<Partition>(*other.partitions_[p]);
   }
