@@ -98,5 +98,51 @@ TEST(DelayDraw, FixedPointLogAndExp) {
   EXPECT_NEAR(static_cast<double>(exp2_fraction_q62(0xC0000000u)) / q62, 1.68179283, 1e-8);
 }
 
+// The straightforward forms of the two fixed-point functions (a branch per
+// bit), kept here as their specification: the branchless ones in
+// sim/delay_draw.cc must give the same bits for every input, or every run
+// with exponential or Pareto delays would change its digest.
+uint64_t reference_neg_log2_unit_q32(uint64_t x) {
+  using u128 = unsigned __int128;
+  const uint64_t one_q62 = uint64_t{1} << 62;
+  const uint64_t whole = 63 - static_cast<uint64_t>(__builtin_clzll(x));
+  uint64_t mantissa = whole >= 62 ? x >> (whole - 62) : x << (62 - whole);
+  uint64_t fraction = 0;
+  for (int bit = 31; bit >= 0; --bit) {
+    mantissa = static_cast<uint64_t>((u128{mantissa} * mantissa) >> 62);
+    if (mantissa >= 2 * one_q62) {
+      mantissa >>= 1;
+      fraction |= uint64_t{1} << bit;
+    }
+  }
+  return (uint64_t{64} << 32) - ((whole << 32) | fraction);
+}
+
+TEST(DelayDraw, FixedPointLogMatchesItsBitByBitSpecification) {
+  Prng prng(404);
+  for (int i = 0; i < 1'000'000; ++i) {
+    // Every magnitude: shift a draw right by 0-63 bits.
+    const uint64_t x = (prng.next_u64() >> prng.below(64)) | 1;
+    ASSERT_EQ(neg_log2_unit_q32(x), reference_neg_log2_unit_q32(x)) << "x = " << x;
+  }
+}
+
+TEST(DelayDraw, FixedPointExpMatchesItsBitByBitSpecification) {
+  using u128 = unsigned __int128;
+  // 2^(2^-(i+1)) as Q62, recovered from the function itself: one bit set.
+  std::vector<uint64_t> roots;
+  for (int i = 0; i < 32; ++i) roots.push_back(exp2_fraction_q62(1u << (31 - i)));
+  Prng prng(405);
+  for (int i = 0; i < 1'000'000; ++i) {
+    const auto fraction = static_cast<uint32_t>(prng.next_u64());
+    u128 expected = uint64_t{1} << 62;
+    for (int b = 0; b < 32; ++b) {
+      if ((fraction >> (31 - b)) & 1u) expected = (expected * roots[b]) >> 62;
+    }
+    ASSERT_EQ(exp2_fraction_q62(fraction), static_cast<uint64_t>(expected))
+        << "fraction = " << fraction;
+  }
+}
+
 }  // namespace
 }  // namespace dt
