@@ -74,7 +74,7 @@ Result<CampaignOptions> to_options(const CampaignFlags& f) {
   if (f.jobs < 1 || f.jobs > 256) return Status::error("--jobs: must be in 1..256");
   o.jobs = f.jobs;
   const std::optional<DrawScale> draw = parse_draw_scale(f.draw);
-  if (!draw) return Status::error("--draw: \"" + f.draw + "\" is not small or large");
+  if (!draw) return Status::error("--draw: \"" + f.draw + "\" is not small, large or huge");
   o.draw = *draw;
   if (f.runs && *f.runs == 0) return Status::error("--runs: must be at least 1");
   if (f.seconds && !(*f.seconds > 0)) return Status::error("--seconds: must be more than 0");
@@ -114,7 +114,7 @@ void add_campaign_flags(CLI::App& cmd, CampaignFlags& f) {
       ->capture_default_str();
   cmd.add_option("--shard", f.shard, "run shard k of n (k/n, 0 <= k < n)")->capture_default_str();
   cmd.add_option("--draw", f.draw,
-                 "small|large: cluster and workload sizes drawn (large: 7-40 nodes, <= 600 ops)")
+                 "small|large|huge: cluster and workload sizes drawn (large: 7-40 nodes, <= 600 ops; huge: 65-128 nodes)")
       ->capture_default_str();
   cmd.add_option("--inject", f.inject, "switch on a bug-zoo bug in the impl (repeatable)");
   cmd.add_flag("--stop-on-failure", f.stop_on_failure,

@@ -181,7 +181,7 @@ void add_run_commands(CLI::App& app, int& exit_code) {
   auto flags = std::make_shared<OutputFlags>();
   auto overrides = std::make_shared<ConfigOverrides>();
   run->add_option("--seed", *seed, "the seed the schedule is drawn from")->capture_default_str();
-  run->add_option("--draw", *draw, "small|large: the sizes the seed draws (as campaign --draw)")
+  run->add_option("--draw", *draw, "small|large|huge: the sizes the seed draws (as campaign --draw)")
       ->capture_default_str();
   run->add_option("--save-schedule", *save, "write the drawn schedule to this file");
   add_output_flags(*run, *flags);
@@ -189,7 +189,7 @@ void add_run_commands(CLI::App& app, int& exit_code) {
   run->callback([&exit_code, seed, draw, save, flags, overrides] {
     const std::optional<DrawScale> scale = parse_draw_scale(*draw);
     if (!scale) {
-      std::fprintf(stderr, "dynamo-testbed run: --draw: \"%s\" is not small or large\n",
+      std::fprintf(stderr, "dynamo-testbed run: --draw: \"%s\" is not small, large or huge\n",
                    draw->c_str());
       exit_code = kExitBadInput;
       return;

@@ -25,9 +25,22 @@ struct DrawRanges {
 constexpr DrawRanges kSmallRanges{3, 6, 4, {8, 16}, 4, 6, 5, 60, 10};
 constexpr DrawRanges kLargeRanges{7, 40, 6, {64, 128}, 16, 64, 50, 600, 30};
 static_assert(kLargeRanges.max_nodes < 64, "a partition mask is one 64-bit word");
+// Past 64 nodes: node sets of several words in the impl, wider replica-timeout
+// tags, and partitions drawn node by node (decode_fault).
+constexpr DrawRanges kHugeRanges{65, 128, 6, {128, 256}, 16, 64, 50, 600, 30};
+static_assert(kHugeRanges.min_nodes > 64, "huge draws start past one 64-bit word");
 
 const DrawRanges& ranges_of(DrawScale scale) {
-  return scale == DrawScale::large ? kLargeRanges : kSmallRanges;
+  switch (scale) {
+    case DrawScale::small:
+      return kSmallRanges;
+    case DrawScale::large:
+      return kLargeRanges;
+    case DrawScale::huge:
+      return kHugeRanges;
+  }
+  DT_ASSERT(false, "unknown draw scale");
+  return kSmallRanges;
 }
 
 Config decode_config(ByteReader& in, const DrawRanges& r) {
@@ -170,9 +183,23 @@ void decode_fault(ByteReader& in, EventKind kind, const Config& c, TimeNs durati
       break;
     case EventKind::partition: {
       // Two groups: a random non-empty proper subset and the rest.
-      const uint64_t mask = in.in_range(1, (uint64_t{1} << c.nodes) - 2);
       e.groups.assign(2, {});
-      for (NodeId n = 0; n < c.nodes; ++n) e.groups[(mask >> n) & 1].push_back(n);
+      if (c.nodes < 64) {
+        const uint64_t mask = in.in_range(1, (uint64_t{1} << c.nodes) - 2);
+        for (NodeId n = 0; n < c.nodes; ++n) e.groups[(mask >> n) & 1].push_back(n);
+      } else {
+        // One bit per node from two words; a one-sided draw moves one node
+        // (drawn too) to the other side.
+        const uint64_t words[2] = {in.u64(), in.u64()};
+        const auto moved = static_cast<NodeId>(in.pick(c.nodes));
+        std::vector<uint8_t> side(c.nodes);
+        for (NodeId n = 0; n < c.nodes; ++n) side[n] = (words[n / 64] >> (n % 64)) & 1;
+        if (std::count(side.begin(), side.end(), side[0]) == static_cast<long>(c.nodes)) {
+          side[moved] ^= 1;
+        }
+        for (NodeId n = 0; n < c.nodes; ++n) e.groups[side[n]].push_back(n);
+      }
+      DT_ASSERT(!e.groups[0].empty() && !e.groups[1].empty(), "a one-sided partition");
       end = ScheduleEvent{};
       end.at_ns = end_ns;
       end.kind = EventKind::heal;
@@ -222,12 +249,22 @@ std::string SwarmProfile::describe() const {
 }
 
 const char* to_string(DrawScale scale) {
-  return scale == DrawScale::large ? "large" : "small";
+  switch (scale) {
+    case DrawScale::small:
+      return "small";
+    case DrawScale::large:
+      return "large";
+    case DrawScale::huge:
+      return "huge";
+  }
+  DT_ASSERT(false, "unknown draw scale");
+  return "";
 }
 
 std::optional<DrawScale> parse_draw_scale(std::string_view text) {
   if (text == "small") return DrawScale::small;
   if (text == "large") return DrawScale::large;
+  if (text == "huge") return DrawScale::huge;
   return std::nullopt;
 }
 
@@ -250,7 +287,7 @@ DecodedSchedule decode_schedule(std::span<const uint8_t> bytes, DrawScale scale)
   // field existed: one schedule in four probes only ring neighbours (an
   // exhausted input reads zeros: all).
   s.config.probe_scope = in.pick(4) == 3 ? ProbeScope::neighbors : ProbeScope::all;
-  if (scale == DrawScale::large) decode_timings(in, s.config, s.workload);
+  if (scale != DrawScale::small) decode_timings(in, s.config, s.workload);
   // Enough quiescence rounds for this config to converge (large rings need
   // more than the default; small draws never do, so they are unchanged).
   if (const ConvergenceBound bound = quiescence_rounds_needed(s.config); bound.rounds) {

@@ -37,12 +37,15 @@ struct SwarmProfile {
 // to 30 faults, and timings (delays and their distribution, replica timeout,
 // request deadline, probe, handoff and anti-entropy intervals) other than the
 // defaults, so the checkers are judged on the configs users study too.
-// Both read the same bytes in the same order; only the ranges differ, so a
-// small draw is the same as before the large one existed.
-enum class DrawScale { small, large };
+// `huge` is `large` past 64 nodes (65-128 nodes, Q 128 or 256), where the
+// impl's node sets take several words and partitions are drawn node by node.
+// All read the same bytes in the same order; only the ranges differ (and a
+// partition of 64 or more nodes reads its own bytes), so a small draw is the
+// same as before the large one existed, and a large one as before huge.
+enum class DrawScale { small, large, huge };
 
 const char* to_string(DrawScale scale);
-// "small" or "large"; nullopt otherwise.
+// "small", "large" or "huge"; nullopt otherwise.
 std::optional<DrawScale> parse_draw_scale(std::string_view text);
 
 struct DecodedSchedule {

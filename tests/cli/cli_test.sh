@@ -65,11 +65,14 @@ expect "empty export wrote nothing" 2 "." -- ls "$work/empty.json"
 expect "cart export" 0 "wrote" -- "$bin" export "$work/cart.json" --format elle-set-full \
   -o "$work/set.json"
 expect "unknown bug" 2 "not a known bug" -- "$bin" run --seed 1 --inject no_such_bug
-expect "bad draw scale" 2 'campaign: --draw: "huge" is not small or large' -- "$bin" campaign \
-  --runs 1 --draw huge
-expect "bad run draw scale" 2 'run: --draw: "huge" is not small or large' -- "$bin" run --seed 1 \
-  --draw huge
+expect "bad draw scale" 2 'campaign: --draw: "giant" is not small, large or huge' -- "$bin" \
+  campaign --runs 1 --draw giant
+expect "bad run draw scale" 2 'run: --draw: "giant" is not small, large or huge' -- "$bin" run \
+  --seed 1 --draw giant
 expect "a large draw" 0 "nodes" -- "$bin" run --seed 3 --draw large
+# Past 64 nodes (multi-word node sets, partitions drawn node by node): clean too.
+expect "huge clean campaign" 0 "failed runs: 0 " -- "$bin" campaign --draw huge --runs 4 \
+  --jobs 2 --quiet --out ""
 # Large clusters and other timings: a clean tree reports no promised violation
 # (four false alarms were first seen this way: docs/properties.md).
 expect "large clean campaign" 0 "failed runs: 0 " -- "$bin" campaign --draw large --runs 40 \

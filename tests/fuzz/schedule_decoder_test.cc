@@ -89,7 +89,39 @@ TEST(ScheduleDecoder, LargeDrawsSpanLargerClustersAndWorkloads) {
   EXPECT_GT(other_timings, 250u);
   EXPECT_EQ(parse_draw_scale("large"), DrawScale::large);
   EXPECT_EQ(parse_draw_scale("small"), DrawScale::small);
-  EXPECT_FALSE(parse_draw_scale("huge").has_value());
+  EXPECT_EQ(parse_draw_scale("huge"), DrawScale::huge);
+  EXPECT_FALSE(parse_draw_scale("giant").has_value());
+}
+
+// Huge draws are past one 64-bit word of nodes, and their partitions split
+// the whole cluster (both sides non-empty, every node on one side).
+TEST(ScheduleDecoder, HugeDrawsSpanPastSixtyFourNodesAndSplitThemAll) {
+  uint32_t max_nodes = 0, min_nodes = UINT32_MAX, partitions = 0, high_side_mixed = 0;
+  for (uint64_t seed = 0; seed < 300; ++seed) {
+    const Schedule s = draw_schedule(seed, DrawScale::huge).schedule;
+    ASSERT_TRUE(validate_schedule(s).is_ok()) << validate_schedule(s).message();
+    max_nodes = std::max(max_nodes, s.config.nodes);
+    min_nodes = std::min(min_nodes, s.config.nodes);
+    EXPECT_GE(s.config.partitions_q, s.config.nodes);
+    for (const ScheduleEvent& e : s.events) {
+      if (e.kind != EventKind::partition) continue;
+      ++partitions;
+      ASSERT_EQ(e.groups.size(), 2u);
+      EXPECT_FALSE(e.groups[0].empty());
+      EXPECT_FALSE(e.groups[1].empty());
+      EXPECT_EQ(e.groups[0].size() + e.groups[1].size(), s.config.nodes);
+      // Nodes past 64 land on both sides across draws (not one word reused).
+      const bool high_in_0 = std::any_of(e.groups[0].begin(), e.groups[0].end(),
+                                         [](NodeId n) { return n >= 64; });
+      const bool high_in_1 = std::any_of(e.groups[1].begin(), e.groups[1].end(),
+                                         [](NodeId n) { return n >= 64; });
+      high_side_mixed += high_in_0 && high_in_1;
+    }
+  }
+  EXPECT_EQ(min_nodes, 65u);
+  EXPECT_GE(max_nodes, 120u);
+  EXPECT_GT(partitions, 50u);
+  EXPECT_GT(high_side_mixed, partitions / 2);
 }
 
 TEST(ScheduleDecoder, EmptyInputDecodes) {
