@@ -134,27 +134,28 @@ std::vector<KeyData> MainStore::leaf_data(uint32_t partition,
   return data;
 }
 
-std::map<Key, Siblings> MainStore::snapshot() const {
-  // Sort first, then append at the map's end: no tree search per key.
+std::vector<std::pair<Key, const Siblings*>> MainStore::sorted_entries() const {
   std::vector<std::pair<Key, const Siblings*>> sorted;
   sorted.reserve(entries_.size());
   entries_.for_each(
       [&](Key key, const Entry& entry) { sorted.emplace_back(key, &entry.siblings); });
   std::sort(sorted.begin(), sorted.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
+  return sorted;
+}
+
+std::map<Key, Siblings> MainStore::snapshot() const {
+  // Sorted first, then appended at the map's end: no tree search per key.
   std::map<Key, Siblings> view;
-  for (const auto& [key, siblings] : sorted) view.emplace_hint(view.end(), key, *siblings);
+  for (const auto& [key, siblings] : sorted_entries()) {
+    view.emplace_hint(view.end(), key, *siblings);
+  }
   DT_ASSERT(view.size() == entries_.size(), "snapshot lost a key");
   return view;
 }
 
 uint64_t MainStore::digest() const {
-  std::vector<std::pair<Key, const Siblings*>> sorted;
-  sorted.reserve(entries_.size());
-  entries_.for_each(
-      [&](Key key, const Entry& entry) { sorted.emplace_back(key, &entry.siblings); });
-  std::sort(sorted.begin(), sorted.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  const std::vector<std::pair<Key, const Siblings*>> sorted = sorted_entries();
   StoreDigest digest(sorted.size());
   for (const auto& [key, siblings] : sorted) digest.add(key, *siblings);
   return digest.value();

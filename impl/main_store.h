@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "core/config.h"
@@ -74,6 +75,8 @@ class MainStore {
     std::vector<Key> stale_keys;              // entries with hash_stale set
   };
 
+  // Every entry, key ascending (pointers into the store).
+  std::vector<std::pair<Key, const Siblings*>> sorted_entries() const;
   // Stores `merge`'s result for `key` (new or changed) and marks it stale.
   void write_back(Key key, Entry* entry, SiblingMerge& merge, bool track_tree = true);
   Partition& partition_for_write(uint32_t partition);
