@@ -9,20 +9,6 @@ namespace dt {
 
 namespace {
 
-uint64_t hash_store(const std::map<Key, Siblings>& store) {
-  uint64_t h = hash_u64(store.size(), 0x73746f);
-  for (const auto& [key, siblings] : store) {
-    h = hash_combine(h, hash_combine(key, hash_siblings(siblings)));
-  }
-  return h;
-}
-
-uint64_t hash_ids(const std::vector<NodeId>& ids) {
-  uint64_t h = hash_u64(ids.size(), 0x696473);
-  for (NodeId id : ids) h = hash_combine(h, id);
-  return h;
-}
-
 void diff_store(const std::map<Key, Siblings>& a, const std::map<Key, Siblings>& b,
                 const std::string& label, const char* a_name, const char* b_name,
                 std::vector<std::string>& out) {
@@ -55,17 +41,17 @@ std::string pending_text(const std::vector<PendingRequestState>& pending) {
 
 uint64_t NodeState::digest() const {
   uint64_t h = hash_u64(node, 0x6e6f6465);
-  h = hash_combine(h, hash_store(store));
+  h = hash_combine(h, store_digest(store));
   h = hash_combine(h, hints.size());
   for (const auto& [intended, hinted] : hints) {
-    h = hash_combine(h, hash_combine(intended, hash_store(hinted)));
+    h = hash_combine(h, hash_combine(intended, store_digest(hinted)));
   }
-  h = hash_combine(h, hash_ids(suspected));
+  h = hash_combine(h, ids_digest(suspected));
   h = hash_combine(h, pending.size());
   for (const auto& p : pending) {
     h = hash_combine(h, hash_combine(p.request_id, p.op_id));
-    h = hash_combine(h, hash_combine(p.key, hash_combine(hash_ids(p.targets),
-                                                         hash_ids(p.answered))));
+    h = hash_combine(h, hash_combine(p.key, hash_combine(ids_digest(p.targets),
+                                                         ids_digest(p.answered))));
   }
   for (const auto& [partition, root] : merkle_roots) {
     h = hash_combine(h, hash_combine(partition, root));

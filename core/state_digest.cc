@@ -5,27 +5,25 @@
 
 namespace dt {
 
-namespace {
-
-uint64_t hash_ids(const std::vector<NodeId>& ids) {
-  uint64_t h = hash_u64(ids.size(), 0x696473);
-  for (NodeId id : ids) h = hash_combine(h, id);
-  return h;
-}
-
-}  // namespace
-
 StoreDigest::StoreDigest(size_t keys) : hash_(hash_u64(keys, 0x73746f)), keys_left_(keys) {}
 
 void StoreDigest::add(Key key, const Siblings& siblings) {
   DT_ASSERT(keys_left_ > 0, "store digest given more keys than announced");
+  DT_ASSERT(!last_key_ || key > *last_key_, "store digest keys out of order");
   --keys_left_;
+  last_key_ = key;
   hash_ = hash_combine(hash_, hash_combine(key, hash_siblings(siblings)));
 }
 
 uint64_t StoreDigest::value() const {
   DT_ASSERT(keys_left_ == 0, "store digest read before every announced key");
   return hash_;
+}
+
+uint64_t ids_digest(const std::vector<NodeId>& ids) {
+  uint64_t h = hash_u64(ids.size(), 0x696473);
+  for (NodeId id : ids) h = hash_combine(h, id);
+  return h;
 }
 
 uint64_t store_digest(const std::map<Key, Siblings>& store) {
@@ -76,7 +74,7 @@ void NodeStateDigest::hinted(NodeId intended, uint64_t store_digest) {
 
 void NodeStateDigest::suspected(const std::vector<NodeId>& suspected) {
   advance(Part::suspected, Part::pending);
-  hash_ = hash_combine(hash_, hash_ids(suspected));
+  hash_ = hash_combine(hash_, ids_digest(suspected));
 }
 
 void NodeStateDigest::pending(const std::vector<PendingRequestState>& pending) {
@@ -84,8 +82,8 @@ void NodeStateDigest::pending(const std::vector<PendingRequestState>& pending) {
   hash_ = hash_combine(hash_, pending.size());
   for (const PendingRequestState& p : pending) {
     hash_ = hash_combine(hash_, hash_combine(p.request_id, p.op_id));
-    hash_ = hash_combine(hash_, hash_combine(p.key, hash_combine(hash_ids(p.targets),
-                                                                 hash_ids(p.answered))));
+    hash_ = hash_combine(hash_, hash_combine(p.key, hash_combine(ids_digest(p.targets),
+                                                                 ids_digest(p.answered))));
   }
 }
 

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "core/node_state.h"
@@ -29,9 +30,13 @@ class StoreDigest {
  private:
   uint64_t hash_;
   size_t keys_left_;
+  std::optional<Key> last_key_;  // keys come ascending
 };
 
 uint64_t store_digest(const std::map<Key, Siblings>& store);
+// The hash of a sorted id list (suspected nodes, a request's targets): its
+// size, then each id.
+uint64_t ids_digest(const std::vector<NodeId>& ids);
 
 // The hash of a node's Merkle roots: their count, then each partition
 // ascending with its root.
