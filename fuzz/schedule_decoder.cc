@@ -29,6 +29,7 @@ static_assert(kLargeRanges.max_nodes < 64, "a partition mask is one 64-bit word"
 // tags, and partitions drawn node by node (decode_fault).
 constexpr DrawRanges kHugeRanges{65, 128, 6, {128, 256}, 16, 64, 50, 600, 30};
 static_assert(kHugeRanges.min_nodes > 64, "huge draws start past one 64-bit word");
+static_assert(kHugeRanges.max_nodes <= 128, "a partition draws its sides from two words");
 
 const DrawRanges& ranges_of(DrawScale scale) {
   switch (scale) {
