@@ -41,15 +41,7 @@ void World::dispatch(NodeId node, const NodeCall& call) {
     Effects shadow_out;
     call(*target.shadow, clock, shadow_out);
     std::vector<std::string> differences = effect_differences(primary_out, shadow_out);
-    // As in the simulator: the states are built only when their digests differ.
-    if (target.primary->comparison_digest() != target.shadow->comparison_digest()) {
-      const NodeState model = target.primary->abstract_state();
-      const NodeState impl = target.shadow->abstract_state();
-      DT_ASSERT(!(model == impl), "unequal state digests of equal states");
-      for (std::string& d : model.differences(impl, "model", "impl")) {
-        differences.push_back(std::move(d));
-      }
-    }
+    append_state_differences(*target.primary, *target.shadow, differences);
     if (!differences.empty() && !divergence) {
       divergence = Divergence{steps_, now_ns(), node, "explore step " + std::to_string(steps_),
                               std::move(differences)};

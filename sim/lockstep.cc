@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "core/assert.h"
 
@@ -78,6 +79,22 @@ std::vector<std::string> effect_differences(const Effects& model, const Effects&
   diff_list("marks", model.marks, impl.marks, describe_mark, out);
   DT_ASSERT(!out.empty(), "unequal effects with no reported difference");
   return out;
+}
+
+void append_state_differences(const Node& model, const Node& impl,
+                              std::vector<std::string>& out) {
+  // Equal digests are equal states (up to a 64-bit collision): the common
+  // case costs two walks and no copies.
+  if (model.comparison_digest() == impl.comparison_digest()) return;
+  const NodeState model_state = model.abstract_state();
+  const NodeState impl_state = impl.abstract_state();
+  DT_ASSERT(!(model_state == impl_state), "unequal state digests of equal states");
+  const size_t before = out.size();
+  for (std::string& d : model_state.differences(impl_state, "model", "impl")) {
+    out.push_back(std::move(d));
+  }
+  if (out.size() == before) out.push_back("abstract states differ (no field named)");
+  DT_ASSERT(out.size() > before, "unequal states with no reported difference");
 }
 
 }  // namespace dt

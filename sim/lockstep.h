@@ -12,6 +12,12 @@ namespace dt {
 
 // Empty when model == impl.
 std::vector<std::string> effect_differences(const Effects& model, const Effects& impl);
+// Appends where the two nodes' abstract states differ (nothing when equal).
+// Compares comparison_digest()s first and builds both states only when those
+// differ; unequal digests of equal states are an internal error (a wrong
+// digest walk), never a reported difference.
+void append_state_differences(const Node& model, const Node& impl,
+                              std::vector<std::string>& out);
 
 // One line per effect item, also used by timelines.
 std::string describe(const Outgoing& send);

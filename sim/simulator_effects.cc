@@ -39,18 +39,7 @@ void Simulator::compare_lockstep(NodeId node) {
 
 void Simulator::state_differences(NodeId node, std::vector<std::string>& out) const {
   const NodeRuntime& runtime = nodes_[node];
-  // Equal digests are equal states (up to a 64-bit collision): the common
-  // case costs two walks and no copies.
-  if (runtime.primary->comparison_digest() == runtime.shadow->comparison_digest()) return;
-  const NodeState model = runtime.primary->abstract_state();
-  const NodeState impl = runtime.shadow->abstract_state();
-  // Unequal digests of equal states would be a wrong digest walk, not a
-  // divergence: an internal error, never a reported bug.
-  DT_ASSERT(!(model == impl), "unequal state digests of equal states");
-  const size_t before = out.size();
-  for (std::string& d : model.differences(impl, "model", "impl")) out.push_back(std::move(d));
-  if (out.size() == before) out.push_back("abstract states differ (no field named)");
-  DT_ASSERT(out.size() > before, "unequal states with no reported difference");
+  append_state_differences(*runtime.primary, *runtime.shadow, out);
 }
 
 bool Simulator::check_pending_states() {
