@@ -6,8 +6,10 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/huge_pages.h"
 
 int main(int argc, char** argv) {
+  dt::prefer_huge_pages();
   CLI::App app{"dynamo-testbed: a deterministic correctness testbed for Dynamo-style stores"};
   app.footer(dt::kExitCodeHelp);
   app.require_subcommand(1);

@@ -103,6 +103,12 @@ TimeNs EventQueue::next_time_ns() const {
   return source == kHeap ? heap_.front().time_ns : lanes_[source].entries.front().time_ns;
 }
 
+void EventQueue::prefetch_next() const {
+  const int source = earliest();
+  const Entry& next = source == kHeap ? heap_.front() : lanes_[source].entries.front();
+  __builtin_prefetch(&payloads_[next.payload]);
+}
+
 EventQueue::Entry EventQueue::remove(int source) {
   Entry entry;
   if (source == kHeap) {

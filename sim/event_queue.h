@@ -62,6 +62,11 @@ class EventQueue {
   // stay valid across pushes. REQUIRES: !empty()
   Taken take();
   SimEvent& payload(uint32_t slot) { return payloads_[slot]; }
+  // Asks the cache for the earliest event's payload, so it arrives while the
+  // event taken before it is handled (on a large cluster a payload is
+  // usually cold: events land on any of many nodes). A hint only: events
+  // pushed meanwhile may come first. REQUIRES: !empty()
+  void prefetch_next() const;
   void release(uint32_t slot);
   // Every event pushed so far (also the next sequence number).
   uint64_t pushed() const { return next_sequence_; }

@@ -34,6 +34,7 @@ Simulator::Simulator(const Schedule& schedule, const RunOptions& options)
             "sparse state checks keep one bit per node");
   const BugSet bugs = bugs_of(schedule);
   nodes_.resize(schedule.config.nodes);
+  prefetch_payloads_ = nodes_.size() >= kPrefetchFromNodes;
   for (NodeId n = 0; n < schedule.config.nodes; ++n) {
     nodes_[n].primary = options.primary(n, schedule.config, bugs);
     DT_ASSERT(nodes_[n].primary != nullptr, "primary factory returned null");
@@ -75,6 +76,7 @@ void Simulator::step() {
   now_ns_ = taken.time_ns;
   ++stats_.events;
   SimEvent& event = queue_.payload(taken.slot);
+  if (prefetch_payloads_ && !queue_.empty()) queue_.prefetch_next();
   current_ = &event;
   handle(event);
   current_ = nullptr;
