@@ -45,13 +45,24 @@ EventQueue::Entry EventQueue::make_entry(TimeNs time_ns, uint32_t payload) {
   DT_ASSERT(next_sequence_ != UINT64_MAX, "event sequence overflow");
   DT_ASSERT(payload < payloads_.size(), "entry for an unknown payload slot");
   ++size_;
-  earliest_known_ = false;
   return Entry{time_ns, next_sequence_++, payload};
+}
+
+const EventQueue::Entry& EventQueue::head(int source) const {
+  return source == kHeap ? heap_.front() : lanes_[static_cast<size_t>(source)].entries.front();
+}
+
+void EventQueue::keep_earliest(int source, const Entry& entry) {
+  // The cached source holds the earliest of the others; `entry` (already
+  // placed at `source`) comes first only if it is earlier. Pushed into the
+  // heap it is the heap's head when it beats the cached one.
+  if (earliest_known_ && later(head(earliest_), entry)) earliest_ = source;
 }
 
 uint64_t EventQueue::push_heap(Entry entry) {
   heap_.emplace_back();
   sift_up(heap_.size() - 1, entry);
+  keep_earliest(kHeap, entry);
   return entry.sequence;
 }
 
@@ -75,6 +86,7 @@ uint64_t EventQueue::place_after(TimeNs now_ns, TimeNs delay_ns, uint32_t payloa
   const Entry entry = make_entry(time_ns, payload);
   DT_ASSERT(lane->entries.empty() || later(entry, lane->entries.back()), "lane out of order");
   lane->entries.push_back(entry);
+  keep_earliest(static_cast<int>(lane - lanes_.data()), entry);
   return entry.sequence;
 }
 
@@ -99,14 +111,12 @@ int EventQueue::earliest() const {
 
 TimeNs EventQueue::next_time_ns() const {
   DT_ASSERT(size_ > 0, "next_time_ns on an empty queue");
-  const int source = earliest();
-  return source == kHeap ? heap_.front().time_ns : lanes_[source].entries.front().time_ns;
+  return head(earliest()).time_ns;
 }
 
 void EventQueue::prefetch_next() const {
   const int source = earliest();
-  const Entry& next = source == kHeap ? heap_.front() : lanes_[source].entries.front();
-  __builtin_prefetch(&payloads_[next.payload]);
+  __builtin_prefetch(&payloads_[head(source).payload]);
 }
 
 EventQueue::Entry EventQueue::remove(int source) {

@@ -117,9 +117,13 @@ class EventQueue {
   uint64_t place_after(TimeNs now_ns, TimeNs delay_ns, uint32_t payload);
   Lane* lane_for(TimeNs delay_ns, TimeNs time_ns);
   // Where the earliest event waits: kHeap or a lane index. Cached until the
-  // next push or removal, so run_until's peek and the take share one scan.
-  // REQUIRES: !empty()
+  // next removal (a push keeps the cache true), so run_until's peek, the
+  // prefetch and the take share one scan. REQUIRES: !empty()
   int earliest() const;
+  // The first entry of a source. REQUIRES: that source is not empty.
+  const Entry& head(int source) const;
+  // After `entry` was placed at `source`: keeps a cached earliest true.
+  void keep_earliest(int source, const Entry& entry);
   Entry remove(int source);
   // Hole-based sifts (one move per level instead of a swap).
   void sift_up(size_t hole, Entry entry);

@@ -4,6 +4,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -59,41 +60,42 @@ RC_GTEST_PROP(EventQueue, OutputIsSortedByTimeThenSequence, (std::vector<uint8_t
 }
 
 // Random mixes of push and push_after (a few recurring delays, a clock that
-// only moves forward as events are popped) pop in (time, sequence) order:
-// the FIFO lanes change where events wait, never the order they leave in.
+// only moves forward as events are popped) and peeks: every pop is the
+// earliest (time, sequence) then queued. The FIFO lanes change where events
+// wait, never the order they leave in; a peek caches where the earliest
+// waits, and the pushes after it must keep that cache true.
 RC_GTEST_PROP(EventQueue, LanesAndHeapPopInTimeThenSequenceOrder,
               (std::vector<std::pair<uint8_t, uint8_t>> steps)) {
   EventQueue queue;
-  std::vector<std::tuple<TimeNs, uint64_t>> pushed, popped;
+  std::set<std::tuple<TimeNs, uint64_t>> queued;  // the reference
   TimeNs now_ns = 0;
-  for (const auto& [kind, value] : steps) {
-    if (kind % 4 == 3 && !queue.empty()) {
-      const QueuedEvent e = queue.pop();
-      RC_ASSERT(e.time_ns >= now_ns);
-      now_ns = e.time_ns;
-      popped.emplace_back(e.time_ns, e.sequence);
-      continue;
-    }
-    const TimeNs delay_ns = kind % 4 == 0 ? value : TimeNs{10} * (1 + value % 12);
-    const uint64_t op = queue.pushed();
-    const uint64_t sequence = kind % 4 == 0 ? queue.push(now_ns + delay_ns, ClientTimeout{op})
-                                            : queue.push_after(now_ns, delay_ns, ClientTimeout{op});
-    RC_ASSERT(sequence == op);
-    pushed.emplace_back(now_ns + delay_ns, sequence);
-  }
-  while (!queue.empty()) {
+  auto pop_earliest = [&] {
     const TimeNs next_ns = queue.next_time_ns();
     const QueuedEvent e = queue.pop();
     RC_ASSERT(e.time_ns == next_ns);
     RC_ASSERT(timeout_op(e) == e.sequence);
-    popped.emplace_back(e.time_ns, e.sequence);
+    RC_ASSERT(std::make_tuple(e.time_ns, e.sequence) == *queued.begin());
+    queued.erase(queued.begin());
+    now_ns = e.time_ns;
+  };
+  for (const auto& [kind, value] : steps) {
+    if (kind % 5 == 3 && !queue.empty()) {
+      pop_earliest();
+      continue;
+    }
+    if (kind % 5 == 4) {
+      if (!queue.empty()) RC_ASSERT(queue.next_time_ns() == std::get<0>(*queued.begin()));
+      continue;
+    }
+    const TimeNs delay_ns = kind % 5 == 0 ? value : TimeNs{10} * (1 + value % 12);
+    const uint64_t op = queue.pushed();
+    const uint64_t sequence = kind % 5 == 0 ? queue.push(now_ns + delay_ns, ClientTimeout{op})
+                                            : queue.push_after(now_ns, delay_ns, ClientTimeout{op});
+    RC_ASSERT(sequence == op);
+    queued.emplace(now_ns + delay_ns, sequence);
   }
-  // Everything pushed came out once, and each pop was the earliest then queued.
-  RC_ASSERT(popped.size() == pushed.size());
-  std::vector<std::tuple<TimeNs, uint64_t>> sorted_popped = popped;
-  std::sort(sorted_popped.begin(), sorted_popped.end());
-  std::sort(pushed.begin(), pushed.end());
-  RC_ASSERT(sorted_popped == pushed);
+  while (!queue.empty()) pop_earliest();
+  RC_ASSERT(queued.empty());
 }
 
 TEST(EventQueue, PushAfterKeepsTiesInInsertionOrderAcrossLanes) {
