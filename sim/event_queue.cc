@@ -49,7 +49,8 @@ EventQueue::Entry EventQueue::make_entry(TimeNs time_ns, uint32_t payload) {
 }
 
 const EventQueue::Entry& EventQueue::head(int source) const {
-  return source == kHeap ? heap_.front() : lanes_[static_cast<size_t>(source)].entries.front();
+  return source == kHeap ? heap_.front()
+                         : lanes_[static_cast<size_t>(source)].entries.front().entry;
 }
 
 void EventQueue::keep_earliest(int source, const Entry& entry) {
@@ -71,7 +72,7 @@ uint64_t EventQueue::push_heap(Entry entry) {
 EventQueue::Lane* EventQueue::lane_for(TimeNs delay_ns, TimeNs time_ns) {
   for (Lane& lane : lanes_) {
     if (lane.delay_ns != delay_ns) continue;
-    if (!lane.entries.empty() && lane.entries.back().time_ns > time_ns) return nullptr;
+    if (!lane.entries.empty() && lane.entries.back().entry.time_ns > time_ns) return nullptr;
     return &lane;
   }
   if (lanes_.size() == kMaxLanes) return nullptr;
@@ -79,14 +80,14 @@ EventQueue::Lane* EventQueue::lane_for(TimeNs delay_ns, TimeNs time_ns) {
   return &lanes_.back();
 }
 
-uint64_t EventQueue::place_after(TimeNs now_ns, TimeNs delay_ns, uint32_t payload) {
-  const TimeNs time_ns = now_ns + delay_ns;
-  Lane* lane = lane_for(delay_ns, time_ns);
-  if (lane == nullptr) return push_heap(make_entry(time_ns, payload));
-  const Entry entry = make_entry(time_ns, payload);
-  DT_ASSERT(lane->entries.empty() || later(entry, lane->entries.back()), "lane out of order");
-  lane->entries.push_back(entry);
-  keep_earliest(static_cast<int>(lane - lanes_.data()), entry);
+uint64_t EventQueue::place_in_lane(Lane& lane, TimeNs time_ns, InlineEvent&& event) {
+  DT_ASSERT(time_ns != kNever, "event scheduled at kNever");
+  DT_ASSERT(next_sequence_ != UINT64_MAX, "event sequence overflow");
+  ++size_;
+  const Entry entry{time_ns, next_sequence_++, kScratch};
+  DT_ASSERT(lane.entries.empty() || later(entry, lane.entries.back().entry), "lane out of order");
+  lane.entries.push_back(LaneEntry{entry, std::move(event)});
+  keep_earliest(static_cast<int>(&lane - lanes_.data()), entry);
   return entry.sequence;
 }
 
@@ -97,7 +98,7 @@ int EventQueue::earliest() const {
   const Entry* best_entry = heap_.empty() ? nullptr : &heap_.front();
   for (size_t i = 0; i < lanes_.size(); ++i) {
     if (lanes_[i].entries.empty()) continue;
-    const Entry& head = lanes_[i].entries.front();
+    const Entry& head = lanes_[i].entries.front().entry;
     if (best_entry == nullptr || later(*best_entry, head)) {
       best = static_cast<int>(i);
       best_entry = &head;
@@ -116,33 +117,37 @@ TimeNs EventQueue::next_time_ns() const {
 
 void EventQueue::prefetch_next() const {
   const int source = earliest();
-  __builtin_prefetch(&payloads_[head(source).payload]);
-}
-
-EventQueue::Entry EventQueue::remove(int source) {
-  Entry entry;
-  if (source == kHeap) {
-    entry = heap_.front();
-    sift_down_last();
-  } else {
-    std::deque<Entry>& entries = lanes_[static_cast<size_t>(source)].entries;
-    entry = entries.front();
-    entries.pop_front();
-  }
-  --size_;
-  earliest_known_ = false;
-  return entry;
+  if (source == kHeap) __builtin_prefetch(&payloads_[heap_.front().payload]);
 }
 
 EventQueue::Taken EventQueue::take() {
   DT_ASSERT(size_ > 0, "pop on an empty queue");
-  const Entry entry = remove(earliest());
-  DT_ASSERT(entry.payload < payloads_.size(), "entry without a payload");
-  return Taken{entry.time_ns, entry.sequence, entry.payload};
+  const int source = earliest();
+  --size_;
+  earliest_known_ = false;
+  if (source == kHeap) {
+    const Entry entry = heap_.front();
+    sift_down_last();
+    DT_ASSERT(entry.payload != kScratch && entry.payload < payloads_.size(),
+              "heap entry without a payload");
+    return Taken{entry.time_ns, entry.sequence, entry.payload};
+  }
+  std::deque<LaneEntry>& entries = lanes_[static_cast<size_t>(source)].entries;
+  DT_ASSERT(!scratch_taken_, "a timer taken before the last one was released");
+  std::visit([&](auto& event) { payloads_[kScratch] = std::move(event); }, entries.front().event);
+  const Entry entry = entries.front().entry;
+  entries.pop_front();
+  scratch_taken_ = true;
+  return Taken{entry.time_ns, entry.sequence, kScratch};
 }
 
 void EventQueue::release(uint32_t slot) {
   DT_ASSERT(slot < payloads_.size(), "release of an unknown slot");
+  if (slot == kScratch) {
+    DT_ASSERT(scratch_taken_, "scratch slot released twice");
+    scratch_taken_ = false;
+    return;
+  }
   free_payloads_.push_back(slot);
 }
 

@@ -129,6 +129,37 @@ TEST(EventQueue, TakenPayloadStaysValidWhileMoreEventsArePushed) {
   EXPECT_EQ(queue.size(), 1001u);
 }
 
+// A timer waits inside its lane entry and is handed out in the scratch slot:
+// it stays valid while pushes (lane and heap) go on, until released.
+TEST(EventQueue, TakenTimerStaysValidWhileMoreEventsArePushed) {
+  EventQueue queue;
+  queue.push_after(0, 10, TimerFire{3, 1, TimerKind::replica_timeout, 42});
+  const EventQueue::Taken taken = queue.take();
+  const SimEvent& event = queue.payload(taken.slot);
+  for (uint64_t i = 0; i < 1000; ++i) {
+    queue.push_after(10, 10, TimerFire{1, 0, TimerKind::probe, i});
+    queue.push(20 + i, ClientTimeout{i});
+  }
+  const TimerFire& fire = std::get<TimerFire>(event);
+  EXPECT_EQ(fire.node, 3u);
+  EXPECT_EQ(fire.epoch, 1u);
+  EXPECT_EQ(fire.kind, TimerKind::replica_timeout);
+  EXPECT_EQ(fire.tag, 42u);
+  EXPECT_EQ(taken.time_ns, 10u);
+  queue.release(taken.slot);
+  EXPECT_EQ(std::get<TimerFire>(queue.pop().event).tag, 0u);  // the first probe, due at 20
+}
+
+TEST(EventQueueDeathTest, ASecondTimerTakenBeforeTheFirstIsReleasedIsAnInternalError) {
+  EventQueue queue;
+  queue.push_after(0, 10, ClientTimeout{1});
+  queue.push_after(0, 10, ClientTimeout{2});
+  const EventQueue::Taken first = queue.take();
+  EXPECT_DEATH(queue.take(), "a timer taken before the last one was released");
+  queue.release(first.slot);
+  EXPECT_DEATH(queue.release(first.slot), "scratch slot released twice");
+}
+
 TEST(EventQueueDeathTest, PopOnEmptyIsAnInternalError) {
   EventQueue queue;
   EXPECT_DEATH(queue.pop(), "pop on an empty queue");
