@@ -12,20 +12,6 @@
 
 namespace dt {
 
-void Simulator::dispatch(NodeId node, const NodeCall& call) {
-  DT_ASSERT(node < nodes_.size(), "dispatch to an unknown node");
-  NodeRuntime& runtime = nodes_[node];
-  const NodeClock clock = clock_of(node);
-  primary_out_.clear();
-  call(*runtime.primary, clock, primary_out_);
-  if (runtime.shadow) {
-    shadow_out_.clear();
-    call(*runtime.shadow, clock, shadow_out_);
-    compare_lockstep(node);
-  }
-  apply_effects(node, primary_out_);
-}
-
 void Simulator::compare_lockstep(NodeId node) {
   DT_ASSERT(nodes_[node].shadow != nullptr, "lockstep without a shadow");
   std::vector<std::string> differences = effect_differences(primary_out_, shadow_out_);
