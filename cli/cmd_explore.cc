@@ -42,7 +42,7 @@ struct ExploreFlags {
   uint64_t max_memory_mb = 4096;
   double max_seconds = 0;
   std::string timeouts = "any";
-  bool dfs = false, sleep_sets = true, no_sleep_sets = false, no_symmetry = false, no_commuting_steps = false, exact_order = false,
+  bool dfs = false, compact_frontier = false, sleep_sets = true, no_sleep_sets = false, no_symmetry = false, no_commuting_steps = false, exact_order = false,
        all = false;
   bool json = false, quiet = false, html = false;
   std::string out_dir;
@@ -131,6 +131,7 @@ int explore_command(ExploreFlags f) {
   if (!timeouts.is_ok()) return fail(timeouts.error());
   f.bounds.timeouts = timeouts.value();
   if (f.jobs == 0) return fail("--jobs: at least 1");
+  if (f.compact_frontier && f.dfs) return fail("--compact-frontier: BFS only (not with --dfs)");
 
   Interleaving in;
   in.side = f.side;
@@ -143,6 +144,7 @@ int explore_command(ExploreFlags f) {
   SearchOptions options;
   options.order = f.dfs ? SearchOrder::dfs : SearchOrder::bfs;
   options.jobs = f.jobs;
+  options.compact_frontier = f.compact_frontier;
   options.sleep_sets = f.sleep_sets && !f.no_sleep_sets;
   options.identity.symmetry = !f.no_symmetry;
   options.identity.commuting_steps = !f.no_commuting_steps;
@@ -244,6 +246,9 @@ void add_explore_command(CLI::App& app, int& exit_code) {
                   "stop (not exhaustive) when the process grows past this (0 = no bound)")
       ->capture_default_str();
   cmd->add_flag("--dfs", f->dfs, "depth-first (less memory; counterexamples not shortest)");
+  cmd->add_flag("--compact-frontier", f->compact_frontier,
+                "BFS keeping each state as (parent, step), its world rebuilt by replay: far less "
+                "memory, some more steps, the same result");
   cmd->add_flag("--sleep-sets", f->sleep_sets,
                 "prune with sleep sets: fewer steps, the same states (the default)");
   cmd->add_flag("--no-sleep-sets", f->no_sleep_sets, "no sleep sets (every step taken)");

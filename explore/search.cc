@@ -183,6 +183,92 @@ std::vector<Expansion> expand_all(const std::vector<Entry>& entries, const Explo
   return results;
 }
 
+// Runs body(begin, end) over consecutive chunks of 0..n-1 on `jobs` threads
+// (chunks keep neighbours together, as compact BFS's replay wants).
+void parallel_chunks(size_t n, uint32_t jobs, const std::function<void(size_t, size_t)>& body) {
+  constexpr size_t kChunk = 256;
+  const size_t chunks = (n + kChunk - 1) / kChunk;
+  parallel_for(chunks, jobs,
+               [&](size_t c) { body(c * kChunk, std::min(n, (c + 1) * kChunk)); });
+}
+
+// A step without its readable text (rebuilt for a counterexample only).
+struct CompactStep {
+  ChoiceKind kind = ChoiceKind::deliver;
+  uint32_t index = 0;
+  NodeId node = kNoNode;
+  uint64_t key = 0;
+  explicit CompactStep(const Choice& c) : kind(c.kind), index(c.index), node(c.node), key(c.key) {}
+  CompactStep() = default;
+  Choice choice() const { return Choice{kind, index, node, key, {}}; }
+};
+
+// A state of compact BFS: the step from its parent (an index into the level
+// above; unused at the root) and, until it is expanded, its sleep set.
+struct CompactState {
+  uint32_t parent = 0;
+  CompactStep step;
+  SleepSet sleep;
+  std::optional<std::vector<uint64_t>> only;  // a revisit: the woken steps
+};
+using CompactLevels = std::vector<std::vector<CompactState>>;
+
+// Rebuilds compact BFS states' worlds by replaying their steps from the
+// root, keeping the last rebuilt state of each level: consecutive states
+// mostly share their ancestors, so each is rebuilt once per run of them.
+class Replayer {
+ public:
+  Replayer(const ExploreSetup& setup, const CompactLevels& levels)
+      : setup_(setup), levels_(levels), cache_(levels.size()) {}
+
+  // The world of `state`, a state at `depth` (its parent at depth - 1).
+  World world_of_child(uint32_t depth, const CompactState& state) {
+    if (depth == 0) return World(setup_);
+    World world(world_of(depth - 1, state.parent));
+    world.apply(state.step.choice());
+    return world;
+  }
+
+ private:
+  const World& world_of(uint32_t depth, uint32_t index) {
+    DT_ASSERT(depth < cache_.size() && index < levels_[depth].size(), "no such compact state");
+    std::optional<std::pair<uint32_t, World>>& kept = cache_[depth];
+    if (!kept || kept->first != index) {
+      kept.emplace(index, world_of_child(depth, levels_[depth][index]));
+    }
+    return kept->second;
+  }
+
+  const ExploreSetup& setup_;
+  const CompactLevels& levels_;
+  std::vector<std::optional<std::pair<uint32_t, World>>> cache_;  // per depth
+};
+
+// The steps from the root to state `index` at `depth`, with their texts
+// (replayed: each step is the enabled choice with its key).
+std::vector<Choice> compact_choices(const ExploreSetup& setup, const CompactLevels& levels,
+                                    uint32_t depth, size_t index) {
+  std::vector<CompactStep> steps;
+  for (uint32_t d = depth; d > 0; --d) {
+    const CompactState& state = levels[d][index];
+    steps.push_back(state.step);
+    index = state.parent;
+  }
+  std::reverse(steps.begin(), steps.end());
+  std::vector<Choice> out;
+  World world(setup);
+  for (const CompactStep& step : steps) {
+    const std::vector<Choice> enabled = world.enabled();
+    const auto it = std::find_if(enabled.begin(), enabled.end(),
+                                 [&](const Choice& c) { return c.key == step.key; });
+    DT_ASSERT(it != enabled.end() && it->index == step.index && it->kind == step.kind,
+              "a compact path's step is not enabled on replay");
+    out.push_back(*it);
+    world.apply(*it);
+  }
+  return out;
+}
+
 // What one thread of a search counted; merged into the result at the end.
 struct Tally {
   ExploreStats stats;
@@ -271,7 +357,9 @@ class Searcher {
   ExploreResult run() {
     Entry root{World(setup_), nullptr, {}, 0, std::nullopt};
     states_.insert(fingerprint(root.world, options_.identity), nullptr);
-    if (options_.order == SearchOrder::bfs) {
+    if (options_.order == SearchOrder::bfs && options_.compact_frontier) {
+      bfs_compact();
+    } else if (options_.order == SearchOrder::bfs) {
       bfs(std::move(root));
     } else {
       dfs(std::move(root));
@@ -325,11 +413,17 @@ class Searcher {
 
   // Folds one expansion into a tally; true when the search should stop.
   bool account(const Entry& entry, Expansion& e, Tally& tally) {
+    return account(entry.depth, e, tally, [&] { return choices_of(entry.path); });
+  }
+  // The same for a state at `depth` whose steps from the root `choices` gives
+  // (asked only for a counterexample).
+  template <class PathChoices>
+  bool account(uint32_t depth, Expansion& e, Tally& tally, const PathChoices& choices) {
     ExploreStats& s = tally.stats;
     s.transitions += e.transitions;
     transitions_.fetch_add(e.transitions, std::memory_order_relaxed);
     s.sleep_skipped += e.sleep_skipped;
-    s.max_depth = std::max(s.max_depth, entry.depth);
+    s.max_depth = std::max(s.max_depth, depth);
     for (size_t k = 0; k < kChoiceKindCount; ++k) s.enabled[k] += e.enabled[k] ? 1 : 0;
     for (const Successor& succ : e.successors) ++s.taken[static_cast<size_t>(succ.choice.kind)];
     merge_hits(s.hits, e.hits);
@@ -337,9 +431,7 @@ class Searcher {
     ++s.histories_checked;
     if (!e.verdict->failed()) return false;
     ++s.failing_paths;
-    if (!tally.counterexample) {
-      tally.counterexample = Counterexample{choices_of(entry.path), std::move(*e.verdict)};
-    }
+    if (!tally.counterexample) tally.counterexample = Counterexample{choices(), std::move(*e.verdict)};
     return options_.stop_at_first;
   }
 
@@ -354,52 +446,81 @@ class Searcher {
                                       depth, frontier, now, rss});
   }
 
+  // A new state of the next level: its parent's index in this level and
+  // the successor that leads there.
+  struct Pick {
+    size_t parent;
+    Successor successor;
+    std::optional<std::vector<uint64_t>> only;  // a revisit: the woken steps
+  };
+
+  // Folds a level's expansions, in the level's order, into the tally and
+  // picks the next level's states. Fed in batches (compact BFS) or at once.
+  class LevelPicker {
+   public:
+    explicit LevelPicker(Searcher& search) : search_(search) {}
+    // Expansions of states first..first+size-1 of this level; sets `stop`
+    // when the search should end. `choices_of_state(i)` gives the steps to
+    // state i of this level (asked for a counterexample only).
+    template <class ChoicesOf>
+    void add(std::vector<Expansion>& expansions, size_t first, uint32_t depth,
+             const ChoicesOf& choices_of_state, bool& stop) {
+      Searcher& s = search_;
+      Tally& tally = s.bfs_tally_;
+      for (size_t k = 0; k < expansions.size(); ++k) {
+        const size_t i = first + k;
+        stop = s.account(depth, expansions[k], tally, [&] { return choices_of_state(i); }) || stop;
+        for (Successor& succ : expansions[k].successors) {
+          if (stop) break;
+          add_successor(i, succ, tally, stop);
+        }
+        expansions[k].successors.clear();
+      }
+    }
+    std::vector<Pick>& picks() { return picks_; }
+
+   private:
+    void add_successor(size_t parent, Successor& succ, Tally& tally, bool& stop) {
+      Searcher& s = search_;
+      const bool sleep_sets = s.options_.sleep_sets;
+      const std::vector<uint64_t> slept = sleep_sets ? keys_of(succ.sleep) : std::vector<uint64_t>{};
+      if (s.states_.insert(succ.fingerprint, sleep_sets ? &slept : nullptr)) {
+        pick_index_.emplace(succ.fingerprint, picks_.size());
+        picks_.push_back(Pick{parent, std::move(succ), std::nullopt});
+        if (s.state_bound_reached(tally.stats.hits) || s.resource_bound_reached(tally)) stop = true;
+        return;
+      }
+      if (!sleep_sets) return;
+      auto it = pick_index_.find(succ.fingerprint);
+      if (it != pick_index_.end()) {
+        // Met twice in one level: only steps asleep on both paths may be skipped.
+        SleepSet& kept = picks_[it->second].successor.sleep;
+        std::erase_if(kept, [&](const SleepItem& item) { return !asleep(succ.sleep, item.key); });
+        s.states_.set_slept(succ.fingerprint, keys_of(kept));
+        return;
+      }
+      // Expanded at an earlier level: take now what this path wakes.
+      std::optional<std::vector<uint64_t>> wake = s.states_.wake(succ.fingerprint, slept);
+      if (!wake) return;
+      ++tally.stats.sleep_revisits;
+      picks_.push_back(Pick{parent, std::move(succ), std::move(wake)});
+    }
+
+    Searcher& search_;
+    std::vector<Pick> picks_;
+    std::unordered_map<uint64_t, size_t> pick_index_;  // fingerprint -> its first pick
+  };
+
   void bfs(Entry root) {
     std::vector<Entry> level;
     level.push_back(std::move(root));
     for (uint32_t depth = 0; !level.empty(); ++depth) {
       report_progress(depth, level.size(), depth == 0);
       std::vector<Expansion> expansions = expand_all(level, setup_, options_);
-      struct Pick {
-        size_t parent;
-        Successor successor;
-        std::optional<std::vector<uint64_t>> only;  // a revisit: the woken steps
-      };
-      std::vector<Pick> picks;
-      std::map<uint64_t, size_t> pick_index;  // fingerprint -> position of its first pick
       bool stop = false;
-      Tally& tally = bfs_tally_;
-      for (size_t i = 0; i < level.size(); ++i) {
-        stop = account(level[i], expansions[i], tally) || stop;
-        for (Successor& succ : expansions[i].successors) {
-          if (stop) break;
-          const std::vector<uint64_t> slept =
-              options_.sleep_sets ? keys_of(succ.sleep) : std::vector<uint64_t>{};
-          if (states_.insert(succ.fingerprint, options_.sleep_sets ? &slept : nullptr)) {
-            pick_index.emplace(succ.fingerprint, picks.size());
-            picks.push_back(Pick{i, std::move(succ), std::nullopt});
-            if (state_bound_reached(tally.stats.hits) || resource_bound_reached(tally)) {
-              stop = true;
-            }
-            continue;
-          }
-          if (!options_.sleep_sets) continue;
-          auto it = pick_index.find(succ.fingerprint);
-          if (it != pick_index.end()) {
-            // Met twice in one level: only steps asleep on both paths may be skipped.
-            SleepSet& kept = picks[it->second].successor.sleep;
-            std::erase_if(kept, [&](const SleepItem& s) { return !asleep(succ.sleep, s.key); });
-            states_.set_slept(succ.fingerprint, keys_of(kept));
-            continue;
-          }
-          // Expanded at an earlier level: take now what this path wakes.
-          std::optional<std::vector<uint64_t>> wake = states_.wake(succ.fingerprint, slept);
-          if (!wake) continue;
-          ++tally.stats.sleep_revisits;
-          picks.push_back(Pick{i, std::move(succ), std::move(wake)});
-        }
-        expansions[i].successors.clear();
-      }
+      LevelPicker picker(*this);
+      picker.add(expansions, 0, depth, [&](size_t i) { return choices_of(level[i].path); }, stop);
+      std::vector<Pick>& picks = picker.picks();
       if (stop || next_level_too_big(level.size(), picks.size())) {
         report_progress(depth, picks.size(), true);
         break;
@@ -412,6 +533,60 @@ class Searcher {
       level.clear();
       level.reserve(built.size());
       for (std::optional<Entry>& e : built) level.push_back(std::move(*e));
+    }
+    merge_tally(result_.stats, bfs_tally_.stats);
+    result_.counterexample = std::move(bfs_tally_.counterexample);
+  }
+
+  // BFS with a compact frontier (SearchOptions::compact_frontier): every
+  // level keeps, per state, only its parent's index in the level above and
+  // the step from there (CompactState); a state's world is rebuilt from the
+  // root when it is expanded. A level lists its states in their parents'
+  // order, so a chunk of consecutive states rebuilds each ancestor once
+  // (Replayer): a level costs its own steps plus about one step per state of
+  // the levels above. The expansions and their order are those of bfs(), so
+  // every count and the counterexample are the same.
+  void bfs_compact() {
+    // States expanded per batch: the expansions (successors with their
+    // sleep sets) of a whole level would outweigh the compact level itself.
+    constexpr size_t kBatch = size_t{1} << 14;
+    CompactLevels levels;
+    levels.push_back({CompactState{}});  // the root
+    for (uint32_t depth = 0; !levels.back().empty(); ++depth) {
+      std::vector<CompactState>& level = levels.back();
+      report_progress(depth, level.size(), depth == 0);
+      LevelPicker picker(*this);
+      bool stop = false;
+      for (size_t first = 0; first < level.size() && !stop; first += kBatch) {
+        const size_t count = std::min(kBatch, level.size() - first);
+        std::vector<Expansion> expansions(count);
+        parallel_chunks(count, options_.jobs, [&](size_t begin, size_t end) {
+          Replayer replay(setup_, levels);
+          for (size_t k = begin; k < end; ++k) {
+            CompactState& state = level[first + k];
+            Entry entry{replay.world_of_child(depth, state), nullptr, std::move(state.sleep), depth,
+                        std::move(state.only)};
+            expansions[k] = expand(entry, setup_, options_);
+          }
+        });
+        picker.add(expansions, first, depth,
+                   [&](size_t i) { return compact_choices(setup_, levels, depth, i); }, stop);
+      }
+      std::vector<Pick>& picks = picker.picks();
+      if (stop || next_level_too_big(level.size(), picks.size())) {
+        report_progress(depth, picks.size(), true);
+        break;
+      }
+      std::vector<CompactState> next;
+      next.reserve(picks.size());
+      for (Pick& pick : picks) {
+        DT_ASSERT(pick.parent < UINT32_MAX, "a level too large for compact parents");
+        next.push_back(CompactState{static_cast<uint32_t>(pick.parent),
+                                    CompactStep(pick.successor.choice),
+                                    std::move(pick.successor.sleep), std::move(pick.only)});
+      }
+      picks.clear();
+      levels.push_back(std::move(next));
     }
     merge_tally(result_.stats, bfs_tally_.stats);
     result_.counterexample = std::move(bfs_tally_.counterexample);

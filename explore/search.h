@@ -46,6 +46,11 @@ struct ExploreProgress {
 
 struct SearchOptions {
   SearchOrder order = SearchOrder::bfs;
+  // BFS only: keep each state as (parent, step) and rebuild its world by
+  // replay when it is expanded, instead of holding a whole level's worlds
+  // (kilobytes each). Same result; more steps (about one per state of the
+  // levels above), far less memory.
+  bool compact_frontier = false;
   uint32_t jobs = 1;
   bool sleep_sets = true;
   IdentityOptions identity;  // symmetry and commuting steps (explore/fingerprint.h)

@@ -52,8 +52,9 @@ std::string explore_summary_text(const ExploreHeader& h, const ExploreResult& r)
   out += fmt::format("side:        {}{}\n", h.side, h.inject.empty() ? "" : " inject=" + h.inject);
   out += fmt::format("config:      {}\n", explore_config_text(h.config));
   out += fmt::format("bounds:      {}\n", h.bounds.describe());
-  out += fmt::format("search:      {} jobs={} reductions={}{}\n",
-                     h.options.order == SearchOrder::bfs ? "bfs" : "dfs", h.options.jobs,
+  out += fmt::format("search:      {}{} jobs={} reductions={}{}\n",
+                     h.options.order == SearchOrder::bfs ? "bfs" : "dfs",
+                     h.options.compact_frontier ? " compact-frontier" : "", h.options.jobs,
                      reductions_text(h.options),
                      h.options.identity.exact_order
                          ? " identity=exact-order"
@@ -103,6 +104,7 @@ nlohmann::json explore_summary_json(const ExploreHeader& h, const ExploreResult&
   j["bounds"] = h.bounds.describe();
   j["search"] = {{"order", h.options.order == SearchOrder::bfs ? "bfs" : "dfs"},
                  {"jobs", h.options.jobs},
+                 {"compact_frontier", h.options.compact_frontier},
                  {"reductions", reductions_text(h.options)},
                  {"exact_order", h.options.identity.exact_order}};
   // One word for a report page: verified | violation | not_exhaustive.

@@ -123,6 +123,18 @@ dfs_one=$("$bin" explore "${tiny[@]}" --ops 2 --crashes 1 --lost 1 --dfs --jobs 
 dfs_two=$("$bin" explore "${tiny[@]}" --ops 2 --crashes 1 --lost 1 --dfs --jobs 2 | dfs_counts)
 expect "explore --dfs --jobs 2 verifies the same states" 0 "^same$" \
   -- bash -c '[ -n "$1" ] && [ "$1" = "$2" ] && echo same' _ "$dfs_one" "$dfs_two"
+# Compact BFS: the same counts and the same counterexample as BFS.
+bfs_counts() { grep -oE "^(verified|VIOLATION).*"; }
+bfs_plain=$("$bin" explore "${tiny[@]}" --ops 2 --crashes 1 --lost 1 | bfs_counts)
+bfs_compact=$("$bin" explore "${tiny[@]}" --ops 2 --crashes 1 --lost 1 --compact-frontier --jobs 2 \
+  | bfs_counts)
+expect "explore --compact-frontier verifies the same states" 0 "^same$" \
+  -- bash -c '[ -n "$1" ] && [ "$1" = "$2" ] && echo same' _ "$bfs_plain" "$bfs_compact"
+expect "explore --compact-frontier finds the same bug" 1 \
+  "VIOLATION: +quorum_overlap.* after 6 steps \(a shortest" -- "$bin" explore "${tiny[@]}" --ops 2 \
+  --inject write_quorum_off_by_one --compact-frontier
+expect "explore --compact-frontier is BFS only" 2 "BFS only" -- "$bin" explore "${tiny[@]}" \
+  --ops 1 --compact-frontier --dfs
 digest=$(grep -o '"digest": "[0-9a-f]*"' "$work/explore/counterexample.json" | head -1 | cut -d'"' -f4)
 expect "counterexample replays" 1 "digest: $digest" -- "$bin" replay "$work/explore/counterexample.json"
 expect "minimize takes an interleaving" 1 "minimized: +[0-9]+ -> [0-9]+ choices" -- "$bin" minimize \
