@@ -56,8 +56,9 @@ struct Successor {
   Choice choice;
   SleepSet sleep;
   // DFS keeps the stepped world (a few per expansion, dropped with the
-  // duplicates) instead of stepping the parent again.
-  std::optional<World> world;
+  // duplicates) instead of stepping the parent again. A pointer: BFS holds a
+  // level's successors, and an empty optional<World> costs a World's size.
+  std::unique_ptr<World> world;
 };
 
 struct Expansion {
@@ -116,8 +117,8 @@ Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOpti
     World stepped(world);
     const StepOutcome outcome = stepped.apply(choice);
     ++out.transitions;
-    Successor next{fingerprint(stepped, options.identity), choice, {}, std::nullopt};
-    if (options.order == SearchOrder::dfs) next.world.emplace(std::move(stepped));
+    Successor next{fingerprint(stepped, options.identity), choice, {}, nullptr};
+    if (options.order == SearchOrder::dfs) next.world = std::make_unique<World>(std::move(stepped));
     if (options.sleep_sets) {
       for (const SleepSet* set : {&entry.sleep, static_cast<const SleepSet*>(&done_here)}) {
         for (const SleepItem& s : *set) {
@@ -136,7 +137,7 @@ Expansion expand(const Entry& entry, const ExploreSetup& setup, const SearchOpti
 // The successor's state: the parent's world with the choice applied again
 // (deterministic, so the same state the fingerprint was taken of).
 Entry materialize(const Entry& parent, Successor&& succ) {
-  const bool stepped = succ.world.has_value();
+  const bool stepped = succ.world != nullptr;
   Entry out{stepped ? std::move(*succ.world) : World(parent.world),
             std::make_shared<const PathLink>(PathLink{parent.path, std::move(succ.choice)}),
             std::move(succ.sleep), parent.depth + 1, std::nullopt};

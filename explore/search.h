@@ -5,6 +5,8 @@
 // the counterexample are the same for any number of jobs. DFS runs `jobs`
 // depth-first threads over one shared set of met states; an exhaustive
 // search gives the same states and complete histories for any number.
+// Compact BFS (compact_frontier) makes BFS's expansions in BFS's order but
+// keeps each state as (parent, step), rebuilding worlds by replay.
 //
 // Reductions (each can be switched; tests/explore check they lose no zoo bug):
 // - sleep sets (on by default): after taking step a, a step b independent

@@ -40,6 +40,36 @@ void enumerate(const World& world, uint32_t depth, uint32_t max_depth, BruteForc
   }
 }
 
+struct SearchCase {
+  ExploreSetup setup;
+  const char* name;
+};
+
+// Clean configs with crashes, lost messages, partitions, both timeout
+// policies, periodic timers and the model/impl lockstep.
+std::vector<SearchCase> crash_and_timer_cases() {
+  std::vector<SearchCase> cases;
+  ExploreSetup s = testing::tiny_setup();
+  s.bounds.crashes = 1;
+  s.bounds.lost_messages = 1;
+  cases.push_back({s, "strict impl, crash + lost"});
+  s.bounds.timeouts = TimeoutPolicy::after_loss;
+  cases.push_back({s, "strict impl, crash + lost, after-loss"});
+  // A restart under after-loss disables the timeouts that waited for copies
+  // to its node; before it was made dependent on them, DFS lost 30 of these
+  // 4,323 states.
+  s.bounds.lost_messages = 0;
+  s.bounds.partitions = 1;
+  s.bounds.ops_per_client = 2;
+  cases.push_back({s, "strict impl, put + get, crash + partition, after-loss"});
+  ExploreSetup sloppy = testing::sloppy_setup(Side::both);
+  sloppy.bounds.crashes = 1;
+  sloppy.bounds.timer_firings_per_node = 1;
+  sloppy.bounds.max_depth = 5;
+  cases.push_back({sloppy, "sloppy lockstep, crash + periodic timers, depth 5"});
+  return cases;
+}
+
 SearchOptions plain() {
   SearchOptions o;
   o.sleep_sets = false;
@@ -97,34 +127,8 @@ TEST(ExploreSearch, SleepSetsKeepEveryStateAndSkipSteps) {
 // search. (Before crashes and sends were made dependent, the first config
 // lost 321 of its 1,710 states.)
 TEST(ExploreSearch, SleepSetsKeepEveryStateWithCrashesAndTimers) {
-  struct Case {
-    ExploreSetup setup;
-    const char* name;
-  };
-  std::vector<Case> cases;
-  {
-    ExploreSetup s = testing::tiny_setup();
-    s.bounds.crashes = 1;
-    s.bounds.lost_messages = 1;
-    cases.push_back({s, "strict impl, crash + lost"});
-    s.bounds.timeouts = TimeoutPolicy::after_loss;
-    cases.push_back({s, "strict impl, crash + lost, after-loss"});
-    // A restart under after-loss disables the timeouts that waited for copies
-    // to its node; before it was made dependent on them, DFS lost 30 of these
-    // 4,323 states.
-    s.bounds.lost_messages = 0;
-    s.bounds.partitions = 1;
-    s.bounds.ops_per_client = 2;
-    cases.push_back({s, "strict impl, put + get, crash + partition, after-loss"});
-  }
-  {
-    ExploreSetup s = testing::sloppy_setup(Side::both);
-    s.bounds.crashes = 1;
-    s.bounds.timer_firings_per_node = 1;
-    s.bounds.max_depth = 5;
-    cases.push_back({s, "sloppy lockstep, crash + periodic timers, depth 5"});
-  }
-  for (const Case& c : cases) {
+  const std::vector<SearchCase> cases = crash_and_timer_cases();
+  for (const SearchCase& c : cases) {
     for (const auto& [order, commuting] :
          {std::pair{SearchOrder::bfs, false}, std::pair{SearchOrder::dfs, false},
           std::pair{SearchOrder::bfs, true}, std::pair{SearchOrder::dfs, true}}) {
@@ -196,30 +200,11 @@ TEST(ExploreSearch, ResultDoesNotDependOnJobs) {
 // (crashes, lost messages, periodic timers, lockstep), on configs cut by
 // depth, and on zoo bugs.
 TEST(ExploreSearch, CompactFrontierGivesTheSameResultAsBfs) {
-  struct Case {
-    ExploreSetup setup;
-    const char* name;
-  };
-  std::vector<Case> cases;
+  std::vector<SearchCase> cases = crash_and_timer_cases();
   {
-    ExploreSetup s = testing::tiny_setup();
-    s.bounds.crashes = 1;
-    s.bounds.lost_messages = 1;
-    cases.push_back({s, "strict impl, crash + lost"});
-    s.bounds.timeouts = TimeoutPolicy::after_loss;
-    s.bounds.lost_messages = 0;
-    s.bounds.partitions = 1;
-    s.bounds.ops_per_client = 2;
-    cases.push_back({s, "strict impl, put + get, crash + partition, after-loss"});
+    ExploreSetup s = cases[2].setup;
     s.bounds.max_depth = 7;
-    cases.push_back({s, "the same, cut at depth 7"});
-  }
-  {
-    ExploreSetup s = testing::sloppy_setup(Side::both);
-    s.bounds.crashes = 1;
-    s.bounds.timer_firings_per_node = 1;
-    s.bounds.max_depth = 5;
-    cases.push_back({s, "sloppy lockstep, crash + periodic timers, depth 5"});
+    cases.push_back({s, "strict impl, put + get, crash + partition, after-loss, cut at depth 7"});
   }
   {
     ExploreSetup s = testing::tiny_setup(Side::impl, "write_quorum_off_by_one");
@@ -232,7 +217,7 @@ TEST(ExploreSearch, CompactFrontierGivesTheSameResultAsBfs) {
     d.bounds.ops_per_client = 2;
     cases.push_back({d, "no_read_repair"});
   }
-  for (const Case& c : cases) {
+  for (const SearchCase& c : cases) {
     for (const bool sleep_sets : {false, true}) {
       SearchOptions bfs = plain();
       bfs.sleep_sets = sleep_sets;
