@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The search-variant oracle for explore: runs one config five ways (BFS,
-# BFS without sleep sets, DFS, DFS on two threads, BFS on two threads) and
+# The search-variant oracle for explore: runs one config six ways (BFS,
+# BFS without sleep sets, DFS, DFS on two threads, BFS on two threads,
+# compact BFS on two threads) and
 # checks that every exhaustive run reached the same states, complete
 # histories and failing path ends. They must: the variants change how the
 # state space is walked, never what is in it. A disagreement is a
@@ -23,10 +24,11 @@ trap 'rm -rf "$work"' EXIT
 declare -A extra=(
   [bfs]="" [bfs-no-sleep-sets]="--no-sleep-sets" [dfs]="--dfs"
   [dfs-jobs-2]="--dfs --jobs 2" [bfs-jobs-2]="--jobs 2"
+  [compact-bfs-jobs-2]="--compact-frontier --jobs 2"
 )
 reference=""
 status=0
-for variant in bfs bfs-no-sleep-sets dfs dfs-jobs-2 bfs-jobs-2; do
+for variant in bfs bfs-no-sleep-sets dfs dfs-jobs-2 bfs-jobs-2 compact-bfs-jobs-2; do
   # shellcheck disable=SC2086
   "$bin" explore "$@" ${extra[$variant]} --all --json --quiet --max-seconds "$max_seconds" \
     > "$work/$variant.json" || true  # exit 1 = a violation, still a count
@@ -41,7 +43,7 @@ tag = "exhaustive" if d["exhaustive"] else "cut (" + ",".join(d["bounds_hit"]) +
 print(f'{tag} states={d["states"]} histories={d["histories_checked"]} failing={d["failing_paths"]}')
 EOF
 )
-  printf '%-18s %s\n' "$variant" "$counts"
+  printf '%-20s %s\n' "$variant" "$counts"
   [[ $counts == exhaustive* ]] || continue
   if [[ -z $reference ]]; then
     reference=${counts#exhaustive }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/explore-oracle.sh on a tiny config: the five search variants agree
+# scripts/explore-oracle.sh on a tiny config: the six search variants agree
 # (exit 0); a binary whose sleep-set-free run reports one state fewer is
 # caught (exit 1, DISAGREE); a bound that cuts every run compares nothing
 # (exit 2).
@@ -16,7 +16,7 @@ config=(--nodes 2 -N 2 -R 1 -W 1 -Q 2 --quorum-mode strict --clients 1 --ops 1 -
 
 BIN="$bin" "$oracle" "${config[@]}" > "$tmp/agree" 2>&1
 check "the variants agree" test $? -eq 0
-check "five variants reported" test "$(grep -c '^[a-z0-9-]* *exhaustive' "$tmp/agree")" -eq 5
+check "six variants reported" test "$(grep -c '^[a-z0-9-]* *exhaustive' "$tmp/agree")" -eq 6
 
 # A broken reduction: the run without sleep sets "loses" a state.
 cat > "$tmp/lossy" <<WRAP
