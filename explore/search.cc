@@ -546,7 +546,9 @@ class Searcher {
   // order, so a chunk of consecutive states rebuilds each ancestor once
   // (Replayer): a level costs its own steps plus about one step per state of
   // the levels above. The expansions and their order are those of bfs(), so
-  // every count and the counterexample are the same.
+  // every count and the counterexample are the same, except that a search
+  // stopped inside a level stops at the end of a batch (bfs() has expanded
+  // the whole level by then): a stopped search may count less.
   void bfs_compact() {
     // States expanded per batch: the expansions (successors with their
     // sleep sets) of a whole level would outweigh the compact level itself.
