@@ -20,10 +20,25 @@ uint64_t StoreDigest::value() const {
   return hash_;
 }
 
-uint64_t ids_digest(const std::vector<NodeId>& ids) {
-  uint64_t h = hash_u64(ids.size(), 0x696473);
-  for (NodeId id : ids) h = hash_combine(h, id);
-  return h;
+uint64_t ids_digest(std::span<const NodeId> ids) {
+  IdsDigest digest(ids.size());
+  for (NodeId id : ids) digest.add(id);
+  return digest.value();
+}
+
+IdsDigest::IdsDigest(size_t count) : hash_(hash_u64(count, 0x696473)), ids_left_(count) {}
+
+void IdsDigest::add(NodeId id) {
+  DT_ASSERT(ids_left_ > 0, "id digest given more ids than announced");
+  DT_ASSERT(!last_id_ || id > *last_id_, "id digest ids out of order");
+  --ids_left_;
+  last_id_ = id;
+  hash_ = hash_combine(hash_, id);
+}
+
+uint64_t IdsDigest::value() const {
+  DT_ASSERT(ids_left_ == 0, "id digest read before every announced id");
+  return hash_;
 }
 
 uint64_t store_digest(const std::map<Key, Siblings>& store) {
@@ -73,18 +88,35 @@ void NodeStateDigest::hinted(NodeId intended, uint64_t store_digest) {
 }
 
 void NodeStateDigest::suspected(const std::vector<NodeId>& suspected) {
+  this->suspected(ids_digest(suspected));
+}
+
+void NodeStateDigest::suspected(uint64_t suspected_ids_digest) {
   advance(Part::suspected, Part::pending);
-  hash_ = hash_combine(hash_, ids_digest(suspected));
+  hash_ = hash_combine(hash_, suspected_ids_digest);
 }
 
 void NodeStateDigest::pending(const std::vector<PendingRequestState>& pending) {
-  advance(Part::pending, Part::roots);
-  hash_ = hash_combine(hash_, pending.size());
+  pending_count(pending.size());
   for (const PendingRequestState& p : pending) {
-    hash_ = hash_combine(hash_, hash_combine(p.request_id, p.op_id));
-    hash_ = hash_combine(hash_, hash_combine(p.key, hash_combine(ids_digest(p.targets),
-                                                                 ids_digest(p.answered))));
+    pending_request(p.request_id, p.op_id, p.key, ids_digest(p.targets), ids_digest(p.answered));
   }
+}
+
+void NodeStateDigest::pending_count(size_t requests) {
+  advance(Part::pending, requests == 0 ? Part::roots : Part::pending_request);
+  requests_left_ = requests;
+  hash_ = hash_combine(hash_, requests);
+}
+
+void NodeStateDigest::pending_request(RequestId request_id, uint64_t op_id, Key key,
+                                      uint64_t targets_digest, uint64_t answered_digest) {
+  DT_ASSERT(next_ == Part::pending_request && requests_left_ > 0, "pending request not announced");
+  DT_ASSERT(!last_request_ || request_id > *last_request_, "pending requests out of id order");
+  last_request_ = request_id;
+  if (--requests_left_ == 0) next_ = Part::roots;
+  hash_ = hash_combine(hash_, hash_combine(request_id, op_id));
+  hash_ = hash_combine(hash_, hash_combine(key, hash_combine(targets_digest, answered_digest)));
 }
 
 void NodeStateDigest::roots(uint64_t roots_digest) {

@@ -10,9 +10,12 @@
 // impl and every zoo bug).
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/node_state.h"
@@ -36,7 +39,39 @@ class StoreDigest {
 uint64_t store_digest(const std::map<Key, Siblings>& store);
 // The hash of a sorted id list (suspected nodes, a request's targets): its
 // size, then each id.
-uint64_t ids_digest(const std::vector<NodeId>& ids);
+uint64_t ids_digest(std::span<const NodeId> ids);
+
+// ids_digest built one id at a time (from a bitset, say): the count first,
+// then each id ascending.
+class IdsDigest {
+ public:
+  explicit IdsDigest(size_t count);
+  void add(NodeId id);
+  uint64_t value() const;
+
+ private:
+  uint64_t hash_;
+  size_t ids_left_;
+  std::optional<NodeId> last_id_;
+};
+
+// ids_digest of node_of(item) for every item, in ascending order whatever
+// the items' order; no allocation for up to 64 items.
+template <class Items, class NodeOf>
+uint64_t sorted_ids_digest(const Items& items, const NodeOf& node_of) {
+  constexpr size_t kInPlace = 64;
+  std::array<NodeId, kInPlace> in_place;
+  std::vector<NodeId> on_heap;
+  NodeId* ids = in_place.data();
+  if (items.size() > kInPlace) {
+    on_heap.resize(items.size());
+    ids = on_heap.data();
+  }
+  size_t count = 0;
+  for (const auto& item : items) ids[count++] = node_of(item);
+  std::sort(ids, ids + count);
+  return ids_digest(std::span<const NodeId>(ids, count));
+}
 
 // The hash of a node's Merkle roots: their count, then each partition
 // ascending with its root.
@@ -60,17 +95,25 @@ class NodeStateDigest {
   void hint_count(size_t intended_nodes);
   void hinted(NodeId intended, uint64_t store_digest);
   void suspected(const std::vector<NodeId>& suspected);
+  void suspected(uint64_t suspected_ids_digest);
   void pending(const std::vector<PendingRequestState>& pending);
+  // pending() without building the list: the count, then each request in
+  // ascending id with the ids_digest of its sorted targets and answers.
+  void pending_count(size_t requests);
+  void pending_request(RequestId request_id, uint64_t op_id, Key key, uint64_t targets_digest,
+                       uint64_t answered_digest);
   void roots(uint64_t roots_digest);
   uint64_t value() const;
 
  private:
-  enum class Part { store, hint_count, hinted, suspected, pending, roots, done };
+  enum class Part { store, hint_count, hinted, suspected, pending, pending_request, roots, done };
   void advance(Part from, Part to);
 
   uint64_t hash_;
   Part next_ = Part::store;
   size_t hints_left_ = 0;
+  size_t requests_left_ = 0;
+  std::optional<RequestId> last_request_;
 };
 
 }  // namespace dt

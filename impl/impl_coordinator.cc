@@ -348,6 +348,16 @@ void ImplCoordinator::fingerprint(Hasher& h) const {
   }
 }
 
+void ImplCoordinator::add_pending_to(NodeStateDigest& digest) const {
+  digest.pending_count(pending_.size());
+  for (const Pending& request : pending_) {
+    digest.pending_request(
+        request.request_id, request.op_id, request.key,
+        sorted_ids_digest(request.asked, [](const Target& t) { return t.node; }),
+        sorted_ids_digest(request.answered, [](const auto& answer) { return answer.first; }));
+  }
+}
+
 std::vector<PendingRequestState> ImplCoordinator::pending_states() const {
   std::vector<PendingRequestState> states;
   states.reserve(pending_.size());

@@ -10,6 +10,7 @@
 
 #include "core/hash.h"
 #include "core/node.h"
+#include "core/state_digest.h"
 #include "impl/impl_bugs.h"
 #include "impl/peer_view.h"
 #include "impl/placement.h"
@@ -32,6 +33,8 @@ class ImplCoordinator {
   void on_deadline(RequestId request_id, Effects& out);
 
   std::vector<PendingRequestState> pending_states() const;
+  // NodeStateDigest::pending(pending_states()) without building the list.
+  void add_pending_to(NodeStateDigest& digest) const;
   // Every open request in full (FingerprintedNode).
   void fingerprint(Hasher& h) const;
   void reset() { pending_.clear(); }

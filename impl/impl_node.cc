@@ -391,8 +391,8 @@ uint64_t ImplNode::comparison_digest() const {
   NodeStateDigest digest(self_);
   digest.store(store_digest_);
   hints_.add_to(digest);
-  digest.suspected(peers_.suspected());
-  digest.pending(coordinator_.pending_states());
+  digest.suspected(peers_.suspected_digest());
+  coordinator_.add_pending_to(digest);
   digest.roots(roots_digest_);
   return digest.value();
 }

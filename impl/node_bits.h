@@ -4,6 +4,7 @@
 // which is what the impl's masks always were (and what it fingerprints).
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -31,6 +32,11 @@ class NodeBits {
   }
   void clear() {
     for (uint64_t& word : words_) word = 0;
+  }
+  size_t count() const {
+    size_t members = 0;
+    for (uint64_t word : words_) members += static_cast<size_t>(std::popcount(word));
+    return members;
   }
   bool none() const {
     for (uint64_t word : words_) {

@@ -2,6 +2,7 @@
 
 #include "core/assert.h"
 #include "core/hash.h"
+#include "core/state_digest.h"
 #include "impl/emit.h"
 
 namespace dt {
@@ -63,6 +64,12 @@ void PeerView::suspect(NodeId peer, Effects& out) {
   suspected_.set(peer);
   out.trace.push_back(impl_record(self_, TraceKind::suspected, peer));
   out.marks.push_back(CoverageMark::suspected_peer);
+}
+
+uint64_t PeerView::suspected_digest() const {
+  IdsDigest digest(suspected_.count());
+  suspected_.for_each([&](NodeId node) { digest.add(node); });
+  return digest.value();
 }
 
 std::vector<NodeId> PeerView::suspected() const {

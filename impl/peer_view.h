@@ -27,6 +27,8 @@ class PeerView {
   bool is_suspected(NodeId node) const { return suspected_.test(node); }
   const NodeBits& suspected_set() const { return suspected_; }
   std::vector<NodeId> suspected() const;  // ascending
+  // ids_digest(suspected()) without building the list.
+  uint64_t suspected_digest() const;
   void reset();
   // Suspicions, awaited probes and the probe sequence (FingerprintedNode).
   void fingerprint(Hasher& h) const;

@@ -280,6 +280,16 @@ void Coordinator::fingerprint(Hasher& h) const {
   }
 }
 
+void Coordinator::add_pending_to(NodeStateDigest& digest) const {
+  digest.pending_count(pending_.size());
+  for (const auto& [request_id, request] : pending_) {
+    digest.pending_request(
+        request_id, request.op_id, request.key,
+        sorted_ids_digest(request.asked, [](const Target& t) { return t.node; }),
+        sorted_ids_digest(request.answered, [](const auto& answer) { return answer.first; }));
+  }
+}
+
 std::vector<PendingRequestState> Coordinator::pending_states() const {
   std::vector<PendingRequestState> states;
   for (const auto& [request_id, request] : pending_) {

@@ -10,6 +10,7 @@
 
 #include "core/hash.h"
 #include "core/node.h"
+#include "core/state_digest.h"
 #include "model/failure_detector.h"
 #include "model/ring_view.h"
 
@@ -33,6 +34,8 @@ class Coordinator {
 
   // In-flight requests, by request id, targets and answered sorted.
   std::vector<PendingRequestState> pending_states() const;
+  // NodeStateDigest::pending(pending_states()) without building the list.
+  void add_pending_to(NodeStateDigest& digest) const;
   // Every open request in full (FingerprintedNode).
   void fingerprint(Hasher& h) const;
   // A crash forgets every in-flight request (no replies are sent).

@@ -4,6 +4,7 @@
 
 #include "core/assert.h"
 #include "core/hash.h"
+#include "core/state_digest.h"
 #include "model/records.h"
 #include "model/ring_view.h"
 
@@ -88,6 +89,14 @@ void FailureDetector::suspect(NodeId peer, Effects& out) {
   suspected_[peer] = true;
   emit(out, make_record(self_, TraceKind::suspected, peer));
   mark(out, CoverageMark::suspected_peer);
+}
+
+uint64_t FailureDetector::suspected_digest() const {
+  IdsDigest digest(static_cast<size_t>(std::count(suspected_.begin(), suspected_.end(), true)));
+  for (NodeId n = 0; n < suspected_.size(); ++n) {
+    if (suspected_[n]) digest.add(n);
+  }
+  return digest.value();
 }
 
 std::vector<NodeId> FailureDetector::suspected() const {

@@ -32,6 +32,8 @@ class FailureDetector {
 
   bool is_suspected(NodeId node) const { return node < nodes_ && suspected_[node]; }
   std::vector<NodeId> suspected() const;  // ascending
+  // ids_digest(suspected()) without building the list.
+  uint64_t suspected_digest() const;
   // Suspicions, awaited probes and the probe sequence (FingerprintedNode).
   void fingerprint(Hasher& h) const;
   // A crash forgets everything: all peers trusted, no probe awaited.

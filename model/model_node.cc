@@ -131,8 +131,8 @@ class ModelNode final : public Node, public FingerprintedNode {
     NodeStateDigest digest(self_);
     digest.store(store_digest_);
     hints_.add_to(digest);
-    digest.suspected(detector_.suspected());
-    digest.pending(coordinator_.pending_states());
+    digest.suspected(detector_.suspected_digest());
+    coordinator_.add_pending_to(digest);
     digest.roots(roots_digest_);
     return digest.value();
   }
