@@ -113,7 +113,6 @@ class NodeStateDigest {
   Part next_ = Part::store;
   size_t hints_left_ = 0;
   size_t requests_left_ = 0;
-  std::optional<RequestId> last_request_;
 };
 
 }  // namespace dt
