@@ -81,10 +81,7 @@ EventQueue::Lane* EventQueue::lane_for(TimeNs delay_ns, TimeNs time_ns) {
 }
 
 uint64_t EventQueue::place_in_lane(Lane& lane, TimeNs time_ns, InlineEvent&& event) {
-  DT_ASSERT(time_ns != kNever, "event scheduled at kNever");
-  DT_ASSERT(next_sequence_ != UINT64_MAX, "event sequence overflow");
-  ++size_;
-  const Entry entry{time_ns, next_sequence_++, kScratch};
+  const Entry entry = make_entry(time_ns, kScratch);  // the event itself waits in the lane
   DT_ASSERT(lane.entries.empty() || later(entry, lane.entries.back().entry), "lane out of order");
   lane.entries.push_back(LaneEntry{entry, std::move(event)});
   keep_earliest(static_cast<int>(&lane - lanes_.data()), entry);
