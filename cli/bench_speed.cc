@@ -96,6 +96,7 @@ nlohmann::json speed_json(const SpeedReport& report) {
   }
   return {{"impl_client_ops_per_s", report.impl_ops_per_s},
           {"impl_model_ratio", report.impl_model_ratio},
+          {"direct_impl_model_ratio", report.direct_ratio},
           {"scale_run", scale},
           {"differential_full", rate_json(report.fuzz_full)},
           {"differential_quick", rate_json(report.fuzz_quick)},
@@ -116,6 +117,11 @@ void print_speed(const SpeedReport& report) {
               verdict(report.impl_ops_per_s >= kGoalImplOpsPerS));
   std::printf("  whole-run impl/model: %.1fx (goal %.0fx): %s\n", report.impl_model_ratio,
               kGoalImplModelRatio, verdict(report.impl_model_ratio >= kGoalImplModelRatio));
+  if (report.direct_ratio > 0) {
+    std::printf("    ceiling: the nodes alone are %.1fx apart (direct), and a whole run adds the "
+                "simulator's cost to both sides\n",
+                report.direct_ratio);
+  }
   if (report.scale) {
     const ScaleRunResult& s = *report.scale;
     const bool met = s.nodes >= kGoalScaleNodes && s.client_ops >= kGoalScaleOps &&

@@ -49,6 +49,11 @@ inline constexpr double kGoalFuzzExecsPerS = 2000;
 struct SpeedReport {
   double impl_ops_per_s = 0;    // impl in the simulator, whole runs
   double impl_model_ratio = 0;  // the same, impl over model
+  // The nodes alone, impl over model (bench's "direct" runs; 0 if not run).
+  // A whole run adds the simulator's cost to both sides, so its ratio stays
+  // below this one: the ceiling of impl_model_ratio while the nodes cost
+  // what they do.
+  double direct_ratio = 0;
   std::optional<ScaleRunResult> scale;
   std::optional<DifferentialRate> fuzz_full, fuzz_quick, fuzz_fast;
 };

@@ -296,6 +296,7 @@ int run_bench(const BenchFlags& f) {
   }
   r.direct_model = measure_direct(&make_model_node, f);
   r.direct_impl = measure_direct(&make_impl_node, f);
+  r.speed.direct_ratio = r.direct_impl.ops_per_s() / r.direct_model.ops_per_s();
   r.merkle = measure_merkle_update(f.merkle_keys, 16);
   const Clock::time_point start = Clock::now();
   for (uint32_t differing : {1u, 10u, 1000u}) {

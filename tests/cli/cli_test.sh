@@ -103,6 +103,8 @@ expect "bench impl memory per key" 0 '"impl_bytes_per_key": [1-9][0-9]{1,3}(\.[0
   -- "$bin" bench "${bench_small[@]}" --json
 expect "bench model memory per key" 0 '"model_bytes_per_key": [1-9][0-9]{1,3}(\.[0-9]+)?$' \
   -- "$bin" bench "${bench_small[@]}" --json
+expect "bench names the ratio's ceiling" 0 "ceiling: the nodes alone are [0-9.]+x apart" \
+  -- "$bin" bench "${bench_small[@]}"
 
 # explore smoke (a few seconds): a tiny clean config is verified, a zoo bug
 # gives a counterexample that replays to the same digest.
