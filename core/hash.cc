@@ -1,12 +1,6 @@
 #include "core/hash.h"
 
-// XXH3 compiled into this file, so the short inputs that dominate here
-// (hash_combine's 16 bytes, a node's fields) are inlined calls rather than
-// calls into the shared library. The same algorithm: values are unchanged
-// (tests/core/hash_test.cc compares them with the library's).
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
+// XXH3 comes inlined through core/hash.h (XXH_INLINE_ALL).
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -15,36 +9,8 @@
 
 namespace dt {
 
-namespace {
-
-// Writes x's 8 bytes least significant first (the byte order every value
-// here is hashed in, on any machine). One store on a little-endian machine:
-// the byte-by-byte loop this replaces compiled to ~60 shifts and ors per
-// hash_combine, four times the hash itself.
-void store_le64(unsigned char* out, uint64_t x) {
-  static_assert(std::endian::native == std::endian::little ||
-                std::endian::native == std::endian::big, "mixed-endian machine");
-  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
-  std::memcpy(out, &x, sizeof x);
-}
-
-}  // namespace
-
 uint64_t hash_bytes(const void* data, size_t size, uint64_t seed) {
   return XXH3_64bits_withSeed(data, size, seed);
-}
-
-uint64_t hash_u64(uint64_t x, uint64_t seed) {
-  unsigned char bytes[8];
-  store_le64(bytes, x);
-  return XXH3_64bits_withSeed(bytes, sizeof bytes, seed);
-}
-
-uint64_t hash_combine(uint64_t a, uint64_t b) {
-  unsigned char bytes[16];
-  store_le64(bytes, a);
-  store_le64(bytes + 8, b);
-  return XXH3_64bits(bytes, sizeof bytes);
 }
 
 Hasher::~Hasher() {
@@ -76,7 +42,7 @@ void Hasher::append(const void* data, size_t size) {
 
 void Hasher::add_u64(uint64_t x) {
   unsigned char bytes[8];
-  store_le64(bytes, x);
+  hash_detail::store_le64(bytes, x);
   append(bytes, sizeof bytes);
 }
 

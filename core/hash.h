@@ -2,9 +2,20 @@
 // never hash pointers or padding.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
+
+// XXH3 compiled into every caller: hash_u64 and hash_combine run on every
+// digest field and tree node (a tenth of a campaign run), and as calls they
+// paid a call and the length dispatch each time. The same algorithm: values
+// are unchanged (tests/core/hash_test.cc compares them with the library's).
+#ifndef XXH_INLINE_ALL
+#define XXH_INLINE_ALL
+#endif
+#include <xxhash.h>
 
 namespace dt {
 
@@ -12,9 +23,29 @@ uint64_t hash_bytes(const void* data, size_t size, uint64_t seed = 0);
 inline uint64_t hash_string(std::string_view s, uint64_t seed = 0) {
   return hash_bytes(s.data(), s.size(), seed);
 }
-uint64_t hash_u64(uint64_t x, uint64_t seed = 0);
+namespace hash_detail {
+// Writes x's 8 bytes least significant first (the byte order every value
+// here is hashed in, on any machine): one store on a little-endian machine.
+inline void store_le64(unsigned char* out, uint64_t x) {
+  static_assert(std::endian::native == std::endian::little ||
+                std::endian::native == std::endian::big, "mixed-endian machine");
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  std::memcpy(out, &x, sizeof x);
+}
+}  // namespace hash_detail
+
+inline uint64_t hash_u64(uint64_t x, uint64_t seed = 0) {
+  unsigned char bytes[8];
+  hash_detail::store_le64(bytes, x);
+  return XXH3_64bits_withSeed(bytes, sizeof bytes, seed);
+}
 // Order-dependent combination (for tree nodes, digests).
-uint64_t hash_combine(uint64_t a, uint64_t b);
+inline uint64_t hash_combine(uint64_t a, uint64_t b) {
+  unsigned char bytes[16];
+  hash_detail::store_le64(bytes, a);
+  hash_detail::store_le64(bytes + 8, b);
+  return XXH3_64bits(bytes, sizeof bytes);
+}
 
 // Streaming hasher for digests: feed fields in a fixed order. The result is
 // XXH3 of the bytes fed, in order. They are gathered in an inline buffer and

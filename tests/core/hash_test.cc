@@ -49,6 +49,21 @@ TEST(Hash, HelpersEqualTheLibrarysXxh3) {
   }
 }
 
+// Values computed once with the shared libxxhash (XXH3_64bits on the
+// little-endian bytes, a separate program): the helpers compile XXH3 inline
+// (core/hash.h), so the comparison above runs inline code on both sides;
+// these pin the library's values, on which every stored digest rests.
+TEST(Hash, HelpersGiveTheSharedLibrarysValues) {
+  EXPECT_EQ(hash_combine(0, 0), 0xd0a66a65c7528968ull);
+  EXPECT_EQ(hash_combine(1, 2), 0x07ee86c281446befull);
+  EXPECT_EQ(hash_combine(0xdeadbeefull, 0x123456789abcdefull), 0x86ec1bf2ec4c04cfull);
+  EXPECT_EQ(hash_combine(~0ull, 42), 0x368f06454abf8541ull);
+  EXPECT_EQ(hash_u64(0), 0xc77b3abb6f87acd9ull);
+  EXPECT_EQ(hash_u64(42), 0xd5a6f8c838df27c8ull);
+  EXPECT_EQ(hash_u64(42, 7), 0xb117e48ca46dc725ull);
+  EXPECT_EQ(hash_u64(~0ull, 0x6e6f6465), 0x758b52a6b958320eull);
+}
+
 TEST(Hasher, FinishTwiceAndFeedingOnAfterFinish) {
   for (size_t words : {3u, 200u}) {
     Hasher h;
