@@ -40,7 +40,7 @@ void Hasher::append(const void* data, size_t size) {
   DT_ASSERT(buffered_ <= kBufferBytes, "hasher buffer overrun");
 }
 
-void Hasher::add_u64(uint64_t x) {
+void Hasher::add_u64_spilling(uint64_t x) {
   unsigned char bytes[8];
   hash_detail::store_le64(bytes, x);
   append(bytes, sizeof bytes);

@@ -58,13 +58,20 @@ class Hasher {
   ~Hasher();
   Hasher(const Hasher&) = delete;
   Hasher& operator=(const Hasher&) = delete;
-  void add_u64(uint64_t x);
+  // Inline while the word fits the buffer: digests feed it field by field.
+  void add_u64(uint64_t x) {
+    if (buffered_ + sizeof x > kBufferBytes) return add_u64_spilling(x);
+    hash_detail::store_le64(buffer_ + buffered_, x);
+    buffered_ += sizeof x;
+  }
   void add_string(std::string_view s);  // length-prefixed
   uint64_t finish() const;
 
  private:
   static constexpr size_t kBufferBytes = 512;
   void append(const void* data, size_t size);
+  // add_u64 when the word does not fit the buffer's rest.
+  void add_u64_spilling(uint64_t x);
   // Moves the buffered bytes into the state (created on first use).
   void flush() const;
 
