@@ -22,6 +22,7 @@ FailureDetector::FailureDetector(NodeId self, const Config& config, const RingVi
       probe_scope_(config.probe_scope) {
   DT_ASSERT(self < config.nodes, "failure detector for a node outside the cluster");
   DT_ASSERT(probe_timeout_ns_ > 0, "zero probe timeout");
+  suspicion_changed();
   if (probe_scope_ == ProbeScope::neighbors) {
     std::vector<bool> neighbor(nodes_, false);
     for (uint32_t partition : ring.home_partitions(self_)) {
@@ -78,6 +79,7 @@ void FailureDetector::observe(NodeId from, Effects& out) {
   awaiting_reply_[from] = false;
   if (suspected_[from]) {
     suspected_[from] = false;
+    suspicion_changed();
     emit(out, make_record(self_, TraceKind::trusted, from));
   }
   DT_ASSERT(!is_suspected(from), "peer still suspected after a message from it");
@@ -87,16 +89,17 @@ void FailureDetector::suspect(NodeId peer, Effects& out) {
   DT_ASSERT(peer < nodes_, "suspecting an unknown node");
   if (peer == self_ || is_suspected(peer)) return;
   suspected_[peer] = true;
+  suspicion_changed();
   emit(out, make_record(self_, TraceKind::suspected, peer));
   mark(out, CoverageMark::suspected_peer);
 }
 
-uint64_t FailureDetector::suspected_digest() const {
+void FailureDetector::suspicion_changed() {
   IdsDigest digest(static_cast<size_t>(std::count(suspected_.begin(), suspected_.end(), true)));
   for (NodeId n = 0; n < suspected_.size(); ++n) {
     if (suspected_[n]) digest.add(n);
   }
-  return digest.value();
+  suspected_digest_ = digest.value();
 }
 
 std::vector<NodeId> FailureDetector::suspected() const {
@@ -114,6 +117,7 @@ void FailureDetector::fingerprint(Hasher& h) const {
 
 void FailureDetector::reset() {
   suspected_.assign(nodes_, false);
+  suspicion_changed();
   awaiting_reply_.assign(nodes_, false);
   probe_sequence_ = 0;
 }

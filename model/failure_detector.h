@@ -32,14 +32,18 @@ class FailureDetector {
 
   bool is_suspected(NodeId node) const { return node < nodes_ && suspected_[node]; }
   std::vector<NodeId> suspected() const;  // ascending
-  // ids_digest(suspected()) without building the list.
-  uint64_t suspected_digest() const;
+  // ids_digest(suspected()) without building the list: kept with the set,
+  // which changes rarely, since lockstep reads it after every event.
+  uint64_t suspected_digest() const { return suspected_digest_; }
   // Suspicions, awaited probes and the probe sequence (FingerprintedNode).
   void fingerprint(Hasher& h) const;
   // A crash forgets everything: all peers trusted, no probe awaited.
   void reset();
 
  private:
+  // After every write to suspected_.
+  void suspicion_changed();
+
   NodeId self_;
   uint32_t nodes_;
   TimeNs probe_timeout_ns_;
@@ -48,6 +52,7 @@ class FailureDetector {
   // allocation per insert (probes flip them many times a second).
   std::vector<bool> suspected_;
   std::vector<bool> awaiting_reply_;  // probed since the last message from them
+  uint64_t suspected_digest_ = 0;     // of suspected_; suspicion_changed() renews it
   ProbeScope probe_scope_;
   // probe_scope neighbors: the other homes of this node's home partitions,
   // ascending (fixed by the config). Empty under probe_scope all.

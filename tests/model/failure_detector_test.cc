@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/hash.h"
+#include "core/state_digest.h"
 #include "model/ring_view.h"
 
 namespace dt {
@@ -79,6 +80,31 @@ TEST(FailureDetectorTest, NeverSuspectsItselfAndForgetsOnReset) {
   EXPECT_TRUE(detector.is_suspected(4));
   detector.reset();
   EXPECT_TRUE(detector.suspected().empty());
+}
+
+// The digest is kept with the set rather than computed when read: after
+// every change it must equal the digest of the list.
+TEST(FailureDetectorTest, TheKeptSuspectedDigestFollowsEveryChange) {
+  Config config;
+  FailureDetector detector(0, config);
+  const auto expect_current = [&](const char* after) {
+    EXPECT_EQ(detector.suspected_digest(), ids_digest(detector.suspected())) << after;
+  };
+  expect_current("construction");
+  Effects out;
+  detector.probe_round(out);
+  detector.on_probe_timeout(2, out);
+  expect_current("a probe timeout");
+  detector.suspect(4, out);
+  expect_current("suspect");
+  const uint64_t two_suspected = detector.suspected_digest();
+  detector.observe(2, out);
+  expect_current("a message from a suspected peer");
+  EXPECT_NE(detector.suspected_digest(), two_suspected);
+  detector.reset();
+  expect_current("reset");
+  const FailureDetector copy = detector;  // explore clones nodes
+  EXPECT_EQ(copy.suspected_digest(), ids_digest(copy.suspected()));
 }
 
 // The nodes sharing a preference list with `self`, ascending, from the ring.
