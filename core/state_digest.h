@@ -18,6 +18,8 @@
 #include <span>
 #include <vector>
 
+#include "core/assert.h"
+#include "core/hash.h"
 #include "core/node_state.h"
 
 namespace dt {
@@ -52,7 +54,7 @@ class IdsDigest {
  private:
   uint64_t hash_;
   size_t ids_left_;
-  std::optional<NodeId> last_id_;
+  int64_t last_id_ = -1;  // none yet (an int, not an optional: g++ warns on the inlined optional)
 };
 
 // ids_digest of node_of(item) for every item, in ascending order whatever
@@ -114,5 +116,78 @@ class NodeStateDigest {
   size_t hints_left_ = 0;
   size_t requests_left_ = 0;
 };
+
+// IdsDigest inline: the suspected sets and open requests feed it per event.
+inline IdsDigest::IdsDigest(size_t count) : hash_(hash_u64(count, 0x696473)), ids_left_(count) {}
+
+inline void IdsDigest::add(NodeId id) {
+  DT_ASSERT(ids_left_ > 0, "id digest given more ids than announced");
+  DT_ASSERT(int64_t{id} > last_id_, "id digest ids out of order");
+  --ids_left_;
+  last_id_ = id;
+  hash_ = hash_combine(hash_, id);
+}
+
+inline uint64_t IdsDigest::value() const {
+  DT_ASSERT(ids_left_ == 0, "id digest read before every announced id");
+  return hash_;
+}
+
+// NodeStateDigest inline: lockstep feeds it seven parts per node after
+// every event.
+inline NodeStateDigest::NodeStateDigest(NodeId node) : hash_(hash_u64(node, 0x6e6f6465)) {}
+
+inline void NodeStateDigest::advance(Part from, Part to) {
+  DT_ASSERT(next_ == from, "node state digest parts out of order");
+  next_ = to;
+}
+
+inline void NodeStateDigest::store(uint64_t store_digest) {
+  advance(Part::store, Part::hint_count);
+  hash_ = hash_combine(hash_, store_digest);
+}
+
+inline void NodeStateDigest::hint_count(size_t intended_nodes) {
+  advance(Part::hint_count, intended_nodes == 0 ? Part::suspected : Part::hinted);
+  hints_left_ = intended_nodes;
+  hash_ = hash_combine(hash_, intended_nodes);
+}
+
+inline void NodeStateDigest::hinted(NodeId intended, uint64_t store_digest) {
+  DT_ASSERT(next_ == Part::hinted && hints_left_ > 0, "hinted store not announced");
+  if (--hints_left_ == 0) next_ = Part::suspected;
+  hash_ = hash_combine(hash_, hash_combine(intended, store_digest));
+}
+
+inline void NodeStateDigest::suspected(uint64_t suspected_ids_digest) {
+  advance(Part::suspected, Part::pending);
+  hash_ = hash_combine(hash_, suspected_ids_digest);
+}
+
+inline void NodeStateDigest::pending_count(size_t requests) {
+  advance(Part::pending, requests == 0 ? Part::roots : Part::pending_request);
+  requests_left_ = requests;
+  hash_ = hash_combine(hash_, requests);
+}
+
+inline void NodeStateDigest::pending_request(RequestId request_id, uint64_t op_id, Key key,
+                                             uint64_t targets_digest, uint64_t answered_digest) {
+  // No id-order check: pending(vector) feeds a node's built state through
+  // here, and a broken order must show up as a state difference.
+  DT_ASSERT(next_ == Part::pending_request && requests_left_ > 0, "pending request not announced");
+  if (--requests_left_ == 0) next_ = Part::roots;
+  hash_ = hash_combine(hash_, hash_combine(request_id, op_id));
+  hash_ = hash_combine(hash_, hash_combine(key, hash_combine(targets_digest, answered_digest)));
+}
+
+inline void NodeStateDigest::roots(uint64_t roots_digest) {
+  advance(Part::roots, Part::done);
+  hash_ = hash_combine(hash_, roots_digest);
+}
+
+inline uint64_t NodeStateDigest::value() const {
+  DT_ASSERT(next_ == Part::done, "node state digest read before every part");
+  return hash_;
+}
 
 }  // namespace dt

@@ -84,9 +84,10 @@ std::map<NodeId, std::map<Key, Siblings>> HintIndex::snapshot() const {
 }
 
 void HintIndex::add_to(NodeStateDigest& digest) const {
-  const std::vector<NodeId> intended = intended_nodes();
-  digest.hint_count(intended.size());
-  for (NodeId n : intended) digest.hinted(n, store_digest(by_intended_[n]));
+  // Straight from the bitset, ascending as intended_nodes() lists them: no
+  // list built (lockstep digests every event).
+  digest.hint_count(with_hints_.count());
+  with_hints_.for_each([&](NodeId n) { digest.hinted(n, store_digest(by_intended_[n])); });
 }
 
 void HintIndex::clear() {
