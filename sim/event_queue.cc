@@ -49,8 +49,7 @@ EventQueue::Entry EventQueue::make_entry(TimeNs time_ns, uint32_t payload) {
 }
 
 const EventQueue::Entry& EventQueue::head(int source) const {
-  return source == kHeap ? heap_.front()
-                         : lanes_[static_cast<size_t>(source)].entries.front().entry;
+  return source == kHeap ? heap_.front() : lane_heads_[static_cast<size_t>(source)];
 }
 
 void EventQueue::keep_earliest(int source, const Entry& entry) {
@@ -77,6 +76,7 @@ EventQueue::Lane* EventQueue::lane_for(TimeNs delay_ns, TimeNs time_ns) {
   }
   if (lanes_.size() == kMaxLanes) return nullptr;
   lanes_.push_back(Lane{delay_ns, {}});
+  lane_heads_.push_back(kNoHead);
   return &lanes_.back();
 }
 
@@ -84,24 +84,25 @@ uint64_t EventQueue::place_in_lane(Lane& lane, TimeNs time_ns, InlineEvent&& eve
   const Entry entry = make_entry(time_ns, kScratch);  // the event itself waits in the lane
   DT_ASSERT(lane.entries.empty() || later(entry, lane.entries.back().entry), "lane out of order");
   lane.entries.push_back(LaneEntry{entry, std::move(event)});
-  keep_earliest(static_cast<int>(&lane - lanes_.data()), entry);
+  const auto index = static_cast<size_t>(&lane - lanes_.data());
+  if (lane.entries.size() == 1) lane_heads_[index] = entry;
+  keep_earliest(static_cast<int>(index), entry);
   return entry.sequence;
 }
 
 int EventQueue::earliest() const {
   DT_ASSERT(size_ > 0, "earliest of an empty queue");
   if (earliest_known_) return earliest_;
+  // Empty sources read as kNoHead, which every event comes before.
   int best = kHeap;
-  const Entry* best_entry = heap_.empty() ? nullptr : &heap_.front();
-  for (size_t i = 0; i < lanes_.size(); ++i) {
-    if (lanes_[i].entries.empty()) continue;
-    const Entry& head = lanes_[i].entries.front().entry;
-    if (best_entry == nullptr || later(*best_entry, head)) {
+  const Entry* best_entry = heap_.empty() ? &kNoHead : &heap_.front();
+  for (size_t i = 0; i < lane_heads_.size(); ++i) {
+    if (later(*best_entry, lane_heads_[i])) {
       best = static_cast<int>(i);
-      best_entry = &head;
+      best_entry = &lane_heads_[i];
     }
   }
-  DT_ASSERT(best_entry != nullptr, "queue size says non-empty, nothing found");
+  DT_ASSERT(best_entry != &kNoHead, "queue size says non-empty, nothing found");
   earliest_ = best;
   earliest_known_ = true;
   return best;
@@ -134,6 +135,7 @@ EventQueue::Taken EventQueue::take() {
   std::visit([&](auto& event) { payloads_[kScratch] = std::move(event); }, entries.front().event);
   const Entry entry = entries.front().entry;
   entries.pop_front();
+  lane_heads_[static_cast<size_t>(source)] = entries.empty() ? kNoHead : entries.front().entry;
   scratch_taken_ = true;
   return Taken{entry.time_ns, entry.sequence, kScratch};
 }

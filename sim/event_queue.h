@@ -112,6 +112,8 @@ class EventQueue {
   // Lanes beyond this many delays would make every pop scan too many heads.
   static constexpr size_t kMaxLanes = 8;
   static constexpr int kHeap = -1;  // `earliest()` when the heap holds the first event
+  // After every event (no event is scheduled at kNever).
+  static constexpr Entry kNoHead{kNever, UINT64_MAX, 0};
 
   // Puts `event` in a free payload slot (constructing the alternative in
   // place, so a message is moved once) and returns the slot.
@@ -150,6 +152,10 @@ class EventQueue {
 
   std::vector<Entry> heap_;  // binary min-heap on (time_ns, sequence)
   std::vector<Lane> lanes_;
+  // lane_heads_[i]: the first entry of lanes_[i], or kNoHead when it is
+  // empty. Side by side, so finding the earliest source is one short scan
+  // with no branch on emptiness and no deque to walk into.
+  std::vector<Entry> lane_heads_;
   std::deque<SimEvent> payloads_;  // a deque: references survive push_back
   std::vector<uint32_t> free_payloads_;
   // payloads_[kScratch] holds the timer last taken from a lane; never free.
