@@ -4,7 +4,6 @@
 // which is what the impl's masks always were (and what it fingerprints).
 #pragma once
 
-#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -33,9 +32,13 @@ class NodeBits {
   void clear() {
     for (uint64_t& word : words_) word = 0;
   }
+  // One step per member: the sets are sparse (suspected peers, nodes with
+  // hints), and without -mpopcnt std::popcount is a call into libgcc.
   size_t count() const {
     size_t members = 0;
-    for (uint64_t word : words_) members += static_cast<size_t>(std::popcount(word));
+    for (uint64_t word : words_) {
+      for (; word != 0; word &= word - 1) ++members;
+    }
     return members;
   }
   bool none() const {

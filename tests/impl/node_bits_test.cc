@@ -16,11 +16,14 @@ std::vector<NodeId> members(const NodeBits& bits) {
 TEST(NodeBits, WalksMembersAscendingAcrossWords) {
   NodeBits bits(1000);
   EXPECT_TRUE(bits.none());
+  EXPECT_EQ(bits.count(), 0u);
   for (NodeId n : {999u, 0u, 64u, 63u, 512u}) bits.set(n);
   EXPECT_EQ(members(bits), (std::vector<NodeId>{0, 63, 64, 512, 999}));
+  EXPECT_EQ(bits.count(), 5u);
   EXPECT_TRUE(bits.test(64) && !bits.test(65));
   bits.reset(64);
   EXPECT_EQ(members(bits), (std::vector<NodeId>{0, 63, 512, 999}));
+  EXPECT_EQ(bits.count(), 4u);
   bits.clear();
   EXPECT_TRUE(bits.none());
 }
