@@ -223,6 +223,10 @@ size_t check_periodic_duties(const CheckContext& ctx, PropertyVerdict& verdict) 
       for (size_t i : duties_of[r.node])
         update(duties[i], views[r.node], r.time_ns, verdict, judged);
     }
+    // Only these two kinds are duty actions (is_action); most records are
+    // neither, and a node has a duty per peer and per exchange pair.
+    if (r.kind != TraceKind::handoff_offered && r.kind != TraceKind::merkle_exchange_started)
+      continue;
     for (size_t i : duties_of[r.node]) {
       Duty& duty = duties[i];
       if (!duty.holds || !is_action(duty, r)) continue;
