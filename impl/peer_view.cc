@@ -25,6 +25,7 @@ PeerView::PeerView(NodeId self, const Config& config, const Placement& placement
     for (const auto& [partition, peer] : placement.exchange_pairs()) always_probed_.set(peer);
   }
   DT_ASSERT(!always_probed_.test(self_), "a node probes itself");
+  suspicion_changed();
 }
 
 void PeerView::probe_round(Effects& out) {
@@ -54,6 +55,7 @@ void PeerView::observe(NodeId from, Effects& out) {
   awaiting_.reset(from);
   if (suspected_.test(from)) {
     suspected_.reset(from);
+    suspicion_changed();
     out.trace.push_back(impl_record(self_, TraceKind::trusted, from));
   }
 }
@@ -62,14 +64,15 @@ void PeerView::suspect(NodeId peer, Effects& out) {
   DT_ASSERT(peer < nodes_, "suspecting an unknown node");
   if (peer == self_ || is_suspected(peer)) return;
   suspected_.set(peer);
+  suspicion_changed();
   out.trace.push_back(impl_record(self_, TraceKind::suspected, peer));
   out.marks.push_back(CoverageMark::suspected_peer);
 }
 
-uint64_t PeerView::suspected_digest() const {
+void PeerView::suspicion_changed() {
   IdsDigest digest(suspected_.count());
   suspected_.for_each([&](NodeId node) { digest.add(node); });
-  return digest.value();
+  suspected_digest_ = digest.value();
 }
 
 std::vector<NodeId> PeerView::suspected() const {
@@ -86,6 +89,7 @@ void PeerView::fingerprint(Hasher& h) const {
 
 void PeerView::reset() {
   suspected_.clear();
+  suspicion_changed();
   awaiting_.clear();
   probe_sequence_ = 0;
 }

@@ -27,13 +27,17 @@ class PeerView {
   bool is_suspected(NodeId node) const { return suspected_.test(node); }
   const NodeBits& suspected_set() const { return suspected_; }
   std::vector<NodeId> suspected() const;  // ascending
-  // ids_digest(suspected()) without building the list.
-  uint64_t suspected_digest() const;
+  // ids_digest(suspected()) without building the list: kept with the set,
+  // which changes rarely, since lockstep reads it after every event.
+  uint64_t suspected_digest() const { return suspected_digest_; }
   void reset();
   // Suspicions, awaited probes and the probe sequence (FingerprintedNode).
   void fingerprint(Hasher& h) const;
 
  private:
+  // After every write to suspected_.
+  void suspicion_changed();
+
   NodeId self_;
   uint32_t nodes_;
   TimeNs probe_timeout_ns_;
@@ -41,6 +45,7 @@ class PeerView {
   NodeBits suspected_;
   NodeBits awaiting_;
   NodeBits always_probed_;  // every other node, or the ring neighbours
+  uint64_t suspected_digest_ = 0;  // of suspected_; suspicion_changed() renews it
 };
 
 }  // namespace dt
