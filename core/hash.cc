@@ -2,7 +2,6 @@
 
 // XXH3 comes inlined through core/hash.h (XXH_INLINE_ALL).
 #include <algorithm>
-#include <bit>
 #include <cstring>
 
 #include "core/assert.h"

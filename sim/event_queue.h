@@ -112,7 +112,7 @@ class EventQueue {
   // Lanes beyond this many delays would make every pop scan too many heads.
   static constexpr size_t kMaxLanes = 8;
   static constexpr int kHeap = -1;  // `earliest()` when the heap holds the first event
-  // After every event (no event is scheduled at kNever).
+  // An empty lane's head: it sorts after every event (none is scheduled at kNever).
   static constexpr Entry kNoHead{kNever, UINT64_MAX, 0};
 
   // Puts `event` in a free payload slot (constructing the alternative in
