@@ -33,8 +33,9 @@ TEST(Hasher, EqualsOneShotXxh3OfTheBytesFedAtEveryLength) {
   }
 }
 
-// The one-shot helpers equal the shared library's XXH3 of the same bytes
-// (core/hash.cc compiles XXH3 inline; every digest depends on this).
+// The one-shot helpers are XXH3 of their words' little-endian bytes. Both
+// sides run the XXH3 that core/hash.h compiles inline, so this pins the
+// encoding; the next test pins the shared library's values.
 TEST(Hash, HelpersEqualTheLibrarysXxh3) {
   for (uint64_t i = 0; i < 1000; ++i) {
     const uint64_t a = i * 0x9E3779B97F4A7C15ull;
