@@ -59,11 +59,20 @@ void IncrementalMerkleTree::flush() const {
   if (dirty_.empty()) return;
   const size_t first_leaf = size_t{1} << depth_;
   for (uint32_t i : dirty_) leaf_dirty_[i - first_leaf] = 0;
-  // One level at a time: parents of this level's dirty nodes, each once.
+  if (dirty_.size() == 1) {
+    // One dirty leaf: a single path to the root, nothing to merge.
+    for (uint32_t i = dirty_[0] / 2; i >= 1; i /= 2) {
+      nodes_[i] = hash_combine(nodes_[2 * i], nodes_[2 * i + 1]);
+    }
+    dirty_.clear();
+    return;
+  }
+  // Sorted once: halving keeps the order, so at every level the parents of
+  // the dirty nodes are deduplicated by std::unique alone, each hashed once.
+  std::sort(dirty_.begin(), dirty_.end());
   std::vector<uint32_t>& level = dirty_;
   for (uint32_t height = 0; height < depth_; ++height) {
     for (uint32_t& i : level) i /= 2;
-    std::sort(level.begin(), level.end());
     level.erase(std::unique(level.begin(), level.end()), level.end());
     for (uint32_t i : level) nodes_[i] = hash_combine(nodes_[2 * i], nodes_[2 * i + 1]);
   }
