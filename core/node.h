@@ -90,6 +90,12 @@ struct Effects {
   std::vector<ClientReply> replies;
   std::vector<TraceRecord> trace;  // time_ns left 0: the simulator stamps it
   std::vector<CoverageMark> marks;
+  // Whether anyone reads the trace records. The simulator clears it for a
+  // run that records no trace and has no lockstep side to compare them
+  // with; a node may then skip building records on its hot paths (records
+  // it appends anyway are dropped). Nothing else may depend on it: every
+  // other effect is the same either way. `clear` keeps it.
+  bool trace_wanted = true;
 
   void clear() {
     sends.clear();

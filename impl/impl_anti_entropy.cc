@@ -35,9 +35,11 @@ void ImplAntiEntropy::start_round(const MainStore& store, const PeerView& peers,
   current_ = Exchange{next_id++, partition, peer, 0, 0};
   impl_send(out, peer,
             MerkleCompare{current_->exchange_id, partition, 0, {0}, {store.root(partition)}});
-  TraceRecord started = impl_record(self_, TraceKind::merkle_exchange_started, peer);
-  started.partition = partition;
-  out.trace.push_back(std::move(started));
+  if (out.trace_wanted) {
+    TraceRecord started = impl_record(self_, TraceKind::merkle_exchange_started, peer);
+    started.partition = partition;
+    out.trace.push_back(std::move(started));
+  }
   DT_ASSERT(peer != self_, "exchange with self");
 }
 
@@ -93,11 +95,13 @@ void ImplAntiEntropy::on_diff(NodeId from, const MerkleDiff& diff, const MainSto
 
 void ImplAntiEntropy::finish(Effects& out) {
   DT_ASSERT(current_.has_value(), "finishing no exchange");
-  TraceRecord record = impl_record(self_, TraceKind::merkle_exchange, current_->peer);
-  record.partition = current_->partition;
-  record.count = current_->comparisons;
-  record.extra = current_->keys_transferred;
-  out.trace.push_back(std::move(record));
+  if (out.trace_wanted) {
+    TraceRecord record = impl_record(self_, TraceKind::merkle_exchange, current_->peer);
+    record.partition = current_->partition;
+    record.count = current_->comparisons;
+    record.extra = current_->keys_transferred;
+    out.trace.push_back(std::move(record));
+  }
   current_.reset();
 }
 

@@ -126,9 +126,11 @@ void ImplCoordinator::start(const NodeClock& clock, const ClientRequest& request
   pending.key = request.key;
   pending.partition = partition_of(request.key, config_.partitions_q);
   pending.version.write_id = is_read(request.kind) ? 0 : request.write_id;
-  TraceRecord started = request_record(pending, TraceKind::request_started, kNoNode);
-  started.detail = to_string(request.kind);
-  out.trace.push_back(std::move(started));
+  if (out.trace_wanted) {
+    TraceRecord started = request_record(pending, TraceKind::request_started, kNoNode);
+    started.detail = to_string(request.kind);
+    out.trace.push_back(std::move(started));
+  }
 
   std::vector<Target> targets;
   targets.reserve(config_.replicas_n);
@@ -167,9 +169,11 @@ void ImplCoordinator::ask(Pending& request, Target target, Effects& out) const {
               StoreRequest{request.request_id, request.key, request.version, target.stands_for});
   }
   const bool fallback = target.stands_for != kNoNode;
-  TraceRecord chosen = request_record(request, TraceKind::target_chosen, target.node);
-  chosen.count = fallback ? 1 : 0;
-  out.trace.push_back(std::move(chosen));
+  if (out.trace_wanted) {
+    TraceRecord chosen = request_record(request, TraceKind::target_chosen, target.node);
+    chosen.count = fallback ? 1 : 0;
+    out.trace.push_back(std::move(chosen));
+  }
   if (fallback) out.marks.push_back(CoverageMark::fallback_chosen);
   impl_arm(out, TimerKind::replica_timeout,
            request.request_id * tag_stride_ + target.node, config_.replica_timeout_ns);
@@ -180,15 +184,19 @@ void ImplCoordinator::finish(const Pending& request, ClientReply reply, Effects&
   DT_ASSERT(reply.op_id == request.op_id, "reply for another op");
   DT_ASSERT((reply.status == ReplyStatus::ok) == reply.reason.empty(),
             "a failed reply needs a reason, an ok one has none");
-  TraceRecord finished = request_record(request, TraceKind::request_finished, kNoNode);
-  finished.detail = to_string(reply.status);
-  finished.count = request.answered.size();
-  // The merged answer's hash lets the read repair duty tell stale responders.
-  if (is_read(request.kind) && reply.status == ReplyStatus::ok) {
-    finished.extra = hash_siblings(reply.siblings);
+  if (out.trace_wanted) {
+    TraceRecord finished = request_record(request, TraceKind::request_finished, kNoNode);
+    finished.detail = to_string(reply.status);
+    finished.count = request.answered.size();
+    // The merged answer's hash lets the read repair duty tell stale responders.
+    if (is_read(request.kind) && reply.status == ReplyStatus::ok) {
+      finished.extra = hash_siblings(reply.siblings);
+    }
+    out.replies.push_back(std::move(reply));
+    out.trace.push_back(std::move(finished));
+  } else {
+    out.replies.push_back(std::move(reply));
   }
-  out.replies.push_back(std::move(reply));
-  out.trace.push_back(std::move(finished));
 }
 
 ImplCoordinator::Pending* ImplCoordinator::find(RequestId request_id) {
@@ -231,7 +239,9 @@ void ImplCoordinator::on_store_ack(NodeId from, const StoreAck& ack, Effects& ou
   }
   DT_ASSERT(!is_read(request->kind) && ack.key == request->key, "store ack for another request");
   if (!record_answer(*request, from, nullptr)) return;
-  out.trace.push_back(request_record(*request, TraceKind::replica_replied, from));
+  if (out.trace_wanted) {
+    out.trace.push_back(request_record(*request, TraceKind::replica_replied, from));
+  }
   size_t acks = request->answered.size();
   if (bugs_.duplicate_preference_node && answered_by(*request, request->asked.front().node)) {
     ++acks;  // Bug zoo: the twice-listed node's ack counts twice.
@@ -252,9 +262,11 @@ void ImplCoordinator::on_fetch_reply(NodeId from, const FetchReply& reply, Effec
   DT_ASSERT(is_read(request->kind) && reply.key == request->key,
             "fetch reply for another request");
   if (!record_answer(*request, from, &reply.siblings)) return;
-  TraceRecord replied = request_record(*request, TraceKind::replica_replied, from);
-  replied.extra = hash_siblings(reply.siblings);
-  out.trace.push_back(std::move(replied));
+  if (out.trace_wanted) {
+    TraceRecord replied = request_record(*request, TraceKind::replica_replied, from);
+    replied.extra = hash_siblings(reply.siblings);
+    out.trace.push_back(std::move(replied));
+  }
   if (request->answered.size() < config_.read_quorum_r) return;
   complete_get(*request, out);
   erase(request);
@@ -280,14 +292,16 @@ void ImplCoordinator::complete_get(const Pending& request, Effects& out) {
   if (bugs_.read_repair_skips_tombstones) {
     std::erase_if(repair, [](const Version& v) { return v.tombstone; });
   }
-  const uint64_t repair_hash = hash_siblings(repair);
+  const uint64_t repair_hash = out.trace_wanted ? hash_siblings(repair) : 0;
   for (const auto& [responder, siblings] : request.answered) {
     if (siblings == merged || !placement_->is_home(responder, request.partition)) continue;
     if (bugs_.read_repair_skips_tombstones && siblings == repair) continue;
     impl_send(out, responder, RepairWrite{request.key, repair});
-    TraceRecord sent = request_record(request, TraceKind::read_repair_sent, responder);
-    sent.extra = repair_hash;
-    out.trace.push_back(std::move(sent));
+    if (out.trace_wanted) {
+      TraceRecord sent = request_record(request, TraceKind::read_repair_sent, responder);
+      sent.extra = repair_hash;
+      out.trace.push_back(std::move(sent));
+    }
     if (!bugs_.test_divergence) out.marks.push_back(CoverageMark::read_repair);
   }
 }

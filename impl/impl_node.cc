@@ -192,11 +192,13 @@ void ImplNode::on_timer(const NodeClock& /*clock*/, TimerKind kind, uint64_t tag
 }
 
 void ImplNode::report_main_merge(NodeId from, TraceKind kind, Key key, Effects& out) {
-  for (const Version* v : merge_.newly_stored) {
-    out.trace.push_back(impl_version_record(self_, kind, from, key, *v));
-  }
-  for (const DroppedVersion& gone : merge_.dropped) {
-    out.trace.push_back(dropped_record(self_, TraceKind::superseded, kNoNode, key, gone));
+  if (out.trace_wanted) {
+    for (const Version* v : merge_.newly_stored) {
+      out.trace.push_back(impl_version_record(self_, kind, from, key, *v));
+    }
+    for (const DroppedVersion& gone : merge_.dropped) {
+      out.trace.push_back(dropped_record(self_, TraceKind::superseded, kNoNode, key, gone));
+    }
   }
   if (merge_.sibling_created) out.marks.push_back(CoverageMark::sibling_created);
   if (merge_.lww_overwrite) out.marks.push_back(CoverageMark::lww_overwrite);
@@ -210,13 +212,16 @@ void ImplNode::handle(NodeId from, const StoreRequest& m, Effects& out) {
   DT_ASSERT(m.version.dot.counter > 0, "store request without a dot");
   if (m.hint_for != kNoNode && !bugs_.hint_stored_as_owned) {
     hints_.add(m.hint_for, m.key, m.version, config_.versioning, merge_, collisions());
-    for (const Version* v : merge_.newly_stored) {
-      TraceRecord record = impl_version_record(self_, TraceKind::hinted, m.hint_for, m.key, *v);
-      record.extra = from;
-      out.trace.push_back(std::move(record));
-    }
-    for (const DroppedVersion& gone : merge_.dropped) {
-      out.trace.push_back(dropped_record(self_, TraceKind::hint_superseded, m.hint_for, m.key, gone));
+    if (out.trace_wanted) {
+      for (const Version* v : merge_.newly_stored) {
+        TraceRecord record = impl_version_record(self_, TraceKind::hinted, m.hint_for, m.key, *v);
+        record.extra = from;
+        out.trace.push_back(std::move(record));
+      }
+      for (const DroppedVersion& gone : merge_.dropped) {
+        out.trace.push_back(
+            dropped_record(self_, TraceKind::hint_superseded, m.hint_for, m.key, gone));
+      }
     }
     if (merge_.sibling_created) out.marks.push_back(CoverageMark::sibling_created);
     if (merge_.lww_overwrite) out.marks.push_back(CoverageMark::lww_overwrite);

@@ -33,6 +33,9 @@ Simulator::Simulator(const Schedule& schedule, const RunOptions& options)
   DT_ASSERT(options.state_check_interval == 1 || schedule.config.nodes <= 64,
             "sparse state checks keep one bit per node");
   const BugSet bugs = bugs_of(schedule);
+  // Lockstep compares the trace records of both sides, so they are built
+  // whenever there is a shadow, recorded or not.
+  primary_out_.trace_wanted = options.record_trace || options.shadow != nullptr;
   nodes_.resize(schedule.config.nodes);
   prefetch_payloads_ = nodes_.size() >= kPrefetchFromNodes;
   for (NodeId n = 0; n < schedule.config.nodes; ++n) {
