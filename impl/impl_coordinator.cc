@@ -192,11 +192,9 @@ void ImplCoordinator::finish(const Pending& request, ClientReply reply, Effects&
     if (is_read(request.kind) && reply.status == ReplyStatus::ok) {
       finished.extra = hash_siblings(reply.siblings);
     }
-    out.replies.push_back(std::move(reply));
     out.trace.push_back(std::move(finished));
-  } else {
-    out.replies.push_back(std::move(reply));
   }
+  out.replies.push_back(std::move(reply));
 }
 
 ImplCoordinator::Pending* ImplCoordinator::find(RequestId request_id) {
