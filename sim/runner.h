@@ -35,7 +35,9 @@ namespace dt {
 struct RunOptions {
   NodeFactory primary = nullptr;  // required (the model, by convention)
   NodeFactory shadow = nullptr;   // when set: lockstep refinement (the impl)
-  bool record_trace = true;       // false: skip trace records (faster)
+  // false: no trace records; without a shadow, nodes are told nobody reads
+  // them (Effects::trace_wanted) and the impl does not build its hot-path ones.
+  bool record_trace = true;
   bool compute_digest = true;     // false: RunResult.digest stays 0 (nobody reads it)
   uint64_t max_events = 20'000'000;  // exceeding it is an internal error (DT_ASSERT)
   // Lockstep only. Effects are compared after every event; abstract states
