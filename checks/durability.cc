@@ -31,7 +31,7 @@ bool holds_descendant(const Siblings* siblings, const Supersession& supersession
 
 // A copy is matched by dot and write id: a version with the write's dot but
 // another write id (a reused dot, Riak kv679) is not a copy of the write.
-bool holds(const Siblings& siblings, WriteId write_id, const WriteFact* fact) {
+bool siblings_hold(const Siblings& siblings, WriteId write_id, const WriteFact* fact) {
   return std::any_of(siblings.begin(), siblings.end(), [&](const Version& v) {
     if (v.write_id == write_id) return true;
     return fact != nullptr && fact->dot && v.dot != *fact->dot &&
@@ -52,7 +52,8 @@ std::vector<NodeId> missing_on(const CheckContext& ctx, const IndexedOp& write) 
   const WriteFact* fact = ctx.writes.find(write.write_id);
   for (NodeId node : ctx.placement.home_of_key(write.key)) {
     const Siblings* siblings = final_siblings(ctx, node, write.key);
-    if (siblings == nullptr || !holds(*siblings, write.write_id, fact)) missing.push_back(node);
+    if (siblings == nullptr || !siblings_hold(*siblings, write.write_id, fact))
+      missing.push_back(node);
   }
   return missing;
 }

@@ -56,7 +56,7 @@ std::optional<ExpectedValue> expected_value(const CheckContext& ctx, const Index
   return ExpectedValue{false, add_value(ctx.index.completion_of(write).read, *element), true};
 }
 
-bool holds(const ExpectedValue& expected, const Version& v) {
+bool matches_expected(const ExpectedValue& expected, const Version& v) {
   if (v.tombstone != expected.tombstone) return false;
   if (expected.exact) return v.value == expected.value;
   DT_ASSERT(expected.value.size() == 1, "an inexact value names one element");
@@ -118,7 +118,7 @@ void judge(const CheckContext& ctx, const Sighting& s, SightingFindings& out) {
     return;
   }
   const std::optional<ExpectedValue> expected = expected_value(ctx, write);
-  if (expected && !holds(*expected, *s.version)) note(out.corrupted, s);
+  if (expected && !matches_expected(*expected, *s.version)) note(out.corrupted, s);
 }
 
 void visit_sightings(const CheckContext& ctx, SightingFindings& out) {

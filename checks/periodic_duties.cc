@@ -167,7 +167,7 @@ void check_offer(const TraceRecord& r, const NodeView& view, PropertyVerdict& ve
 }
 
 // Applies a record to its node's view; true when the view changed.
-bool apply(const TraceRecord& r, NodeId nodes, NodeView& view) {
+bool apply_to_view(const TraceRecord& r, NodeId nodes, NodeView& view) {
   const bool has_peer = r.peer < nodes;
   switch (r.kind) {
     case TraceKind::crashed:
@@ -219,7 +219,7 @@ size_t check_periodic_duties(const CheckContext& ctx, PropertyVerdict& verdict) 
     if (r.node >= nodes) continue;
     if (r.kind == TraceKind::handoff_offered && r.peer < nodes)
       check_offer(r, views[r.node], verdict);
-    if (apply(r, nodes, views[r.node])) {
+    if (apply_to_view(r, nodes, views[r.node])) {
       for (size_t i : duties_of[r.node])
         update(duties[i], views[r.node], r.time_ns, verdict, judged);
     }

@@ -82,7 +82,7 @@ bool any_outside_home(const CheckContext& ctx, Key key, const std::vector<NodeId
                      [&](NodeId n) { return !ctx.placement.is_home(key, n); });
 }
 
-std::string stamp_text(const LwwOrder& order, WriteId id) {
+std::string lww_stamp_text(const LwwOrder& order, WriteId id) {
   const LwwStamp* s = order.stamp(id);
   if (s == nullptr) return fmt::format("w{} (timestamp unknown)", id);
   if (s->coordinator == kNoNode) return fmt::format("w{} (timestamp {} ns)", id, s->timestamp_ns);
@@ -121,7 +121,7 @@ std::string explain_lww(const CheckContext& ctx, const LwwOrder& order, const In
                         const IndexedOp& write, const std::vector<NodeId>& acks,
                         const std::vector<NodeId>& replies, const std::vector<NodeId>& both) {
   const Siblings& returned = ctx.index.completion_of(read).read;
-  const std::string missed = stamp_text(order, write.write_id);
+  const std::string missed = lww_stamp_text(order, write.write_id);
   const std::string quorums = lww_quorum_text(ctx, write, read, acks, replies, both);
   if (returned.empty()) {
     return fmt::format("the get returned no version though {} was acknowledged; {}", missed,
@@ -129,12 +129,13 @@ std::string explain_lww(const CheckContext& ctx, const LwwOrder& order, const In
   }
   const WriteId got = returned.front().write_id;
   std::string text = fmt::format("the get returned {}, ordered below the missed {}",
-                                 stamp_text(order, got), missed);
+                                 lww_stamp_text(order, got), missed);
   const std::optional<size_t> got_op = ctx.index.op_of_write(got);
   if (!order.beats(write.write_id, got)) {
-    return fmt::format("the get returned {}, which cannot be ranked against the missed {} (a "
-                       "timestamp or dot is unknown); {}",
-                       stamp_text(order, got), missed, quorums);
+    return fmt::format(
+        "the get returned {}, which cannot be ranked against the missed {} (a "
+        "timestamp or dot is unknown); {}",
+        lww_stamp_text(order, got), missed, quorums);
   }
   if (ctx.writes.covers(write.write_id, got)) {
     text += fmt::format(", which causally supersedes it (w{} was written after reading w{})",

@@ -39,7 +39,8 @@ bool parse_delay_above(const std::string& detail, TimeNs max_ns) {
   return error == std::errc() && delay_max > max_ns;
 }
 
-Status apply(const Config& config, const TraceRecord& r, size_t position, NetworkState& state) {
+Status apply_to_network(const Config& config, const TraceRecord& r, size_t position,
+                        NetworkState& state) {
   const uint32_t nodes = config.nodes;
   const bool node_ok = r.node < nodes;
   switch (r.kind) {
@@ -164,7 +165,7 @@ Result<ReachabilityTimeline> ReachabilityTimeline::build(const Config& config,
   }
   for (size_t f = 0; f < faults.size(); ++f) {
     const TraceRecord& record = records[faults[f]];
-    Status status = apply(config, record, faults[f], state);
+    Status status = apply_to_network(config, record, faults[f], state);
     if (!status.is_ok()) return status;
     // Faults stamped with the same time take effect together.
     const bool more_now =

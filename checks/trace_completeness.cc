@@ -58,7 +58,8 @@ Violation recorder_violation(const char* kind, NodeId node, Key key, WriteId wri
 }
 
 // A record that adds what the node already holds, or removes what it does not.
-void apply(const TraceRecord& r, size_t position, ReplayedNode& node, PropertyVerdict& verdict) {
+void apply_to_replayed(const TraceRecord& r, size_t position, ReplayedNode& node,
+                       PropertyVerdict& verdict) {
   const RecordEffect e = effect_of(r);
   if (e.effect == Effect::none) return;
   bool consistent = true;
@@ -144,7 +145,7 @@ PropertyVerdict check_trace_completeness(const CheckContext& ctx) {
     const TraceRecord& r = trace.records[position];
     if (r.node >= config.nodes || effect_of(r).effect == Effect::none) continue;
     ++replayed;
-    apply(r, position, nodes[r.node], verdict);
+    apply_to_replayed(r, position, nodes[r.node], verdict);
   }
   const TimeNs end_ns = trace.records.empty() ? 0 : trace.records.back().time_ns;
   for (NodeId n = 0; n < config.nodes; ++n) {

@@ -17,8 +17,8 @@ namespace dt {
 
 namespace {
 
-Status write_outputs(const std::string& dir, const std::string& original_text,
-                     const Interleaving& minimized, const PathVerdict& verdict) {
+Status write_minimized_outputs(const std::string& dir, const std::string& original_text,
+                               const Interleaving& minimized, const PathVerdict& verdict) {
   if (Status s = make_directory(dir); !s.is_ok()) return s;
   const std::filesystem::path base(dir);
   const std::pair<const char*, std::string> files[] = {
@@ -60,7 +60,7 @@ int minimize_interleaving_file(const std::string& file, const std::string& text,
     std::fprintf(stderr, "%s", summary.c_str());
     return kExitViolation;
   }
-  if (Status s = write_outputs(out_dir, text, minimized, r.verdict); !s.is_ok()) {
+  if (Status s = write_minimized_outputs(out_dir, text, minimized, r.verdict); !s.is_ok()) {
     std::fprintf(stderr, "dynamo-testbed minimize: %s\n", s.message().c_str());
     return kExitBadInput;
   }

@@ -6,7 +6,7 @@
 namespace dt {
 
 namespace {
-constexpr std::array<std::pair<EventKind, const char*>, 13> kNames{{
+constexpr std::array<std::pair<EventKind, const char*>, 13> kEventKindNames{{
     {EventKind::crash, "crash"},
     {EventKind::restart, "restart"},
     {EventKind::wipe, "wipe"},
@@ -24,14 +24,14 @@ constexpr std::array<std::pair<EventKind, const char*>, 13> kNames{{
 }  // namespace
 
 const char* to_string(EventKind kind) {
-  for (const auto& [k, name] : kNames) {
+  for (const auto& [k, name] : kEventKindNames) {
     if (k == kind) return name;
   }
   return "?";
 }
 
 std::optional<EventKind> parse_event_kind(std::string_view text) {
-  for (const auto& [k, name] : kNames) {
+  for (const auto& [k, name] : kEventKindNames) {
     if (text == name) return k;
   }
   return std::nullopt;

@@ -11,7 +11,7 @@ std::string event_path(size_t i) {
   return "events[" + std::to_string(i) + "]";
 }
 
-Status range_error(const std::string& path, uint64_t value, uint64_t lo, uint64_t hi) {
+Status path_range_error(const std::string& path, uint64_t value, uint64_t lo, uint64_t hi) {
   return Status::error(path + ": " + std::to_string(value) + " is out of range (" +
                        std::to_string(lo) + ".." + std::to_string(hi) + ")");
 }
@@ -19,10 +19,11 @@ Status range_error(const std::string& path, uint64_t value, uint64_t lo, uint64_
 Status check_workload(const Workload& w, const Config& config) {
   DT_ASSERT(config.request_deadline_ns > 0, "validate the config first");
   if (w.clients < 1 || w.clients > kMaxClients) {
-    return range_error("workload.clients", w.clients, 1, kMaxClients);
+    return path_range_error("workload.clients", w.clients, 1, kMaxClients);
   }
-  if (w.keys < 1 || w.keys > kMaxKeys) return range_error("workload.keys", w.keys, 1, kMaxKeys);
-  if (w.ops > kMaxOps) return range_error("workload.ops", w.ops, 0, kMaxOps);
+  if (w.keys < 1 || w.keys > kMaxKeys)
+    return path_range_error("workload.keys", w.keys, 1, kMaxKeys);
+  if (w.ops > kMaxOps) return path_range_error("workload.ops", w.ops, 0, kMaxOps);
   const uint64_t weight_sum =
       uint64_t{w.put_weight} + w.get_weight + w.delete_weight + w.add_weight;
   if (w.ops > 0 && weight_sum == 0) {
@@ -30,7 +31,7 @@ Status check_workload(const Workload& w, const Config& config) {
                          std::to_string(w.ops));
   }
   if (w.think_max_ns > kMaxThinkNs) {
-    return range_error("workload.think_max_ns", w.think_max_ns, 0, kMaxThinkNs);
+    return path_range_error("workload.think_max_ns", w.think_max_ns, 0, kMaxThinkNs);
   }
   if (w.think_min_ns > w.think_max_ns) {
     return Status::error("workload.think_min_ns: " + std::to_string(w.think_min_ns) +
@@ -43,7 +44,7 @@ Status check_workload(const Workload& w, const Config& config) {
                          std::to_string(kMaxDurationNs));
   }
   if (w.duration_ns < 1 || w.duration_ns > kMaxDurationNs) {
-    return range_error("workload.duration_ns", w.duration_ns, 1, kMaxDurationNs);
+    return path_range_error("workload.duration_ns", w.duration_ns, 1, kMaxDurationNs);
   }
   return Status::ok();
 }
@@ -87,12 +88,12 @@ Status check_link(const std::string& path, const ScheduleEvent& e, uint32_t node
   if (e.from == e.to) {
     return Status::error(path + ".to: " + std::to_string(e.to) + " is the same node as from");
   }
-  if (e.drop_ppm > kPpm) return range_error(path + ".drop_ppm", e.drop_ppm, 0, kPpm);
+  if (e.drop_ppm > kPpm) return path_range_error(path + ".drop_ppm", e.drop_ppm, 0, kPpm);
   if (e.duplicate_ppm > kPpm) {
-    return range_error(path + ".duplicate_ppm", e.duplicate_ppm, 0, kPpm);
+    return path_range_error(path + ".duplicate_ppm", e.duplicate_ppm, 0, kPpm);
   }
   if (e.delay_max_ns > kMaxLinkDelayNs) {
-    return range_error(path + ".delay_max_ns", e.delay_max_ns, 0, kMaxLinkDelayNs);
+    return path_range_error(path + ".delay_max_ns", e.delay_max_ns, 0, kMaxLinkDelayNs);
   }
   if (e.delay_min_ns > e.delay_max_ns) {
     return Status::error(path + ".delay_min_ns: " + std::to_string(e.delay_min_ns) +

@@ -8,7 +8,7 @@
 namespace dt {
 
 namespace {
-constexpr std::array<std::pair<TraceKind, const char*>, 30> kNames{{
+constexpr std::array<std::pair<TraceKind, const char*>, 30> kTraceKindNames{{
     {TraceKind::request_started, "request_started"},
     {TraceKind::target_chosen, "target_chosen"},
     {TraceKind::replica_replied, "replica_replied"},
@@ -60,14 +60,14 @@ TraceRecord dropped_record(NodeId self, TraceKind kind, NodeId peer, Key key,
 }
 
 const char* to_string(TraceKind kind) {
-  for (const auto& [k, name] : kNames) {
+  for (const auto& [k, name] : kTraceKindNames) {
     if (k == kind) return name;
   }
   return "?";
 }
 
 std::optional<TraceKind> parse_trace_kind(std::string_view text) {
-  for (const auto& [k, name] : kNames) {
+  for (const auto& [k, name] : kTraceKindNames) {
     if (text == name) return k;
   }
   return std::nullopt;

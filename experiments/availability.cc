@@ -66,7 +66,8 @@ Measurement simulated_write_success(const Params& params, const Point& point, ui
   return Measurement::proportion("write_success", ok, completed);
 }
 
-std::vector<Measurement> run_point(const Params& params, const Point& point, uint64_t seed) {
+std::vector<Measurement> run_availability_point(const Params& params, const Point& point,
+                                                uint64_t seed) {
   const FailureProcess process = failures(params, point, seed);
   const Config config = cluster_config(params, point);
   const uint32_t replicas =
@@ -172,7 +173,7 @@ ExperimentSpec availability_experiment() {
        {}},
   };
   spec.points = availability_points;
-  spec.run = run_point;
+  spec.run = run_availability_point;
   spec.plots = [](const Params&, const std::vector<PointSummary>& summaries) {
     return std::vector<std::pair<std::string, Plot>>{
         {"availability-writes", availability_plot(summaries, "write_success", false,

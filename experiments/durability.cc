@@ -111,7 +111,7 @@ Result<std::vector<Point>> durability_points(const Params& params) {
                            {"mttf_s", coordinate_texts(params.reals("mttf_s"))}});
 }
 
-std::string series_name(const Point& point) {
+std::string durability_series(const Point& point) {
   return fmt::format("{} N={} W={}", point.get("hint_store"), point.get("n"), point.get("w"));
 }
 
@@ -122,7 +122,7 @@ Plot loss_plot(const std::vector<PointSummary>& summaries) {
             {}};
   for (const PointSummary& s : summaries) {
     const Interval i = s.find("write_lost")->interval;
-    series_named(plot, series_name(s.point))
+    series_named(plot, durability_series(s.point))
         .points.push_back({failures_per_hour(s.point.number("mttf_s")), i.mean, i.low, i.high});
   }
   return plot;

@@ -10,7 +10,7 @@ namespace dt {
 
 namespace {
 
-std::vector<Measurement> run_point(const Params& params, const Point& point, uint64_t seed) {
+std::vector<Measurement> run_merkle_point(const Params& params, const Point& point, uint64_t seed) {
   MerkleCostSetup setup;
   setup.keys = static_cast<uint64_t>(params.integer("keys"));
   setup.depths = {static_cast<uint32_t>(point.number("depth"))};
@@ -67,7 +67,7 @@ ExperimentSpec merkle_experiment() {
        1000000, {}},
   };
   spec.points = merkle_points;
-  spec.run = run_point;
+  spec.run = run_merkle_point;
   spec.plots = [](const Params&, const std::vector<PointSummary>& summaries) {
     return std::vector<std::pair<std::string, Plot>>{
         {"merkle-comparisons",

@@ -51,7 +51,8 @@ Config visibility_config(const Params& params, const Point& point) {
   return c;
 }
 
-std::vector<Measurement> run_point(const Params& params, const Point& point, uint64_t seed) {
+std::vector<Measurement> run_staleness_point(const Params& params, const Point& point,
+                                             uint64_t seed) {
   const auto trials = static_cast<uint32_t>(params.integer("trials"));
   const uint32_t n = quorum(point, "n"), r = quorum(point, "r"), w = quorum(point, "w");
   if (point.get("delays") == kNoPropagation) {
@@ -85,7 +86,7 @@ Result<std::vector<Point>> staleness_points(const Params& params) {
   return points;
 }
 
-std::string series_name(const Point& point) {
+std::string staleness_series(const Point& point) {
   return fmt::format("{} N={} R={} W={}", point.get("delays"), point.get("n"), point.get("r"),
                      point.get("w"));
 }
@@ -100,7 +101,7 @@ Plot visibility_plot(const std::vector<PointSummary>& summaries) {
     const MetricSummary* m = s.find("consistent");
     if (m == nullptr || s.point.get("delays") == kNoPropagation) continue;
     const Interval& i = m->interval;
-    series_named(plot, series_name(s.point))
+    series_named(plot, staleness_series(s.point))
         .points.push_back({s.point.number("t_ms"), i.mean, i.low, i.high});
   }
   return plot;
@@ -153,7 +154,7 @@ ExperimentSpec staleness_experiment() {
        "anti-entropy and handoff period, ms (background propagation)", 1, 60000, {}},
   };
   spec.points = staleness_points;
-  spec.run = run_point;
+  spec.run = run_staleness_point;
   spec.plots = [](const Params&, const std::vector<PointSummary>& summaries) {
     return std::vector<std::pair<std::string, Plot>>{
         {"staleness-t-visibility", visibility_plot(summaries)}};

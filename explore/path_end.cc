@@ -14,11 +14,6 @@ namespace {
 
 constexpr uint64_t kMaxDrainActions = 1'000'000;
 
-bool is_periodic(TimerKind kind) {
-  return kind == TimerKind::probe || kind == TimerKind::handoff ||
-         kind == TimerKind::anti_entropy;
-}
-
 // The copy to deliver next: the least by content. The state identity holds
 // the in-flight copies as a multiset, so the phase must not depend on the
 // order they were sent in: two merged states then finish alike. (Equal

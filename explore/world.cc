@@ -16,11 +16,6 @@ namespace {
 // Ends a step in World::observed_order.
 constexpr uint64_t kStepMark = 0x5354'4550'4D41'524Bull;
 
-bool is_periodic(TimerKind kind) {
-  return kind == TimerKind::probe || kind == TimerKind::handoff ||
-         kind == TimerKind::anti_entropy;
-}
-
 uint64_t choice_key(ChoiceKind kind, uint64_t a, uint64_t b = 0) {
   return hash_combine(hash_combine(static_cast<uint64_t>(kind) + 1, a), b);
 }

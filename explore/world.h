@@ -57,6 +57,12 @@ struct PendingTimer {
   uint64_t tag = 0;
 };
 
+// Probe, handoff and anti-entropy rounds re-arm forever (so --timer-firings
+// bounds them); the other timers are one-shot timeouts.
+inline bool is_periodic(TimerKind kind) {
+  return kind == TimerKind::probe || kind == TimerKind::handoff || kind == TimerKind::anti_entropy;
+}
+
 struct ExploreOp {
   uint64_t op_id = 0;
   OpFn f = OpFn::get;

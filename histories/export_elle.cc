@@ -4,13 +4,11 @@
 #include <map>
 #include <set>
 
+#include "histories/history_validate.h"
+
 namespace dt::exporting {
 
 namespace {
-
-std::string op_path(size_t i) {
-  return "ops[" + std::to_string(i) + "]";
-}
 
 Json micro_op(const char* kind, Key key, Json value) {
   return Json::array({Json::array({kind, key, std::move(value)})});

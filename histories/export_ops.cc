@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <map>
 
+#include "histories/history_validate.h"
+
 namespace dt::exporting {
 
 namespace {
-
-std::string op_path(size_t i) {
-  return "ops[" + std::to_string(i) + "]";
-}
 
 Status check_completion(const History& history, size_t i, size_t invoke) {
   const HistoryOp& op = history[i];

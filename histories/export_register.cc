@@ -3,14 +3,11 @@
 #include <algorithm>
 
 #include "histories/export_elle.h"
+#include "histories/history_validate.h"
 
 namespace dt::exporting {
 
 namespace {
-
-std::string op_path(size_t i) {
-  return "ops[" + std::to_string(i) + "]";
-}
 
 void fill_write(const HistoryOp& invoke, Pair& pair) {
   DT_ASSERT(invoke.f == OpFn::put || invoke.f == OpFn::del, "a register write");

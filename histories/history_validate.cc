@@ -7,10 +7,6 @@ namespace dt {
 
 namespace {
 
-std::string op_path(size_t i) {
-  return "ops[" + std::to_string(i) + "]";
-}
-
 // Which optional fields this op may carry.
 Status check_fields(size_t i, const HistoryOp& op, const Config& config) {
   const std::string path = op_path(i);
@@ -87,6 +83,10 @@ Status check_pairing(size_t i, const History& history, std::map<ProcessId, Proce
 }
 
 }  // namespace
+
+std::string op_path(size_t i) {
+  return "ops[" + std::to_string(i) + "]";
+}
 
 Status validate_history(const Config& config, const History& history) {
   std::map<ProcessId, ProcessState> procs;

@@ -3,6 +3,16 @@
 # coverage), with one set of flags so that neither script's configure makes
 # the other rebuild everything. Tests are on (the fuzz smoke builds only its
 # targets, so they cost nothing there).
+#
+# Unity build (16 sources per compiler run): under ASan and UBSan at -O2 a
+# compiler run spends most of its time generating code for the templates
+# its sources share (gtest, rapidcheck, nlohmann::json, std::variant), so
+# batching cut this tree's cold build from about 19 to 9 minutes on two
+# cores. It asks one thing of the code: two sources of one library or test
+# binary never define the same file-local name (an anonymous-namespace
+# function, constant or type). A clash stops this build with "redefinition"
+# or "ambiguous"; give the name a file-specific spelling. The Release tree
+# (./test.sh) compiles each source alone, as written.
 # configure_sanitizer_tree SOURCE_ROOT BUILD_DIR CXX
 configure_sanitizer_tree() {
   local root=$1 build_dir=$2 cxx=$3
@@ -10,5 +20,6 @@ configure_sanitizer_tree() {
   cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER="$cxx" \
     -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
-    -DDT_BUILD_FUZZERS=ON -DDT_BUILD_TESTS=ON -DDT_BUILD_BENCH=OFF >/dev/null
+    -DDT_BUILD_FUZZERS=ON -DDT_BUILD_TESTS=ON -DDT_BUILD_BENCH=OFF \
+    -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16 >/dev/null
 }

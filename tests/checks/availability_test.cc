@@ -13,7 +13,7 @@ namespace {
 using test::HistoryBuilder;
 using test::TraceBuilder;
 
-constexpr Key kKey = 2;
+constexpr Key kAvailabilityKey = 2;
 constexpr TimeNs kInvokeNs = 2 * kSecondNs;
 constexpr TimeNs kDoneNs = kInvokeNs + 500 * kMillisecondNs;
 
@@ -26,11 +26,12 @@ struct AvailabilityCase {
 
   explicit AvailabilityCase(QuorumMode mode)
       : config(test::config_of(3, 2, 2, mode)),
-        home(test::home_of(config, kKey)),
-        others(test::non_home_of(config, kKey)) {}
+        home(test::home_of(config, kAvailabilityKey)),
+        others(test::non_home_of(config, kAvailabilityKey)) {}
   NodeId coordinator() const { return home[0]; }
   void failed_put(OpType outcome = OpType::info, TimeNs invoke_ns = kInvokeNs) {
-    history.put(0, kKey, 1, invoke_ns, invoke_ns + 500 * kMillisecondNs, outcome, coordinator());
+    history.put(0, kAvailabilityKey, 1, invoke_ns, invoke_ns + 500 * kMillisecondNs, outcome,
+                coordinator());
   }
   PropertyVerdict check() {
     const History h = history.build();
@@ -133,7 +134,7 @@ TEST(Availability, RejectsAFailureWhenOneDirectLinkOfThreeIsCut) {
 
 TEST(Availability, RejectsAFailedGetWithAReachableReadQuorum) {
   AvailabilityCase c(QuorumMode::strict);
-  c.history.get(0, kKey, kInvokeNs, kDoneNs, {}, c.coordinator(), OpType::fail);
+  c.history.get(0, kAvailabilityKey, kInvokeNs, kDoneNs, {}, c.coordinator(), OpType::fail);
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_TRUE(v.violations[0].promised);
@@ -147,7 +148,7 @@ TEST(Availability, AcceptsAFailedGetWithTwoHomeReplicasDown) {
   AvailabilityCase c(QuorumMode::strict);
   c.trace.fault(kSecondNs, TraceKind::crashed, c.home[1]);
   c.trace.fault(kSecondNs, TraceKind::crashed, c.home[2]);
-  c.history.get(0, kKey, kInvokeNs, kDoneNs, {}, c.coordinator(), OpType::fail);
+  c.history.get(0, kAvailabilityKey, kInvokeNs, kDoneNs, {}, c.coordinator(), OpType::fail);
   EXPECT_TRUE(c.check().violations.empty());
 }
 
@@ -183,7 +184,7 @@ TEST(Availability, AcceptsAClientThatGaveUpBeforeTheWalkCouldFinish) {
   c.config.write_quorum_w = 3;
   c.trace.fault(kSecondNs, TraceKind::crashed, c.home[1]);
   c.trace.fault(kSecondNs, TraceKind::crashed, c.home[2]);
-  c.history.put(0, kKey, 1, kInvokeNs, kInvokeNs + 30 * kMillisecondNs, OpType::info,
+  c.history.put(0, kAvailabilityKey, 1, kInvokeNs, kInvokeNs + 30 * kMillisecondNs, OpType::info,
                 c.coordinator());
   History h = c.history.build();
   h.back().error = "client timeout";
@@ -226,8 +227,8 @@ TEST(Availability, ExtendsTheWindowByFailureDetectionTime) {
   c.trace.fault(kInvokeNs - 100 * kMillisecondNs, TraceKind::resumed, c.home[2]);
   c.failed_put();
   EXPECT_TRUE(c.check().violations.empty());
-  c.history.put(1, kKey, 2, kInvokeNs + 400 * kMillisecondNs, kInvokeNs + 900 * kMillisecondNs,
-                OpType::info, c.coordinator());
+  c.history.put(1, kAvailabilityKey, 2, kInvokeNs + 400 * kMillisecondNs,
+                kInvokeNs + 900 * kMillisecondNs, OpType::info, c.coordinator());
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{2});

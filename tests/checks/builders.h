@@ -34,6 +34,14 @@ inline Version version(WriteId write_id, ActorId actor, uint64_t counter, VClock
   return v;
 }
 
+// `v` with the LWW timestamp its coordinator stamped.
+inline Version stamped(Version v, int64_t timestamp_ns) {
+  v.lww_timestamp_ns = timestamp_ns;
+  return v;
+}
+
+inline constexpr TimeNs kMs = kMillisecondNs;
+
 class HistoryBuilder {
  public:
   // An invoke at invoke_ns and its completion at done_ns; returns the op id.

@@ -13,7 +13,7 @@ namespace {
 using test::HistoryBuilder;
 using test::TraceBuilder;
 
-constexpr Key kKey = 4;
+constexpr Key kCausalityKey = 4;
 
 struct CausalityCase {
   Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
@@ -30,13 +30,15 @@ TEST(Causality, AcceptsConcurrentSiblingsOfInvokedWrites) {
   CausalityCase c;
   const Version v1 = test::version(1, 0, 1);
   const Version v2 = test::version(2, 1, 1);
-  c.history.put(0, kKey, 1, 10, 20);
-  c.history.put(1, kKey, 2, 11, 21);
-  c.history.get(2, kKey, 30, 40, {v1, v2});
+  c.history.put(0, kCausalityKey, 1, 10, 20);
+  c.history.put(1, kCausalityKey, 2, 11, 21);
+  c.history.get(2, kCausalityKey, 30, 40, {v1, v2});
   const Version v3 = test::version(3, 0, 2, test::clock_of({{0, 1}, {1, 1}}));
-  c.history.put(2, kKey, 3, 50, 60, OpType::ok, 0, v3.context);
-  c.trace.stored(12, 0, kKey, v1).stored(13, 1, kKey, v2).stored(52, 0, kKey, v3);
-  c.history.get(2, kKey, 70, 80, {v3});
+  c.history.put(2, kCausalityKey, 3, 50, 60, OpType::ok, 0, v3.context);
+  c.trace.stored(12, 0, kCausalityKey, v1)
+      .stored(13, 1, kCausalityKey, v2)
+      .stored(52, 0, kCausalityKey, v3);
+  c.history.get(2, kCausalityKey, 70, 80, {v3});
   const PropertyVerdict v = c.check();
   EXPECT_TRUE(v.checked);
   EXPECT_TRUE(v.promised);
@@ -47,9 +49,9 @@ TEST(Causality, RejectsASiblingThatSupersedesAnother) {
   CausalityCase c;
   const Version v1 = test::version(1, 0, 1);
   const Version v2 = test::version(2, 1, 1, test::clock_of({{0, 1}}));
-  c.history.put(0, kKey, 1, 10, 20);
-  c.history.put(1, kKey, 2, 11, 21, OpType::ok, 1, v2.context);
-  c.history.get(2, kKey, 30, 40, {v1, v2});
+  c.history.put(0, kCausalityKey, 1, 10, 20);
+  c.history.put(1, kCausalityKey, 2, 11, 21, OpType::ok, 1, v2.context);
+  c.history.get(2, kCausalityKey, 30, 40, {v1, v2});
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   const Violation& s = v.violations[0];
@@ -69,10 +71,10 @@ TEST(Causality, RejectsASiblingCoveredOnlyByTheSecondHighestContext) {
   const Version w1 = test::version(1, 0, 2, test::clock_of({{0, 5}}));  // a corrupt context
   const Version w2 = test::version(2, 1, 1, test::clock_of({{0, 3}}));
   const Version w3 = test::version(3, 2, 1);
-  c.history.put(0, kKey, 1, 10, 20, OpType::ok, 0, w1.context);
-  c.history.put(1, kKey, 2, 11, 21, OpType::ok, 1, w2.context);
-  c.history.put(2, kKey, 3, 12, 22, OpType::ok, 2, w3.context);
-  c.history.get(3, kKey, 30, 40, {w1, w2, w3});
+  c.history.put(0, kCausalityKey, 1, 10, 20, OpType::ok, 0, w1.context);
+  c.history.put(1, kCausalityKey, 2, 11, 21, OpType::ok, 1, w2.context);
+  c.history.put(2, kCausalityKey, 3, 12, 22, OpType::ok, 2, w3.context);
+  c.history.get(3, kCausalityKey, 30, 40, {w1, w2, w3});
   const PropertyVerdict v = c.check();
   const bool found = std::any_of(v.violations.begin(), v.violations.end(), [](const Violation& x) {
     return x.kind == "sibling_supersedes" && x.writes == std::vector<WriteId>{2, 1};
@@ -82,9 +84,9 @@ TEST(Causality, RejectsASiblingCoveredOnlyByTheSecondHighestContext) {
 
 TEST(Causality, RejectsADuplicateDot) {
   CausalityCase c;
-  c.history.put(0, kKey, 1, 10, 20);
-  c.history.put(1, kKey, 2, 11, 21);
-  c.history.get(2, kKey, 30, 40, {test::version(1, 0, 1), test::version(2, 0, 1)});
+  c.history.put(0, kCausalityKey, 1, 10, 20);
+  c.history.put(1, kCausalityKey, 2, 11, 21);
+  c.history.get(2, kCausalityKey, 30, 40, {test::version(1, 0, 1), test::version(2, 0, 1)});
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].kind, "duplicate_dot");
@@ -95,9 +97,9 @@ TEST(Causality, RejectsTwoWritesSharingADotInTheTrace) {
   CausalityCase c;
   const Version v1 = test::version(1, 0, 1);
   const Version v2 = test::version(2, 0, 1);
-  c.history.put(0, kKey, 1, 10, 20);
-  c.history.put(1, kKey, 2, 11, 21);
-  c.trace.stored(12, 1, kKey, v1).stored(13, 2, kKey, v2);
+  c.history.put(0, kCausalityKey, 1, 10, 20);
+  c.history.put(1, kCausalityKey, 2, 11, 21);
+  c.trace.stored(12, 1, kCausalityKey, v1).stored(13, 2, kCausalityKey, v2);
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   const Violation& d = v.violations[0];
@@ -106,7 +108,7 @@ TEST(Causality, RejectsTwoWritesSharingADotInTheTrace) {
   EXPECT_EQ(d.writes, (std::vector<WriteId>{1, 2}));
   EXPECT_EQ(d.nodes, (std::vector<NodeId>{1, 2}));
   EXPECT_EQ(d.op_indices, (std::vector<uint64_t>{0, 1}));
-  EXPECT_EQ(d.keys, std::vector<Key>{kKey});
+  EXPECT_EQ(d.keys, std::vector<Key>{kCausalityKey});
   EXPECT_NE(d.explanation.find("the same dot 0:1"), std::string::npos) << d.explanation;
 }
 
@@ -115,10 +117,12 @@ TEST(Causality, RejectsTwoWritesSharingADotInTheTrace) {
 // no duplicate with the write that really holds the dot.
 TEST(Causality, AcceptsRecordsWithoutAWriteOrADot) {
   CausalityCase c;
-  c.history.put(0, kKey, 1, 10, 20);
-  c.history.put(1, kKey, 2, 11, 21);
-  c.trace.stored(12, 1, kKey, test::version(0, 0, 1)).stored(13, 2, kKey, test::version(1, 0, 1));
-  c.trace.stored(14, 1, kKey, test::version(2, 0, 0)).stored(15, 2, kKey, test::version(2, 0, 0));
+  c.history.put(0, kCausalityKey, 1, 10, 20);
+  c.history.put(1, kCausalityKey, 2, 11, 21);
+  c.trace.stored(12, 1, kCausalityKey, test::version(0, 0, 1))
+      .stored(13, 2, kCausalityKey, test::version(1, 0, 1));
+  c.trace.stored(14, 1, kCausalityKey, test::version(2, 0, 0))
+      .stored(15, 2, kCausalityKey, test::version(2, 0, 0));
   const PropertyVerdict v = c.check();
   for (const Violation& x : v.violations) EXPECT_NE(x.kind, "duplicate_dot") << x.explanation;
 }
@@ -127,11 +131,11 @@ TEST(Causality, RejectsADotReusedInTheFinalStateOnce) {
   CausalityCase c;
   const Version v1 = test::version(1, 0, 1);
   const Version v2 = test::version(2, 0, 1);
-  c.history.put(0, kKey, 1, 10, 20);
-  c.history.put(1, kKey, 2, 11, 21);
-  c.trace.stored(12, 0, kKey, v1).stored(13, 1, kKey, v2);
+  c.history.put(0, kCausalityKey, 1, 10, 20);
+  c.history.put(1, kCausalityKey, 2, 11, 21);
+  c.trace.stored(12, 0, kCausalityKey, v1).stored(13, 1, kCausalityKey, v2);
   c.trace.quiesced_empty(c.config, 1000);
-  c.trace.final_store({0}, kKey, {v1}).final_store({1, 2}, kKey, {v2});
+  c.trace.final_store({0}, kCausalityKey, {v1}).final_store({1, 2}, kCausalityKey, {v2});
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u) << "one violation per colliding pair of writes";
   EXPECT_EQ(v.violations[0].kind, "duplicate_dot");
@@ -140,18 +144,20 @@ TEST(Causality, RejectsADotReusedInTheFinalStateOnce) {
 TEST(Causality, AcceptsOneWriteSeenEverywhereUnderItsDot) {
   CausalityCase c;
   const Version v1 = test::version(1, 0, 1);
-  c.history.put(0, kKey, 1, 10, 20);
-  c.trace.stored(12, 0, kKey, v1).stored(13, 1, kKey, v1).stored(14, 2, kKey, v1);
-  c.history.get(1, kKey, 30, 40, {v1});
+  c.history.put(0, kCausalityKey, 1, 10, 20);
+  c.trace.stored(12, 0, kCausalityKey, v1)
+      .stored(13, 1, kCausalityKey, v1)
+      .stored(14, 2, kCausalityKey, v1);
+  c.history.get(1, kCausalityKey, 30, 40, {v1});
   c.trace.quiesced_empty(c.config, 1000);
-  c.trace.final_store({0, 1, 2}, kKey, {v1});
+  c.trace.final_store({0, 1, 2}, kCausalityKey, {v1});
   EXPECT_TRUE(c.check().violations.empty());
 }
 
 TEST(Causality, RejectsAReadOfANeverWrittenValue) {
   CausalityCase c;
-  c.history.put(0, kKey, 1, 10, 20);
-  c.history.get(1, kKey, 30, 40, {test::version(99, 0, 1)});
+  c.history.put(0, kCausalityKey, 1, 10, 20);
+  c.history.get(1, kCausalityKey, 30, 40, {test::version(99, 0, 1)});
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].kind, "unknown_write");
@@ -161,8 +167,8 @@ TEST(Causality, RejectsAReadOfANeverWrittenValue) {
 
 TEST(Causality, RejectsAVersionOfAnotherKey) {
   CausalityCase c;
-  c.history.put(0, kKey + 1, 1, 10, 20);
-  c.history.get(1, kKey, 30, 40, {test::version(1, 0, 1)});
+  c.history.put(0, kCausalityKey + 1, 1, 10, 20);
+  c.history.get(1, kCausalityKey, 30, 40, {test::version(1, 0, 1)});
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].kind, "unknown_write");
@@ -170,8 +176,8 @@ TEST(Causality, RejectsAVersionOfAnotherKey) {
 
 TEST(Causality, RejectsAReadFromTheFuture) {
   CausalityCase c;
-  c.history.get(1, kKey, 10, 20, {test::version(5, 0, 1)});
-  c.history.put(0, kKey, 5, 30, 40);
+  c.history.get(1, kCausalityKey, 10, 20, {test::version(5, 0, 1)});
+  c.history.put(0, kCausalityKey, 5, 30, 40);
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   const Violation& f = v.violations[0];
@@ -184,9 +190,9 @@ TEST(Causality, RejectsMutuallySupersedingWrites) {
   CausalityCase c;
   const Version v1 = test::version(1, 0, 1, test::clock_of({{1, 1}}));
   const Version v2 = test::version(2, 1, 1, test::clock_of({{0, 1}}));
-  c.history.put(0, kKey, 1, 10, 20, OpType::ok, 0, v1.context);
-  c.history.put(1, kKey, 2, 11, 21, OpType::ok, 1, v2.context);
-  c.trace.stored(12, 0, kKey, v1).stored(13, 1, kKey, v2);
+  c.history.put(0, kCausalityKey, 1, 10, 20, OpType::ok, 0, v1.context);
+  c.history.put(1, kCausalityKey, 2, 11, 21, OpType::ok, 1, v2.context);
+  c.trace.stored(12, 0, kCausalityKey, v1).stored(13, 1, kCausalityKey, v2);
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].kind, "dependency_cycle");
@@ -198,10 +204,10 @@ TEST(Causality, RejectsAWriteThatClaimsToHaveSeenItsReader) {
   // w1 is read, the reader writes w2 from that context, yet w1 claims to have seen w2.
   CausalityCase c;
   const Version v1 = test::version(1, 0, 1, test::clock_of({{1, 1}}));
-  c.history.put(0, kKey, 1, 10, 20, OpType::ok, 0, v1.context);
-  c.history.get(1, kKey, 30, 40, {v1});
-  c.history.put(1, kKey, 2, 50, 60, OpType::ok, 1, test::clock_of({{0, 1}}));
-  c.trace.stored(12, 0, kKey, v1).stored(52, 1, kKey, test::version(2, 1, 1));
+  c.history.put(0, kCausalityKey, 1, 10, 20, OpType::ok, 0, v1.context);
+  c.history.get(1, kCausalityKey, 30, 40, {v1});
+  c.history.put(1, kCausalityKey, 2, 50, 60, OpType::ok, 1, test::clock_of({{0, 1}}));
+  c.trace.stored(12, 0, kCausalityKey, v1).stored(52, 1, kCausalityKey, test::version(2, 1, 1));
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].kind, "dependency_cycle");
@@ -217,8 +223,8 @@ TEST(Causality, RejectsACycleThroughARead) {
   // context: the read depends on the write and the write on the read.
   CausalityCase c;
   const Version v2 = test::version(2, 1, 1);
-  c.history.get(1, kKey, 10, 20, {v2});
-  c.history.put(1, kKey, 2, 30, 40, OpType::ok, 1, test::clock_of({{1, 1}}));
+  c.history.get(1, kCausalityKey, 10, 20, {v2});
+  c.history.put(1, kCausalityKey, 2, 30, 40, OpType::ok, 1, test::clock_of({{1, 1}}));
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 2u);
   EXPECT_EQ(v.violations[0].kind, "read_from_future");
@@ -246,9 +252,9 @@ RC_GTEST_PROP(CausalityProperty, SiblingViolationsMatchThePairwiseComparison, ()
   }
   CausalityCase c;
   for (size_t i = 0; i < count; ++i) {
-    c.history.put(0, kKey, static_cast<WriteId>(i + 1), 10 * i + 1, 10 * i + 2);
+    c.history.put(0, kCausalityKey, static_cast<WriteId>(i + 1), 10 * i + 1, 10 * i + 2);
   }
-  c.history.get(1, kKey, 1000, 1001, siblings);
+  c.history.get(1, kCausalityKey, 1000, 1001, siblings);
   sort_canonical(siblings);
   size_t ordered_pairs = 0;
   for (size_t i = 0; i < siblings.size(); ++i) {

@@ -12,26 +12,26 @@
 namespace dt {
 namespace {
 
-constexpr Key kKey = 1;
+constexpr Key kCheckAllKey = 1;
 
 // A clean strict run: one write on all home replicas, one read that sees it.
 struct CleanRun {
   Config config = test::config_of(3, 2, 2, QuorumMode::strict);
-  std::vector<NodeId> home = test::home_of(config, kKey);
+  std::vector<NodeId> home = test::home_of(config, kCheckAllKey);
   Version v1 = test::version(1, home[0], 1);
   History history;
   ReplicaTrace trace;
 
   CleanRun() {
     test::HistoryBuilder h;
-    const uint64_t put = h.put(0, kKey, 1, 10, 20, OpType::ok, home[0]);
-    const uint64_t get = h.get(1, kKey, 30, 40, {v1}, home[1]);
+    const uint64_t put = h.put(0, kCheckAllKey, 1, 10, 20, OpType::ok, home[0]);
+    const uint64_t get = h.get(1, kCheckAllKey, 30, 40, {v1}, home[1]);
     history = h.build();
     test::TraceBuilder t;
-    for (NodeId n : home) t.stored(12, n, kKey, v1);
+    for (NodeId n : home) t.stored(12, n, kCheckAllKey, v1);
     t.replied(15, home[0], put, home[0]).replied(15, home[0], put, home[1]);
     t.replied(35, home[1], get, home[1]).replied(35, home[1], get, home[2]);
-    t.quiesced_empty(config, 1000).final_store(home, kKey, {v1});
+    t.quiesced_empty(config, 1000).final_store(home, kCheckAllKey, {v1});
     trace = t.build();
   }
 };

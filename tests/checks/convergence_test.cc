@@ -14,18 +14,18 @@ namespace {
 
 using test::TraceBuilder;
 
-constexpr Key kKey = 5;
+constexpr Key kConvergenceKey = 5;
 
 struct ConvergenceCase {
   Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
-  std::vector<NodeId> home = test::home_of(config, kKey);
+  std::vector<NodeId> home = test::home_of(config, kConvergenceKey);
   History history;
   TraceBuilder trace;
   Version v1 = test::version(1, 0, 1);
 
   ConvergenceCase() {
     trace.quiesced_empty(config, 1000);
-    trace.final_store(home, kKey, {v1});
+    trace.final_store(home, kConvergenceKey, {v1});
   }
   PropertyVerdict check() {
     const ReplicaTrace t = trace.build();
@@ -52,15 +52,15 @@ TEST(Convergence, RejectsDivergedReplicasAfterHeal) {
   const Violation& d = v.violations[0];
   EXPECT_TRUE(d.promised);
   EXPECT_EQ(d.kind, "diverged_replicas");
-  EXPECT_EQ(d.keys, std::vector<Key>{kKey});
+  EXPECT_EQ(d.keys, std::vector<Key>{kConvergenceKey});
   EXPECT_EQ(d.nodes, c.home);
   EXPECT_EQ(d.writes, std::vector<WriteId>{1});
 }
 
-// Each home node reports the true root of its store for kKey's partition.
+// Each home node reports the true root of its store for kConvergenceKey's partition.
 void report_true_roots(ConvergenceCase& c) {
   const HomePlacement placement(c.config);
-  const uint32_t partition = placement.partition(kKey);
+  const uint32_t partition = placement.partition(kConvergenceKey);
   for (NodeId n : c.home) {
     NodeState& state = c.trace.trace().final_states[n];
     state.merkle_roots[partition] =
@@ -70,10 +70,10 @@ void report_true_roots(ConvergenceCase& c) {
 
 TEST(Convergence, AcceptsRootsThatAreTheirStoresRoots) {
   ConvergenceCase c;
-  // A key of another partition on one node changes nothing for kKey's root.
+  // A key of another partition on one node changes nothing for kConvergenceKey's root.
   const HomePlacement placement(c.config);
-  Key other = kKey + 1;
-  while (placement.partition(other) == placement.partition(kKey) ||
+  Key other = kConvergenceKey + 1;
+  while (placement.partition(other) == placement.partition(kConvergenceKey) ||
          !placement.is_home(other, c.home[0])) {
     ++other;
   }
@@ -86,7 +86,7 @@ TEST(Convergence, AcceptsRootsThatAreTheirStoresRoots) {
 TEST(Convergence, RejectsDifferingMerkleRoots) {
   ConvergenceCase c;
   report_true_roots(c);
-  const uint32_t partition = HomePlacement(c.config).partition(kKey);
+  const uint32_t partition = HomePlacement(c.config).partition(kConvergenceKey);
   c.trace.trace().final_states[c.home[1]].merkle_roots[partition] ^= 1;
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 2u);
@@ -111,7 +111,7 @@ TEST(Convergence, RejectsDifferingMerkleRoots) {
 TEST(Convergence, RejectsEqualRootsThatAreNotTheStoresRoot) {
   ConvergenceCase c;
   const HomePlacement placement(c.config);
-  const uint32_t partition = placement.partition(kKey);
+  const uint32_t partition = placement.partition(kConvergenceKey);
   const uint64_t truth = expected_merkle_root(c.trace.trace().final_states[c.home[0]].store,
                                               placement, partition, c.config.merkle_depth);
   for (NodeId n : c.home) c.trace.trace().final_states[n].merkle_roots[partition] = truth + 1;
@@ -124,7 +124,7 @@ TEST(Convergence, RejectsEqualRootsThatAreNotTheStoresRoot) {
     EXPECT_TRUE(w.promised);
     EXPECT_EQ(w.kind, "merkle_root_wrong");
     EXPECT_EQ(w.nodes, std::vector<NodeId>{by_node[i]});
-    EXPECT_EQ(w.keys, std::vector<Key>{kKey});
+    EXPECT_EQ(w.keys, std::vector<Key>{kConvergenceKey});
     EXPECT_NE(w.explanation.find(fmt::format("reports Merkle root {:016x} for partition {}, but "
                                              "the 1 keys of that partition in its final store "
                                              "hash to {:016x}",
@@ -156,7 +156,7 @@ TEST(Convergence, RejectsRootsForPartitionsOutsideTheRing) {
 TEST(Convergence, RejectsTheLastHomeReplicasRootDiffering) {
   ConvergenceCase c;
   report_true_roots(c);
-  const uint32_t partition = HomePlacement(c.config).partition(kKey);
+  const uint32_t partition = HomePlacement(c.config).partition(kConvergenceKey);
   c.trace.trace().final_states[c.home.back()].merkle_roots[partition] ^= 1;
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 2u);
@@ -168,7 +168,7 @@ TEST(Convergence, RejectsTheLastHomeReplicasRootDiffering) {
 TEST(Convergence, RejectsDifferingRootsOfPartitionZero) {
   ConvergenceCase c;
   const HomePlacement placement(c.config);
-  ASSERT_NE(placement.partition(kKey), 0u);
+  ASSERT_NE(placement.partition(kConvergenceKey), 0u);
   const std::vector<NodeId>& home = placement.home_of_partition(0);
   for (NodeId n : home) c.trace.trace().final_states[n].merkle_roots[0] = 5;
   c.trace.trace().final_states[home[1]].merkle_roots[0] = 6;
@@ -183,7 +183,7 @@ TEST(Convergence, RejectsDifferingRootsOfPartitionZero) {
 TEST(Convergence, JudgesEveryRootOfANodeAndNamesOnlyThatPartitionsKeys) {
   ConvergenceCase c;
   const HomePlacement placement(c.config);
-  const uint32_t wrong = placement.partition(kKey);
+  const uint32_t wrong = placement.partition(kConvergenceKey);
   // A key of a lower partition held by home[0] (and its own homes).
   Key low = 0;
   while (placement.partition(low) >= wrong || !placement.is_home(low, c.home[0])) ++low;
@@ -199,7 +199,7 @@ TEST(Convergence, JudgesEveryRootOfANodeAndNamesOnlyThatPartitionsKeys) {
   ASSERT_EQ(v.violations.size(), c.home.size()) << v.violations[0].explanation;
   for (const Violation& w : v.violations) {
     EXPECT_EQ(w.kind, "merkle_root_wrong");
-    EXPECT_EQ(w.keys, std::vector<Key>{kKey});
+    EXPECT_EQ(w.keys, std::vector<Key>{kConvergenceKey});
   }
 }
 
@@ -216,8 +216,8 @@ TEST(Convergence, RejectsAMalformedHistory) {
 
 TEST(Convergence, RejectsAHintLeftAfterQuiescence) {
   ConvergenceCase c;
-  const NodeId holder = test::non_home_of(c.config, kKey)[0];
-  c.trace.trace().final_states[holder].hints[c.home[0]][kKey] = {c.v1};
+  const NodeId holder = test::non_home_of(c.config, kConvergenceKey)[0];
+  c.trace.trace().final_states[holder].hints[c.home[0]][kConvergenceKey] = {c.v1};
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].kind, "hint_left");
@@ -229,13 +229,13 @@ TEST(Convergence, RejectsAHintLeftAfterQuiescence) {
 // An intended node listed with no keys is no hint; one listed after it is.
 TEST(Convergence, AnEmptyHintListIsNoHintButTheNextOneCounts) {
   ConvergenceCase c;
-  const NodeId holder = test::non_home_of(c.config, kKey)[0];
+  const NodeId holder = test::non_home_of(c.config, kConvergenceKey)[0];
   NodeState& state = c.trace.trace().final_states[holder];
   const NodeId first = std::min(c.home[0], c.home[1]), second = std::max(c.home[0], c.home[1]);
   state.hints[first];  // an empty map
   const PropertyVerdict clean = c.check();
   EXPECT_TRUE(clean.violations.empty()) << clean.violations[0].explanation;
-  state.hints[second][kKey] = {c.v1};
+  state.hints[second][kConvergenceKey] = {c.v1};
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].nodes, (std::vector<NodeId>{holder, second}));
@@ -264,7 +264,7 @@ TEST(Convergence, ARunCutShortBelowTheBoundIsExpectedButAWrongRootIsNot) {
   t.quiesced = false;
   t.quiescence_rounds_used = 2;
   const HomePlacement placement(c.config);
-  const uint32_t partition = placement.partition(kKey);
+  const uint32_t partition = placement.partition(kConvergenceKey);
   const uint64_t truth = expected_merkle_root(t.final_states[c.home[0]].store, placement,
                                               partition, c.config.merkle_depth);
   t.final_states[c.home[2]].store.clear();

@@ -8,7 +8,7 @@
 namespace dt {
 namespace {
 
-constexpr Key kKey = 1;
+constexpr Key kTrackedKey = 1;
 
 struct TrackerCase {
   Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
@@ -20,9 +20,9 @@ struct TrackerCase {
 
   TrackerCase() {
     test::HistoryBuilder h;
-    h.put(0, kKey, 1, 10, 20);
-    h.put(1, kKey, 2, 30, 40, OpType::ok, 1, v2.context);
-    h.put(2, kKey, 3, 50, 60);
+    h.put(0, kTrackedKey, 1, 10, 20);
+    h.put(1, kTrackedKey, 2, 30, 40, OpType::ok, 1, v2.context);
+    h.put(2, kTrackedKey, 3, 50, 60);
     history = h.build();
   }
   // Replays the trace for write 1 and returns the tracker's final state.
@@ -40,7 +40,9 @@ struct TrackerCase {
 
 TEST(CopyTracker, CountsMainAndHintCopies) {
   TrackerCase c;
-  c.trace.stored(1, 0, kKey, c.v1).hinted(2, 4, 1, kKey, c.v1).stored(3, 2, kKey, c.other);
+  c.trace.stored(1, 0, kTrackedKey, c.v1)
+      .hinted(2, 4, 1, kTrackedKey, c.v1)
+      .stored(3, 2, kTrackedKey, c.other);
   c.replay([](const CopyTracker& t) {
     EXPECT_TRUE(t.ever_copied());
     EXPECT_EQ(t.live_copies(), 2u);
@@ -50,7 +52,7 @@ TEST(CopyTracker, CountsMainAndHintCopies) {
 
 TEST(CopyTracker, CountsASupersedingVersionAsACopy) {
   TrackerCase c;
-  c.trace.stored(1, 0, kKey, c.v1).stored(2, 1, kKey, c.v2);
+  c.trace.stored(1, 0, kTrackedKey, c.v1).stored(2, 1, kTrackedKey, c.v2);
   c.trace.fault(3, TraceKind::wiped, 0);
   c.replay([](const CopyTracker& t) {
     EXPECT_EQ(t.live_copies(), 1u);
@@ -61,7 +63,7 @@ TEST(CopyTracker, CountsASupersedingVersionAsACopy) {
 TEST(CopyTracker, NamesTheFaultThatDestroyedTheLastCopy) {
   TrackerCase c;
   c.config.hint_store = HintStoreMode::volatile_;
-  c.trace.stored(1, 0, kKey, c.v1).hinted(2, 4, 1, kKey, c.v1);
+  c.trace.stored(1, 0, kTrackedKey, c.v1).hinted(2, 4, 1, kTrackedKey, c.v1);
   c.trace.fault(3, TraceKind::wiped, 0).fault(4, TraceKind::crashed, 4);
   c.replay([](const CopyTracker& t) {
     EXPECT_EQ(t.live_copies(), 0u);
@@ -73,8 +75,8 @@ TEST(CopyTracker, NamesTheFaultThatDestroyedTheLastCopy) {
 
 TEST(CopyTracker, KeepsDurableHintsAcrossACrashAndDropsThemOnDeletion) {
   TrackerCase c;
-  c.trace.hinted(2, 4, 1, kKey, c.v1).fault(3, TraceKind::crashed, 4);
-  c.trace.hint_deleted(5, 4, 1, kKey, c.v1);
+  c.trace.hinted(2, 4, 1, kTrackedKey, c.v1).fault(3, TraceKind::crashed, 4);
+  c.trace.hint_deleted(5, 4, 1, kTrackedKey, c.v1);
   c.replay([](const CopyTracker& t) {
     EXPECT_EQ(t.live_copies(), 0u);
     ASSERT_TRUE(t.last_destruction().has_value());
@@ -87,9 +89,9 @@ TEST(CopyTracker, ASupersededHintIsNoLongerACopy) {
   // and deleted, then its new home was wiped. Was a false lost_write ("still
   // held: hints {4}") before hint_superseded was recorded.
   TrackerCase c;
-  c.trace.hinted(1, 4, 1, kKey, c.v1).hinted(2, 4, 1, kKey, c.v2);
-  c.trace.record(2, TraceKind::hint_superseded, 4, 1, kKey, c.v1.write_id, c.v1.dot);
-  c.trace.handed_off(3, 1, 4, kKey, c.v2).hint_deleted(4, 4, 1, kKey, c.v2);
+  c.trace.hinted(1, 4, 1, kTrackedKey, c.v1).hinted(2, 4, 1, kTrackedKey, c.v2);
+  c.trace.record(2, TraceKind::hint_superseded, 4, 1, kTrackedKey, c.v1.write_id, c.v1.dot);
+  c.trace.handed_off(3, 1, 4, kTrackedKey, c.v2).hint_deleted(4, 4, 1, kTrackedKey, c.v2);
   c.trace.fault(5, TraceKind::wiped, 1);
   c.replay([](const CopyTracker& t) {
     EXPECT_EQ(t.live_copies(), 0u);
@@ -101,8 +103,8 @@ TEST(CopyTracker, ASupersededHintIsNoLongerACopy) {
 
 TEST(CopyTracker, ASupersededMainVersionIsNoLongerACopyUnlessItsReplacementCovers) {
   TrackerCase c;
-  c.trace.stored(1, 0, kKey, c.v1).stored(2, 0, kKey, c.other);
-  c.trace.record(2, TraceKind::superseded, 0, kNoNode, kKey, c.v1.write_id, c.v1.dot);
+  c.trace.stored(1, 0, kTrackedKey, c.v1).stored(2, 0, kTrackedKey, c.other);
+  c.trace.record(2, TraceKind::superseded, 0, kNoNode, kTrackedKey, c.v1.write_id, c.v1.dot);
   c.trace.fault(3, TraceKind::wiped, 2);  // after the loss: destroys nothing more
   c.replay([](const CopyTracker& t) {
     EXPECT_EQ(t.live_copies(), 0u);
@@ -117,9 +119,9 @@ TEST(CopyTracker, AHintDeletedOnAnAckWhoseSenderWasWipedSinceIsLostToTheWipe) {
   // ack travelled; the holder's deletion destroyed the last copy, but the
   // wipe is what lost the write.
   TrackerCase c;
-  c.trace.hinted(1, 4, 1, kKey, c.v1).stored(2, 1, kKey, c.v1);
-  c.trace.record(3, TraceKind::handoff_covered, 1, 4, kKey, c.v1.write_id, c.v1.dot);
-  c.trace.fault(4, TraceKind::wiped, 1).hint_deleted(5, 4, 1, kKey, c.v1);
+  c.trace.hinted(1, 4, 1, kTrackedKey, c.v1).stored(2, 1, kTrackedKey, c.v1);
+  c.trace.record(3, TraceKind::handoff_covered, 1, 4, kTrackedKey, c.v1.write_id, c.v1.dot);
+  c.trace.fault(4, TraceKind::wiped, 1).hint_deleted(5, 4, 1, kTrackedKey, c.v1);
   c.replay([](const CopyTracker& t) {
     EXPECT_EQ(t.live_copies(), 0u);
     ASSERT_TRUE(t.last_destruction().has_value());
@@ -132,11 +134,11 @@ TEST(CopyTracker, AHintDeletedOnAnAckWithNoWipeSinceIsItsOwnDestroyer) {
   // Node 1 acked the hint, then a concurrent version superseded w1 there (no
   // wipe): deleting the hint destroyed the last copy, and that deletion is named.
   TrackerCase c;
-  c.trace.hinted(1, 4, 1, kKey, c.v1).handed_off(2, 1, 4, kKey, c.v1);
-  c.trace.stored(3, 1, kKey, c.other);
-  c.trace.record(3, TraceKind::superseded, 1, kNoNode, kKey, c.v1.write_id, c.v1.dot);
+  c.trace.hinted(1, 4, 1, kTrackedKey, c.v1).handed_off(2, 1, 4, kTrackedKey, c.v1);
+  c.trace.stored(3, 1, kTrackedKey, c.other);
+  c.trace.record(3, TraceKind::superseded, 1, kNoNode, kTrackedKey, c.v1.write_id, c.v1.dot);
   c.trace.fault(3, TraceKind::wiped, 2);  // another node's wipe says nothing of node 1's ack
-  c.trace.hint_deleted(4, 4, 1, kKey, c.v1);
+  c.trace.hint_deleted(4, 4, 1, kTrackedKey, c.v1);
   c.replay([](const CopyTracker& t) {
     EXPECT_EQ(t.live_copies(), 0u);
     ASSERT_TRUE(t.last_destruction().has_value());
@@ -149,8 +151,8 @@ TEST(CopyTracker, AHintDeletedOnAnAckWithNoWipeSinceIsItsOwnDestroyer) {
 TEST(CopyTracker, CountsOnlyVersionsThatCoverTheWrite) {
   // A concurrent version hinted, handed off or acked is no copy of w1.
   TrackerCase c;
-  c.trace.hinted(1, 4, 1, kKey, c.other).handed_off(2, 1, 4, kKey, c.other);
-  c.trace.record(3, TraceKind::handoff_covered, 2, 4, kKey, c.other.write_id, c.other.dot);
+  c.trace.hinted(1, 4, 1, kTrackedKey, c.other).handed_off(2, 1, 4, kTrackedKey, c.other);
+  c.trace.record(3, TraceKind::handoff_covered, 2, 4, kTrackedKey, c.other.write_id, c.other.dot);
   c.replay([](const CopyTracker& t) {
     EXPECT_FALSE(t.ever_copied());
     EXPECT_EQ(t.live_copies(), 0u);
@@ -160,10 +162,10 @@ TEST(CopyTracker, CountsOnlyVersionsThatCoverTheWrite) {
 
 TEST(CopyTracker, IgnoresRemovalsFromStoresThatHeldNothing) {
   TrackerCase c;
-  c.trace.stored(1, 0, kKey, c.v1).hinted(1, 4, 1, kKey, c.v1);
-  c.trace.record(2, TraceKind::superseded, 2, kNoNode, kKey, c.v1.write_id, c.v1.dot);
-  c.trace.record(3, TraceKind::hint_superseded, 3, 1, kKey, c.v1.write_id, c.v1.dot);
-  c.trace.hint_deleted(4, 2, 1, kKey, c.v1);
+  c.trace.stored(1, 0, kTrackedKey, c.v1).hinted(1, 4, 1, kTrackedKey, c.v1);
+  c.trace.record(2, TraceKind::superseded, 2, kNoNode, kTrackedKey, c.v1.write_id, c.v1.dot);
+  c.trace.record(3, TraceKind::hint_superseded, 3, 1, kTrackedKey, c.v1.write_id, c.v1.dot);
+  c.trace.hint_deleted(4, 2, 1, kTrackedKey, c.v1);
   c.replay([](const CopyTracker& t) {
     EXPECT_EQ(t.live_copies(), 2u);
     EXPECT_EQ(t.holders_text(), "main {0} hints {4}");
@@ -173,7 +175,7 @@ TEST(CopyTracker, IgnoresRemovalsFromStoresThatHeldNothing) {
 
 TEST(CopyTracker, AHandoffAloneIsACopy) {
   TrackerCase c;
-  c.trace.handed_off(2, 1, 4, kKey, c.v1);
+  c.trace.handed_off(2, 1, 4, kTrackedKey, c.v1);
   c.replay([](const CopyTracker& t) {
     EXPECT_TRUE(t.ever_copied());
     EXPECT_EQ(t.live_copies(), 1u);
@@ -183,9 +185,9 @@ TEST(CopyTracker, AHandoffAloneIsACopy) {
 
 TEST(CopyTracker, ANodesOwnLossClaimIsNotADestruction) {
   TrackerCase c;
-  c.trace.hinted(1, 4, 1, kKey, c.v1);
-  c.trace.record(3, TraceKind::lost_on_crash, 4, 1, kKey, c.v1.write_id, c.v1.dot);
-  c.trace.record(4, TraceKind::lost_on_wipe, 4, 1, kKey, c.v1.write_id, c.v1.dot);
+  c.trace.hinted(1, 4, 1, kTrackedKey, c.v1);
+  c.trace.record(3, TraceKind::lost_on_crash, 4, 1, kTrackedKey, c.v1.write_id, c.v1.dot);
+  c.trace.record(4, TraceKind::lost_on_wipe, 4, 1, kTrackedKey, c.v1.write_id, c.v1.dot);
   c.replay([](const CopyTracker& t) {
     EXPECT_EQ(t.live_copies(), 1u);
     EXPECT_FALSE(t.last_destruction().has_value());

@@ -10,7 +10,7 @@ namespace {
 using test::HistoryBuilder;
 using test::TraceBuilder;
 
-constexpr Key kKey = 3;
+constexpr Key kDurabilityKey = 3;
 constexpr TimeNs kHealNs = 1000;
 
 struct DurabilityCase {
@@ -20,9 +20,9 @@ struct DurabilityCase {
   TraceBuilder trace;
   Version v1;
 
-  explicit DurabilityCase(Config c) : config(c), home(test::home_of(c, kKey)) {
+  explicit DurabilityCase(Config c) : config(c), home(test::home_of(c, kDurabilityKey)) {
     v1 = test::version(1, home[0], 1);
-    history.put(0, kKey, 1, 10, 20, OpType::ok, home[0]);
+    history.put(0, kDurabilityKey, 1, 10, 20, OpType::ok, home[0]);
     trace.quiesced_empty(config, kHealNs);
   }
   PropertyVerdict check() {
@@ -34,8 +34,8 @@ struct DurabilityCase {
 
 TEST(Durability, AcceptsAWriteOnAllHomeReplicas) {
   DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
-  c.trace.stored(12, c.home[0], kKey, c.v1).stored(13, c.home[1], kKey, c.v1);
-  c.trace.final_store(c.home, kKey, {c.v1});
+  c.trace.stored(12, c.home[0], kDurabilityKey, c.v1).stored(13, c.home[1], kDurabilityKey, c.v1);
+  c.trace.final_store(c.home, kDurabilityKey, {c.v1});
   const PropertyVerdict v = c.check();
   EXPECT_TRUE(v.checked);
   EXPECT_TRUE(v.promised);
@@ -50,16 +50,18 @@ TEST(Durability, AcceptsASupersedingVersionAsACopy) {
     t.value.clear();
     return t;
   }();
-  c.history.write(OpFn::del, 1, kKey, 2, 30, 40, OpType::ok, c.home[1], tombstone.context);
-  c.trace.stored(12, c.home[0], kKey, c.v1).stored(32, c.home[1], kKey, tombstone);
-  c.trace.final_store(c.home, kKey, {tombstone});
+  c.history.write(OpFn::del, 1, kDurabilityKey, 2, 30, 40, OpType::ok, c.home[1],
+                  tombstone.context);
+  c.trace.stored(12, c.home[0], kDurabilityKey, c.v1)
+      .stored(32, c.home[1], kDurabilityKey, tombstone);
+  c.trace.final_store(c.home, kDurabilityKey, {tombstone});
   EXPECT_TRUE(c.check().violations.empty());
 }
 
 TEST(Durability, RejectsALostAcknowledgedWrite) {
   DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
-  c.trace.stored(12, c.home[0], kKey, c.v1).stored(13, c.home[1], kKey, c.v1);
-  c.trace.final_store({c.home[0], c.home[1]}, kKey, {c.v1});
+  c.trace.stored(12, c.home[0], kDurabilityKey, c.v1).stored(13, c.home[1], kDurabilityKey, c.v1);
+  c.trace.final_store({c.home[0], c.home[1]}, kDurabilityKey, {c.v1});
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   const Violation& loss = v.violations[0];
@@ -76,9 +78,10 @@ TEST(Durability, RejectsAWriteReplacedByAnotherWithTheSameDot) {
   // a version with the dot but another write id is no copy of write 1.
   DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
   const Version v2 = test::version(2, c.home[0], 1);
-  c.history.put(1, kKey, 2, 30, 40, OpType::ok, c.home[0]);
-  for (NodeId n : c.home) c.trace.stored(12, n, kKey, c.v1).stored(32, n, kKey, v2);
-  c.trace.final_store(c.home, kKey, {v2});
+  c.history.put(1, kDurabilityKey, 2, 30, 40, OpType::ok, c.home[0]);
+  for (NodeId n : c.home)
+    c.trace.stored(12, n, kDurabilityKey, c.v1).stored(32, n, kDurabilityKey, v2);
+  c.trace.final_store(c.home, kDurabilityKey, {v2});
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_TRUE(v.violations[0].promised);
@@ -98,8 +101,8 @@ TEST(Durability, RejectsAnAcknowledgedWriteNeverStored) {
 
 TEST(Durability, ExplainsALossWhenEveryCopyWasWiped) {
   DurabilityCase c(test::config_of(3, 1, 1, QuorumMode::strict));
-  c.trace.stored(12, c.home[0], kKey, c.v1);
-  c.trace.lost_on_wipe(50, c.home[0], kKey, c.v1).fault(50, TraceKind::wiped, c.home[0]);
+  c.trace.stored(12, c.home[0], kDurabilityKey, c.v1);
+  c.trace.lost_on_wipe(50, c.home[0], kDurabilityKey, c.v1).fault(50, TraceKind::wiped, c.home[0]);
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_FALSE(v.violations[0].promised);
@@ -111,8 +114,8 @@ TEST(Durability, ExplainsALossOfAVolatileHintOnCrash) {
   Config config = test::config_of(3, 1, 1, QuorumMode::sloppy);
   config.hint_store = HintStoreMode::volatile_;
   DurabilityCase c(config);
-  const NodeId fallback = test::non_home_of(config, kKey)[0];
-  c.trace.hinted(12, fallback, c.home[0], kKey, c.v1);
+  const NodeId fallback = test::non_home_of(config, kDurabilityKey)[0];
+  c.trace.hinted(12, fallback, c.home[0], kDurabilityKey, c.v1);
   c.trace.fault(60, TraceKind::crashed, fallback);
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
@@ -122,8 +125,8 @@ TEST(Durability, ExplainsALossOfAVolatileHintOnCrash) {
 
 TEST(Durability, RejectsADurableHintLostWithoutAFault) {
   DurabilityCase c(test::config_of(3, 1, 1, QuorumMode::sloppy));
-  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
-  c.trace.hinted(12, fallback, c.home[0], kKey, c.v1);
+  const NodeId fallback = test::non_home_of(c.config, kDurabilityKey)[0];
+  c.trace.hinted(12, fallback, c.home[0], kDurabilityKey, c.v1);
   c.trace.fault(60, TraceKind::crashed, fallback);  // durable hints survive a crash
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
@@ -133,11 +136,13 @@ TEST(Durability, RejectsADurableHintLostWithoutAFault) {
 
 TEST(Durability, RejectsADurableHintLostOnACrash) {
   DurabilityCase c(test::config_of(3, 1, 1, QuorumMode::sloppy));
-  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
-  c.trace.stored(12, c.home[0], kKey, c.v1).hinted(12, fallback, c.home[1], kKey, c.v1);
+  const NodeId fallback = test::non_home_of(c.config, kDurabilityKey)[0];
+  c.trace.stored(12, c.home[0], kDurabilityKey, c.v1)
+      .hinted(12, fallback, c.home[1], kDurabilityKey, c.v1);
   c.trace.fault(60, TraceKind::crashed, fallback);
-  c.trace.record(60, TraceKind::lost_on_crash, fallback, c.home[1], kKey, c.v1.write_id, c.v1.dot);
-  c.trace.final_store(c.home, kKey, {c.v1});
+  c.trace.record(60, TraceKind::lost_on_crash, fallback, c.home[1], kDurabilityKey, c.v1.write_id,
+                 c.v1.dot);
+  c.trace.final_store(c.home, kDurabilityKey, {c.v1});
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_TRUE(v.violations[0].promised);
@@ -148,19 +153,21 @@ TEST(Durability, AcceptsAVolatileHintLostOnACrash) {
   Config config = test::config_of(3, 1, 1, QuorumMode::sloppy);
   config.hint_store = HintStoreMode::volatile_;
   DurabilityCase c(config);
-  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
-  c.trace.stored(12, c.home[0], kKey, c.v1).hinted(12, fallback, c.home[1], kKey, c.v1);
+  const NodeId fallback = test::non_home_of(c.config, kDurabilityKey)[0];
+  c.trace.stored(12, c.home[0], kDurabilityKey, c.v1)
+      .hinted(12, fallback, c.home[1], kDurabilityKey, c.v1);
   c.trace.fault(60, TraceKind::crashed, fallback);
-  c.trace.record(60, TraceKind::lost_on_crash, fallback, c.home[1], kKey, c.v1.write_id, c.v1.dot);
-  c.trace.final_store(c.home, kKey, {c.v1});
+  c.trace.record(60, TraceKind::lost_on_crash, fallback, c.home[1], kDurabilityKey, c.v1.write_id,
+                 c.v1.dot);
+  c.trace.final_store(c.home, kDurabilityKey, {c.v1});
   EXPECT_TRUE(c.check().violations.empty());
 }
 
 TEST(Durability, RejectsALossANodeClaimsWithoutAFault) {
   // The holder says it lost the only copy to a wipe, but no wipe happened.
   DurabilityCase c(test::config_of(3, 1, 1, QuorumMode::strict));
-  c.trace.stored(12, c.home[0], kKey, c.v1);
-  c.trace.lost_on_wipe(50, c.home[0], kKey, c.v1);
+  c.trace.stored(12, c.home[0], kDurabilityKey, c.v1);
+  c.trace.lost_on_wipe(50, c.home[0], kDurabilityKey, c.v1);
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_TRUE(v.violations[0].promised);
@@ -169,9 +176,9 @@ TEST(Durability, RejectsALossANodeClaimsWithoutAFault) {
 
 TEST(Durability, RejectsALossByAHintDeletedWithoutHandoff) {
   DurabilityCase c(test::config_of(3, 1, 1, QuorumMode::sloppy));
-  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
-  c.trace.hinted(12, fallback, c.home[0], kKey, c.v1);
-  c.trace.hint_deleted(70, fallback, c.home[0], kKey, c.v1);
+  const NodeId fallback = test::non_home_of(c.config, kDurabilityKey)[0];
+  c.trace.hinted(12, fallback, c.home[0], kDurabilityKey, c.v1);
+  c.trace.hint_deleted(70, fallback, c.home[0], kDurabilityKey, c.v1);
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_TRUE(v.violations[0].promised);
@@ -184,9 +191,9 @@ TEST(Durability, RejectsALossByAHintDeletedWithoutHandoff) {
 TEST(Durability, ExplainsALossUnderLww) {
   DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict, Versioning::lww));
   const Version v2 = test::version(2, c.home[1], 1);
-  c.history.put(1, kKey, 2, 11, 21, OpType::ok, c.home[1]);
-  c.trace.stored(12, c.home[0], kKey, c.v1).stored(13, c.home[1], kKey, v2);
-  c.trace.final_store(c.home, kKey, {v2});
+  c.history.put(1, kDurabilityKey, 2, 11, 21, OpType::ok, c.home[1]);
+  c.trace.stored(12, c.home[0], kDurabilityKey, c.v1).stored(13, c.home[1], kDurabilityKey, v2);
+  c.trace.final_store(c.home, kDurabilityKey, {v2});
   const PropertyVerdict v = c.check();
   EXPECT_FALSE(v.promised);
   ASSERT_EQ(v.violations.size(), 1u);
@@ -197,8 +204,8 @@ TEST(Durability, ExplainsALossUnderLww) {
 
 TEST(Durability, DoesNotBlameALossOnARunThatDidNotQuiesce) {
   DurabilityCase c(test::config_of(3, 2, 2, QuorumMode::strict));
-  c.trace.stored(12, c.home[0], kKey, c.v1);
-  c.trace.final_store({c.home[0]}, kKey, {c.v1});
+  c.trace.stored(12, c.home[0], kDurabilityKey, c.v1);
+  c.trace.final_store({c.home[0]}, kDurabilityKey, {c.v1});
   c.trace.trace().quiesced = false;
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
@@ -228,11 +235,11 @@ TEST(Durability, AcceptsAWriteSupersededThroughAChain) {
   v2.tombstone = true;
   v2.value.clear();
   const Version v3 = test::version(3, c.home[2], 1, test::clock_of({{c.home[1], 8}}));
-  c.history.write(OpFn::del, 1, kKey, 2, 30, 40, OpType::ok, c.home[1], v2.context);
-  c.history.put(2, kKey, 3, 50, 60, OpType::ok, c.home[2], v3.context);
-  c.trace.stored(12, c.home[0], kKey, c.v1).stored(32, c.home[1], kKey, v2);
-  c.trace.stored(52, c.home[2], kKey, v3);
-  c.trace.final_store(c.home, kKey, {v3});
+  c.history.write(OpFn::del, 1, kDurabilityKey, 2, 30, 40, OpType::ok, c.home[1], v2.context);
+  c.history.put(2, kDurabilityKey, 3, 50, 60, OpType::ok, c.home[2], v3.context);
+  c.trace.stored(12, c.home[0], kDurabilityKey, c.v1).stored(32, c.home[1], kDurabilityKey, v2);
+  c.trace.stored(52, c.home[2], kDurabilityKey, v3);
+  c.trace.final_store(c.home, kDurabilityKey, {v3});
   const PropertyVerdict v = c.check();
   EXPECT_TRUE(v.violations.empty()) << v.violations[0].explanation;
 }

@@ -11,18 +11,14 @@ namespace dt {
 namespace {
 
 using test::HistoryBuilder;
+using test::stamped;
 using test::TraceBuilder;
 
-constexpr Key kKey = 7;
+constexpr Key kIntegrityKey = 7;
 
 Version with_value(Version v, Value value, bool tombstone = false) {
   v.value = std::move(value);
   v.tombstone = tombstone;
-  return v;
-}
-
-Version stamped(Version v, int64_t timestamp_ns) {
-  v.lww_timestamp_ns = timestamp_ns;
   return v;
 }
 
@@ -38,11 +34,11 @@ struct IntegrityCase {
 
   explicit IntegrityCase(Versioning versioning = Versioning::vclock)
       : config(test::config_of(3, 2, 2, QuorumMode::strict, versioning)),
-        home(test::home_of(config, kKey)) {}
+        home(test::home_of(config, kIntegrityKey)) {}
 
   uint64_t add(ProcessId p, WriteId w, TimeNs invoke_ns, TimeNs done_ns, Siblings read,
                OpType outcome = OpType::ok) {
-    const uint64_t op = history.write(OpFn::add, p, kKey, w, invoke_ns, done_ns, outcome);
+    const uint64_t op = history.write(OpFn::add, p, kIntegrityKey, w, invoke_ns, done_ns, outcome);
     add_reads.emplace_back(op, std::move(read));
     return op;
   }
@@ -82,13 +78,13 @@ TEST(Integrity, AcceptsAPutReadBackAndAddsWithTheRightUnion) {
   IntegrityCase c;
   const Version v1 = test::version(1, c.home[0], 1);  // put: value [1]
   const Version tomb = with_value(test::version(2, c.home[1], 1), {}, true);
-  c.history.put(0, kKey, 1, 10, 20);
-  c.history.write(OpFn::del, 1, kKey, 2, 11, 21);
+  c.history.put(0, kIntegrityKey, 1, 10, 20);
+  c.history.write(OpFn::del, 1, kIntegrityKey, 2, 11, 21);
   // add w3 read [1] and a tombstone: writes [1,3]; the tombstone adds nothing.
   const Version v3 = test::version(3, c.home[0], 2, context_of({v1, tomb}), {1, 3});
   c.add(2, 3, 30, 40, {v1, tomb});
-  c.history.get(3, kKey, 50, 60, {v3});
-  c.trace.quiesced_empty(c.config, 100).final_store(c.home, kKey, {v3});
+  c.history.get(3, kIntegrityKey, 50, 60, {v3});
+  c.trace.quiesced_empty(c.config, 100).final_store(c.home, kIntegrityKey, {v3});
   const PropertyVerdict v = c.check();
   EXPECT_TRUE(v.checked);
   EXPECT_TRUE(v.promised);
@@ -97,9 +93,9 @@ TEST(Integrity, AcceptsAPutReadBackAndAddsWithTheRightUnion) {
 
 TEST(Integrity, RejectsACorruptedPutValue) {
   IntegrityCase c;
-  const uint64_t put = c.history.put(0, kKey, 1, 10, 20);
+  const uint64_t put = c.history.put(0, kIntegrityKey, 1, 10, 20);
   const uint64_t get =
-      c.history.get(1, kKey, 30, 40, {with_value(test::version(1, c.home[0], 1), {99})});
+      c.history.get(1, kIntegrityKey, 30, 40, {with_value(test::version(1, c.home[0], 1), {99})});
   const PropertyVerdict v = c.check();
   expect_one(v, "value_corrupted");
   EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{1});
@@ -111,19 +107,20 @@ TEST(Integrity, RejectsACorruptedPutValue) {
 TEST(Integrity, RejectsATruncatedAddSet) {
   IntegrityCase c;
   const Version v1 = test::version(1, c.home[0], 1);
-  c.history.put(0, kKey, 1, 10, 20);
+  c.history.put(0, kIntegrityKey, 1, 10, 20);
   c.add(1, 2, 30, 40, {v1});  // must write [1,2]
-  c.history.get(2, kKey, 50, 60, {test::version(2, c.home[0], 2, v1.clock(), {2})});
+  c.history.get(2, kIntegrityKey, 50, 60, {test::version(2, c.home[0], 2, v1.clock(), {2})});
   expect_one(c.check(), "value_corrupted");
 }
 
 TEST(Integrity, RejectsAMixedInElement) {
   IntegrityCase c;
   const Version v1 = test::version(1, c.home[0], 1);
-  c.history.put(0, kKey, 1, 10, 20);
+  c.history.put(0, kIntegrityKey, 1, 10, 20);
   c.add(1, 2, 30, 40, {v1});
   c.trace.quiesced_empty(c.config, 100)
-      .final_store({c.home[0]}, kKey, {test::version(2, c.home[0], 2, v1.clock(), {1, 2, 5})});
+      .final_store({c.home[0]}, kIntegrityKey,
+                   {test::version(2, c.home[0], 2, v1.clock(), {1, 2, 5})});
   const PropertyVerdict v = c.check();
   expect_one(v, "value_corrupted");
   EXPECT_EQ(v.violations[0].nodes, std::vector<NodeId>{c.home[0]});
@@ -131,10 +128,10 @@ TEST(Integrity, RejectsAMixedInElement) {
 
 TEST(Integrity, RejectsATombstoneWithAValueAndAPutStoredAsATombstone) {
   IntegrityCase c;
-  c.history.write(OpFn::del, 0, kKey, 1, 10, 20);
-  c.history.put(1, kKey, 2, 11, 21);
+  c.history.write(OpFn::del, 0, kIntegrityKey, 1, 10, 20);
+  c.history.put(1, kIntegrityKey, 2, 11, 21);
   c.trace.quiesced_empty(c.config, 100)
-      .final_store({c.home[0]}, kKey,
+      .final_store({c.home[0]}, kIntegrityKey,
                    {with_value(test::version(1, c.home[0], 1), {3}, true),
                     with_value(test::version(2, c.home[1], 1), {}, true)});
   const PropertyVerdict v = c.check();
@@ -146,9 +143,9 @@ TEST(Integrity, RejectsATombstoneWithAValueAndAPutStoredAsATombstone) {
 TEST(Integrity, ReportsACorruptedWriteOnceWhereverItIsSeen) {
   IntegrityCase c;
   const Version bad = with_value(test::version(1, c.home[0], 1), {2});
-  c.history.put(0, kKey, 1, 10, 20);
-  c.history.get(1, kKey, 30, 40, {bad});
-  c.trace.quiesced_empty(c.config, 100).final_store(c.home, kKey, {bad});
+  c.history.put(0, kIntegrityKey, 1, 10, 20);
+  c.history.get(1, kIntegrityKey, 30, 40, {bad});
+  c.trace.quiesced_empty(c.config, 100).final_store(c.home, kIntegrityKey, {bad});
   const PropertyVerdict v = c.check();
   expect_one(v, "value_corrupted");
   EXPECT_NE(v.violations[0].explanation.find("4 time(s)"), std::string::npos);
@@ -157,10 +154,10 @@ TEST(Integrity, ReportsACorruptedWriteOnceWhereverItIsSeen) {
 TEST(Integrity, JudgesAnOpenAddOnlyByItsElement) {
   for (const Value& value : {Value{1, 2}, Value{1, 5}}) {
     IntegrityCase c;
-    c.history.put(0, kKey, 1, 10, 20);
+    c.history.put(0, kIntegrityKey, 1, 10, 20);
     c.still_open.push_back(c.add(1, 2, 30, 40, {}));  // its read set is unknown
     c.trace.quiesced_empty(c.config, 100)
-        .final_store({c.home[0]}, kKey, {test::version(2, c.home[0], 2, {}, value)});
+        .final_store({c.home[0]}, kIntegrityKey, {test::version(2, c.home[0], 2, {}, value)});
     const PropertyVerdict v = c.check();
     if (value == Value{1, 2}) {
       EXPECT_TRUE(v.violations.empty()) << kinds(v);
@@ -172,7 +169,7 @@ TEST(Integrity, JudgesAnOpenAddOnlyByItsElement) {
 
 TEST(Integrity, LeavesUnknownWritesToCausality) {
   IntegrityCase c;
-  c.history.get(1, kKey, 30, 40, {with_value(test::version(9, c.home[0], 1), {5})});
+  c.history.get(1, kIntegrityKey, 30, 40, {with_value(test::version(9, c.home[0], 1), {5})});
   EXPECT_TRUE(c.check().violations.empty());
 }
 
@@ -180,8 +177,8 @@ TEST(Integrity, LeavesUnknownWritesToCausality) {
 
 TEST(Integrity, RejectsReadingAFailedWrite) {
   IntegrityCase c;
-  c.history.put(0, kKey, 1, 10, 20, OpType::fail);
-  c.history.get(1, kKey, 30, 40, {test::version(1, c.home[0], 1)});
+  c.history.put(0, kIntegrityKey, 1, 10, 20, OpType::fail);
+  c.history.get(1, kIntegrityKey, 30, 40, {test::version(1, c.home[0], 1)});
   const PropertyVerdict v = c.check();
   expect_one(v, "aborted_read");
   EXPECT_EQ(v.violations[0].writes, std::vector<WriteId>{1});
@@ -190,7 +187,7 @@ TEST(Integrity, RejectsReadingAFailedWrite) {
 TEST(Integrity, RejectsAFailedWriteReadByAnAdd) {
   IntegrityCase c;
   const Version v1 = test::version(1, c.home[0], 1);
-  c.history.put(0, kKey, 1, 10, 20, OpType::fail);
+  c.history.put(0, kIntegrityKey, 1, 10, 20, OpType::fail);
   c.add(1, 2, 30, 40, {v1}, OpType::info);
   expect_one(c.check(), "aborted_read");
 }
@@ -198,21 +195,21 @@ TEST(Integrity, RejectsAFailedWriteReadByAnAdd) {
 TEST(Integrity, RejectsAFailedWriteInAFinalStoreOrHint) {
   IntegrityCase c;
   const Version v1 = test::version(1, c.home[0], 1);
-  c.history.put(0, kKey, 1, 10, 20, OpType::fail);
+  c.history.put(0, kIntegrityKey, 1, 10, 20, OpType::fail);
   c.trace.quiesced_empty(c.config, 100);
-  c.trace.trace().final_states[c.home[0]].hints[c.home[1]][kKey] = {v1};
+  c.trace.trace().final_states[c.home[0]].hints[c.home[1]][kIntegrityKey] = {v1};
   PropertyVerdict v = c.check();
   expect_one(v, "aborted_write_survived");
   EXPECT_EQ(v.violations[0].nodes, std::vector<NodeId>{c.home[0]});
-  c.trace.final_store({c.home[2]}, kKey, {v1});
+  c.trace.final_store({c.home[2]}, kIntegrityKey, {v1});
   v = c.check();
   expect_one(v, "aborted_write_survived");  // one per write, however many copies
 }
 
 TEST(Integrity, RejectsAFailedWriteStoredByANode) {
   IntegrityCase c;
-  c.history.put(0, kKey, 1, 10, 20, OpType::fail);
-  c.trace.stored(15, c.home[1], kKey, test::version(1, c.home[0], 1));
+  c.history.put(0, kIntegrityKey, 1, 10, 20, OpType::fail);
+  c.trace.stored(15, c.home[1], kIntegrityKey, test::version(1, c.home[0], 1));
   expect_one(c.check(), "aborted_write_stored");
 }
 
@@ -220,11 +217,11 @@ TEST(Integrity, RejectsAFailedWriteStoredOnceHoweverManyCopiesAndOtherRecords) {
   // Records that store nothing come first; the write is hinted, then stored twice.
   IntegrityCase c;
   const Version v1 = test::version(1, c.home[0], 1);
-  const uint64_t put = c.history.put(0, kKey, 1, 10, 20, OpType::fail, c.home[0]);
-  c.trace.record(10, TraceKind::request_started, c.home[0], kNoNode, kKey, 1);
+  const uint64_t put = c.history.put(0, kIntegrityKey, 1, 10, 20, OpType::fail, c.home[0]);
+  c.trace.record(10, TraceKind::request_started, c.home[0], kNoNode, kIntegrityKey, 1);
   c.trace.replied(11, c.home[0], put, c.home[1]);
-  c.trace.hinted(12, 4, c.home[2], kKey, v1);
-  c.trace.stored(15, c.home[1], kKey, v1).stored(16, c.home[0], kKey, v1);
+  c.trace.hinted(12, 4, c.home[2], kIntegrityKey, v1);
+  c.trace.stored(15, c.home[1], kIntegrityKey, v1).stored(16, c.home[0], kIntegrityKey, v1);
   const PropertyVerdict v = c.check();
   expect_one(v, "aborted_write_stored");
   ASSERT_EQ(v.violations.size(), 1u);
@@ -235,10 +232,10 @@ TEST(Integrity, RejectsAFailedWriteStoredOnceHoweverManyCopiesAndOtherRecords) {
 TEST(Integrity, AcceptsReadingAnIndeterminateWrite) {
   IntegrityCase c;
   const Version v1 = test::version(1, c.home[0], 1);
-  c.history.put(0, kKey, 1, 10, 20, OpType::info);
-  c.trace.stored(15, c.home[1], kKey, v1);
-  c.history.get(1, kKey, 30, 40, {v1});
-  c.trace.quiesced_empty(c.config, 100).final_store(c.home, kKey, {v1});
+  c.history.put(0, kIntegrityKey, 1, 10, 20, OpType::info);
+  c.trace.stored(15, c.home[1], kIntegrityKey, v1);
+  c.history.get(1, kIntegrityKey, 30, 40, {v1});
+  c.trace.quiesced_empty(c.config, 100).final_store(c.home, kIntegrityKey, {v1});
   EXPECT_TRUE(c.check().violations.empty());
 }
 
@@ -250,17 +247,17 @@ struct LwwCase : IntegrityCase {
   LwwCase() : IntegrityCase(Versioning::lww) {
     v1 = stamped(test::version(1, home[0], 1), 100);
     v2 = stamped(test::version(2, home[1], 1), 200);
-    history.put(0, kKey, 1, 10, 20);
-    history.put(1, kKey, 2, 11, 21);
+    history.put(0, kIntegrityKey, 1, 10, 20);
+    history.put(1, kIntegrityKey, 2, 11, 21);
     trace.quiesced_empty(config, 1000);
   }
 };
 
 TEST(IntegrityLww, RejectsALastArrivalWinner) {
   LwwCase c;
-  c.history.get(2, kKey, 30, 40, {c.v2});  // w2's timestamp is seen here
-  c.trace.stored(15, c.home[0], kKey, c.v2).stored(16, c.home[0], kKey, c.v1);
-  c.trace.final_store({c.home[0]}, kKey, {c.v1});
+  c.history.get(2, kIntegrityKey, 30, 40, {c.v2});  // w2's timestamp is seen here
+  c.trace.stored(15, c.home[0], kIntegrityKey, c.v2).stored(16, c.home[0], kIntegrityKey, c.v1);
+  c.trace.final_store({c.home[0]}, kIntegrityKey, {c.v1});
   const PropertyVerdict v = c.check();
   expect_one(v, "lww_wrong_winner");
   EXPECT_EQ(v.violations[0].nodes, std::vector<NodeId>{c.home[0]});
@@ -269,9 +266,9 @@ TEST(IntegrityLww, RejectsALastArrivalWinner) {
 
 TEST(IntegrityLww, AcceptsTheHigherTimestampWhateverTheArrivalOrder) {
   LwwCase c;
-  c.trace.stored(15, c.home[0], kKey, c.v1).stored(16, c.home[0], kKey, c.v2);
-  c.trace.stored(15, c.home[1], kKey, c.v2);  // v1 arrived later at home[1] and lost
-  c.trace.final_store({c.home[0], c.home[1]}, kKey, {c.v2});
+  c.trace.stored(15, c.home[0], kIntegrityKey, c.v1).stored(16, c.home[0], kIntegrityKey, c.v2);
+  c.trace.stored(15, c.home[1], kIntegrityKey, c.v2);  // v1 arrived later at home[1] and lost
+  c.trace.final_store({c.home[0], c.home[1]}, kIntegrityKey, {c.v2});
   EXPECT_TRUE(c.check().violations.empty()) << kinds(c.check());
 }
 
@@ -279,11 +276,11 @@ TEST(IntegrityLww, AcceptsACausalOverwriteWithAnOlderTimestamp) {
   LwwCase c;
   // w3 read w2 (context covers its dot) but its coordinator's clock reads 50.
   const Version v3 = stamped(test::version(3, c.home[2], 1, c.v2.clock()), 50);
-  c.history.put(2, kKey, 3, 30, 40, OpType::ok, c.home[2], c.v2.clock());
-  c.history.get(3, kKey, 25, 26, {c.v2});  // w2's timestamp is seen here
-  c.trace.stored(15, c.home[0], kKey, c.v1).stored(16, c.home[0], kKey, c.v2);
-  c.trace.stored(35, c.home[0], kKey, v3);
-  c.trace.final_store({c.home[0]}, kKey, {v3});
+  c.history.put(2, kIntegrityKey, 3, 30, 40, OpType::ok, c.home[2], c.v2.clock());
+  c.history.get(3, kIntegrityKey, 25, 26, {c.v2});  // w2's timestamp is seen here
+  c.trace.stored(15, c.home[0], kIntegrityKey, c.v1).stored(16, c.home[0], kIntegrityKey, c.v2);
+  c.trace.stored(35, c.home[0], kIntegrityKey, v3);
+  c.trace.final_store({c.home[0]}, kIntegrityKey, {v3});
   // v3 does not beat v1 directly (lower timestamp, concurrent), but it superseded v2,
   // which beat v1: a chain of merges, which is how the store dropped v1.
   EXPECT_TRUE(c.check().violations.empty()) << kinds(c.check());
@@ -291,23 +288,23 @@ TEST(IntegrityLww, AcceptsACausalOverwriteWithAnOlderTimestamp) {
 
 TEST(IntegrityLww, AcceptsALowerWinnerAfterAWipe) {
   LwwCase c;
-  c.trace.stored(15, c.home[0], kKey, c.v2).fault(17, TraceKind::wiped, c.home[0]);
-  c.trace.stored(18, c.home[0], kKey, c.v1);
-  c.trace.final_store({c.home[0]}, kKey, {c.v1});
-  c.history.get(2, kKey, 30, 40, {c.v2});
+  c.trace.stored(15, c.home[0], kIntegrityKey, c.v2).fault(17, TraceKind::wiped, c.home[0]);
+  c.trace.stored(18, c.home[0], kIntegrityKey, c.v1);
+  c.trace.final_store({c.home[0]}, kIntegrityKey, {c.v1});
+  c.history.get(2, kIntegrityKey, 30, 40, {c.v2});
   EXPECT_TRUE(c.check().violations.empty()) << kinds(c.check());
 }
 
 TEST(IntegrityLww, RejectsAStoreThatEndsEmpty) {
   LwwCase c;
-  c.trace.stored(15, c.home[0], kKey, c.v2);
+  c.trace.stored(15, c.home[0], kIntegrityKey, c.v2);
   expect_one(c.check(), "lww_wrong_winner");
 }
 
 TEST(IntegrityLww, DoesNotJudgeAnUnreadableFinalState) {
   // A final state filed under another node's id says nothing about this node.
   LwwCase c;
-  c.trace.stored(15, c.home[0], kKey, c.v2);
+  c.trace.stored(15, c.home[0], kIntegrityKey, c.v2);
   c.trace.trace().final_states[c.home[0]].node = c.home[0] + 1;
   EXPECT_TRUE(c.check().violations.empty()) << kinds(c.check());
 }
@@ -315,8 +312,8 @@ TEST(IntegrityLww, DoesNotJudgeAnUnreadableFinalState) {
 TEST(IntegrityLww, JudgesTheStoresAfterAVersionOfAnUnknownWrite) {
   // w9 is no write of the history (causality's unknown_write): skipped, not the end.
   LwwCase c;
-  c.trace.stored(14, c.home[0], kKey, test::version(9, c.home[2], 7));
-  c.trace.stored(15, c.home[0], kKey, c.v2);
+  c.trace.stored(14, c.home[0], kIntegrityKey, test::version(9, c.home[2], 7));
+  c.trace.stored(15, c.home[0], kIntegrityKey, c.v2);
   const PropertyVerdict v = c.check();
   expect_one(v, "lww_wrong_winner");
   ASSERT_EQ(v.violations.size(), 1u);
@@ -328,20 +325,20 @@ TEST(IntegrityLww, DerivesTimestampsFromTheCoordinatorsSkewedClock) {
   for (const bool skewed : {false, true}) {
     IntegrityCase c(Versioning::lww);
     const NodeId a = c.home[0], b = c.home[1];
-    const uint64_t p1 = c.history.put(0, kKey, 1, 10, 60, OpType::ok, a);
-    const uint64_t p2 = c.history.put(1, kKey, 2, 20, 70, OpType::ok, b);
+    const uint64_t p1 = c.history.put(0, kIntegrityKey, 1, 10, 60, OpType::ok, a);
+    const uint64_t p2 = c.history.put(1, kIntegrityKey, 2, 20, 70, OpType::ok, b);
     if (skewed) {
       c.trace.record(5, TraceKind::clock_skewed, a);
       c.trace.trace().records.back().detail = "1000";
     }
-    c.trace.record(12, TraceKind::request_started, a, kNoNode, kKey, 1);
+    c.trace.record(12, TraceKind::request_started, a, kNoNode, kIntegrityKey, 1);
     c.trace.trace().records.back().op_id = p1;
-    c.trace.record(22, TraceKind::request_started, b, kNoNode, kKey, 2);
+    c.trace.record(22, TraceKind::request_started, b, kNoNode, kIntegrityKey, 2);
     c.trace.trace().records.back().op_id = p2;
     // w1 stamped 12 (+1000 when skewed), w2 stamped 22; a stores w2, then w1 arrives.
     const Version v1 = stamped(test::version(1, a, 1), skewed ? 1012 : 12);
-    c.trace.stored(30, a, kKey, test::version(2, b, 1)).stored(40, a, kKey, v1);
-    c.trace.quiesced_empty(c.config, 1000).final_store({a}, kKey, {v1});
+    c.trace.stored(30, a, kIntegrityKey, test::version(2, b, 1)).stored(40, a, kIntegrityKey, v1);
+    c.trace.quiesced_empty(c.config, 1000).final_store({a}, kIntegrityKey, {v1});
     const PropertyVerdict v = c.check();
     if (skewed) {
       EXPECT_TRUE(v.violations.empty()) << kinds(v);
@@ -357,11 +354,11 @@ TEST(IntegrityLww, DerivesTimestampsFromTheCoordinatorsSkewedClock) {
 
 TEST(IntegrityLww, RejectsAGetBelowWhatAReplicaHeldThroughout) {
   LwwCase c;
-  c.trace.stored(15, c.home[1], kKey, c.v2).stored(15, c.home[0], kKey, c.v1);
-  const uint64_t get = c.history.get(2, kKey, 30, 40, {c.v1}, c.home[0]);
+  c.trace.stored(15, c.home[1], kIntegrityKey, c.v2).stored(15, c.home[0], kIntegrityKey, c.v1);
+  const uint64_t get = c.history.get(2, kIntegrityKey, 30, 40, {c.v1}, c.home[0]);
   c.trace.replied(35, c.home[0], get, c.home[0]).replied(36, c.home[0], get, c.home[1]);
-  c.trace.final_store({c.home[0], c.home[1]}, kKey, {c.v2});
-  c.trace.stored(50, c.home[0], kKey, c.v2);
+  c.trace.final_store({c.home[0], c.home[1]}, kIntegrityKey, {c.v2});
+  c.trace.stored(50, c.home[0], kIntegrityKey, c.v2);
   const PropertyVerdict v = c.check();
   expect_one(v, "lww_get_wrong_winner");
   EXPECT_EQ(v.violations[0].nodes, (std::vector<NodeId>{c.home[1], c.home[0]}));
@@ -369,41 +366,41 @@ TEST(IntegrityLww, RejectsAGetBelowWhatAReplicaHeldThroughout) {
 
 TEST(IntegrityLww, RejectsAGetReturningNothingWhileAReplicaHeldAVersion) {
   LwwCase c;
-  c.trace.stored(15, c.home[1], kKey, c.v2);
-  const uint64_t get = c.history.get(2, kKey, 30, 40, {}, c.home[0]);
+  c.trace.stored(15, c.home[1], kIntegrityKey, c.v2);
+  const uint64_t get = c.history.get(2, kIntegrityKey, 30, 40, {}, c.home[0]);
   c.trace.replied(35, c.home[0], get, c.home[1]);
-  c.trace.final_store({c.home[1]}, kKey, {c.v2});
+  c.trace.final_store({c.home[1]}, kIntegrityKey, {c.v2});
   expect_one(c.check(), "lww_get_wrong_winner");
 }
 
 TEST(IntegrityLww, AcceptsAGetAboveWhatTheReplicasHeld) {
   LwwCase c;
-  c.trace.stored(15, c.home[1], kKey, c.v1).stored(15, c.home[0], kKey, c.v2);
-  const uint64_t get = c.history.get(2, kKey, 30, 40, {c.v2}, c.home[0]);
+  c.trace.stored(15, c.home[1], kIntegrityKey, c.v1).stored(15, c.home[0], kIntegrityKey, c.v2);
+  const uint64_t get = c.history.get(2, kIntegrityKey, 30, 40, {c.v2}, c.home[0]);
   c.trace.replied(35, c.home[0], get, c.home[0]).replied(36, c.home[0], get, c.home[1]);
-  c.trace.stored(50, c.home[1], kKey, c.v2);
-  c.trace.final_store({c.home[0], c.home[1]}, kKey, {c.v2});
+  c.trace.stored(50, c.home[1], kIntegrityKey, c.v2);
+  c.trace.final_store({c.home[0], c.home[1]}, kIntegrityKey, {c.v2});
   EXPECT_TRUE(c.check().violations.empty()) << kinds(c.check());
 }
 
 TEST(IntegrityLww, DoesNotJudgeAReplicaThatStoredTheKeyOnlyAfterTheGet) {
   LwwCase c;
-  const uint64_t get = c.history.get(2, kKey, 30, 40, {}, c.home[0]);
+  const uint64_t get = c.history.get(2, kIntegrityKey, 30, 40, {}, c.home[0]);
   c.trace.replied(35, c.home[0], get, c.home[1]);
-  c.trace.stored(50, c.home[1], kKey, c.v2);
-  c.trace.final_store({c.home[1]}, kKey, {c.v2});
+  c.trace.stored(50, c.home[1], kIntegrityKey, c.v2);
+  c.trace.final_store({c.home[1]}, kIntegrityKey, {c.v2});
   EXPECT_TRUE(c.check().violations.empty()) << kinds(c.check());
 }
 
 TEST(IntegrityLww, DoesNotJudgeAReplicaWhoseStoreChangedDuringTheGet) {
   LwwCase c;
   const Version v0 = stamped(test::version(3, c.home[2], 1), 10);
-  c.history.put(2, kKey, 3, 1, 5);
-  c.trace.stored(3, c.home[1], kKey, c.v2);
-  c.trace.fault(33, TraceKind::wiped, c.home[1]).stored(34, c.home[1], kKey, v0);
-  const uint64_t get = c.history.get(3, kKey, 30, 40, {v0}, c.home[0]);
+  c.history.put(2, kIntegrityKey, 3, 1, 5);
+  c.trace.stored(3, c.home[1], kIntegrityKey, c.v2);
+  c.trace.fault(33, TraceKind::wiped, c.home[1]).stored(34, c.home[1], kIntegrityKey, v0);
+  const uint64_t get = c.history.get(3, kIntegrityKey, 30, 40, {v0}, c.home[0]);
   c.trace.replied(35, c.home[0], get, c.home[1]);
-  c.trace.final_store({c.home[1]}, kKey, {v0});
+  c.trace.final_store({c.home[1]}, kIntegrityKey, {v0});
   EXPECT_TRUE(c.check().violations.empty()) << kinds(c.check());
 }
 

@@ -12,12 +12,9 @@
 namespace dt {
 namespace {
 
-constexpr Key kKey = 7;
+constexpr Key kLwwKey = 7;
 
-Version stamped(Version v, int64_t timestamp_ns) {
-  v.lww_timestamp_ns = timestamp_ns;
-  return v;
-}
+using test::stamped;
 
 // A run under LWW whose order is built from a history and a trace.
 struct OrderCase {
@@ -28,16 +25,16 @@ struct OrderCase {
   ReplicaTrace built_trace;
   std::optional<Result<CheckContext>> ctx;
 
-  // Blind puts of `versions` on kKey, then one get reading each back alone.
+  // Blind puts of `versions` on kLwwKey, then one get reading each back alone.
   void put_and_read(const std::vector<Version>& versions) {
     TimeNs t = 10;
     ProcessId process = 0;
     for (const Version& v : versions) {
-      history.put(process++, kKey, v.write_id, t, t + 1, OpType::ok, 0, v.context);
+      history.put(process++, kLwwKey, v.write_id, t, t + 1, OpType::ok, 0, v.context);
       t += 10;
     }
     for (const Version& v : versions) {
-      history.get(process++, kKey, t, t + 1, {v});
+      history.get(process++, kLwwKey, t, t + 1, {v});
       t += 10;
     }
   }
@@ -52,10 +49,10 @@ struct OrderCase {
 
 TEST(LwwOrder, AVersionWithoutAWriteIdStampsNothing) {
   OrderCase c;
-  c.history.put(0, kKey, 1, 10, 11);
+  c.history.put(0, kLwwKey, 1, 10, 11);
   Version anonymous = stamped(test::version(1, 2, 9), 5);
   anonymous.write_id = 0;
-  c.history.get(1, kKey, 20, 21, {anonymous, stamped(test::version(1, 0, 1), 100)});
+  c.history.get(1, kLwwKey, 20, 21, {anonymous, stamped(test::version(1, 0, 1), 100)});
   const LwwOrder order = c.order();
   EXPECT_EQ(order.stamp(0), nullptr);
   ASSERT_NE(order.stamp(1), nullptr);
@@ -65,12 +62,12 @@ TEST(LwwOrder, AVersionWithoutAWriteIdStampsNothing) {
 
 TEST(LwwOrder, AnUnreadableSkewHidesOnlyThatNodesTimestamps) {
   OrderCase c;
-  c.history.put(0, kKey, 1, 10, 11, OpType::ok, 0);
-  c.history.put(1, kKey, 2, 20, 21, OpType::ok, 1);
+  c.history.put(0, kLwwKey, 1, 10, 11, OpType::ok, 0);
+  c.history.put(1, kLwwKey, 2, 20, 21, OpType::ok, 1);
   c.trace.record(5, TraceKind::clock_skewed, 0);
   c.trace.trace().records.back().detail = "fast";
-  c.trace.record(10, TraceKind::request_started, 0, kNoNode, kKey, 1);
-  c.trace.record(20, TraceKind::request_started, 1, kNoNode, kKey, 2);
+  c.trace.record(10, TraceKind::request_started, 0, kNoNode, kLwwKey, 1);
+  c.trace.record(20, TraceKind::request_started, 1, kNoNode, kLwwKey, 2);
   const LwwOrder order = c.order();
   EXPECT_EQ(order.stamp(1), nullptr);
   ASSERT_NE(order.stamp(2), nullptr);
@@ -101,10 +98,10 @@ TEST(LwwOrder, ReachesOnlyAlongChainsOfBeats) {
   const Version v3 = stamped(test::version(3, 2, 1), 200);
   c.put_and_read({v1, v2, v3});
   const LwwOrder order = c.order();
-  EXPECT_TRUE(order.reaches(kKey, 1, 2));
-  EXPECT_FALSE(order.reaches(kKey, 1, 3));  // w1 beats w2, but neither beats w3
-  EXPECT_FALSE(order.reaches(kKey, 2, 1));
-  EXPECT_TRUE(order.reaches(kKey, 3, 2));
+  EXPECT_TRUE(order.reaches(kLwwKey, 1, 2));
+  EXPECT_FALSE(order.reaches(kLwwKey, 1, 3));  // w1 beats w2, but neither beats w3
+  EXPECT_FALSE(order.reaches(kLwwKey, 2, 1));
+  EXPECT_TRUE(order.reaches(kLwwKey, 3, 2));
 }
 
 TEST(LwwOrder, ReachesThroughACausalOverwriteWithAnOlderTimestamp) {
@@ -116,7 +113,7 @@ TEST(LwwOrder, ReachesThroughACausalOverwriteWithAnOlderTimestamp) {
   c.put_and_read({v1, v3, v4});
   const LwwOrder order = c.order();
   EXPECT_EQ(order.beats(4, 1), std::optional<bool>(false));
-  EXPECT_TRUE(order.reaches(kKey, 4, 1));  // w4 beats w3, which beats w1
+  EXPECT_TRUE(order.reaches(kLwwKey, 4, 1));  // w4 beats w3, which beats w1
 }
 
 }  // namespace

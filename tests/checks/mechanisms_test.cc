@@ -17,18 +17,18 @@ namespace {
 
 using test::TraceBuilder;
 
-constexpr Key kKey = 9;
+constexpr Key kMechanismKey = 9;
 constexpr uint64_t kOp = 1;
 constexpr uint64_t kMerged = 0xAAAA;
 constexpr uint64_t kStale = 0xBBBB;
-constexpr TimeNs kMs = 1'000'000;
+using test::kMs;
 
 struct MechanismCase {
   Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
   TraceBuilder trace;
 
   TraceRecord& add(TimeNs t, TraceKind kind, NodeId node, NodeId peer = kNoNode) {
-    trace.record(t, kind, node, peer, kKey);
+    trace.record(t, kind, node, peer, kMechanismKey);
     return trace.trace().records.back();
   }
   // A get coordinated by `coordinator`: started, one reply per (node, hash),
@@ -63,7 +63,7 @@ struct MechanismCase {
     }
     return out;
   }
-  std::vector<NodeId> home() const { return test::home_of(config, kKey); }
+  std::vector<NodeId> home() const { return test::home_of(config, kMechanismKey); }
 };
 
 TEST(Mechanisms, RejectsAStaleHomeResponderThatIsNotRepaired) {
@@ -74,7 +74,7 @@ TEST(Mechanisms, RejectsAStaleHomeResponderThatIsNotRepaired) {
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].kind, "read_repair_missing");
   EXPECT_EQ(v[0].nodes, (std::vector<NodeId>{home[0], home[1]}));
-  EXPECT_EQ(v[0].keys, std::vector<Key>{kKey});
+  EXPECT_EQ(v[0].keys, std::vector<Key>{kMechanismKey});
   EXPECT_EQ(v[0].times, std::vector<TimeNs>{30});
 }
 
@@ -101,7 +101,7 @@ TEST(Mechanisms, AcceptsAStaleFallbackResponderWithoutRepair) {
   // Fallbacks are never repaired: that would plant owned data on a non-owner.
   MechanismCase c;
   const std::vector<NodeId> home = c.home();
-  const NodeId fallback = test::non_home_of(c.config, kKey).front();
+  const NodeId fallback = test::non_home_of(c.config, kMechanismKey).front();
   c.get(home[0], {{home[0], kMerged}, {fallback, kStale}});
   EXPECT_TRUE(c.violations("").empty());
 }
@@ -136,15 +136,15 @@ TEST(Mechanisms, AcceptsAPutWhoseAcksDifferFromItsResult) {
   EXPECT_TRUE(c.violations("").empty());
 }
 
-constexpr NodeId kHolder = 4;
-constexpr NodeId kIntended = 1;
+constexpr NodeId kMechanismHolder = 4;
+constexpr NodeId kMechanismIntended = 1;
 
 struct HandoffCase : MechanismCase {
   HandoffCase() {
-    trace.hinted(10, kHolder, kIntended, kKey, test::version(1, 0, 1));
+    trace.hinted(10, kMechanismHolder, kMechanismIntended, kMechanismKey, test::version(1, 0, 1));
   }
   void offer(TimeNs t, uint64_t count) {
-    add(t, TraceKind::handoff_offered, kHolder, kIntended).count = count;
+    add(t, TraceKind::handoff_offered, kMechanismHolder, kMechanismIntended).count = count;
   }
   void end_at(TimeNs t) { trace.record(t, TraceKind::healed, kNoNode); }
 };
@@ -155,7 +155,7 @@ TEST(Mechanisms, RejectsHintsHeldForALiveNodeWithoutAnOffer) {
   const std::vector<Violation> v = c.violations("handoff");
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].kind, "handoff_missing");
-  EXPECT_EQ(v[0].nodes, (std::vector<NodeId>{kHolder, kIntended}));
+  EXPECT_EQ(v[0].nodes, (std::vector<NodeId>{kMechanismHolder, kMechanismIntended}));
   EXPECT_EQ(v[0].times, (std::vector<TimeNs>{10, 10 + 201 * kMs}));
 }
 
@@ -169,13 +169,13 @@ TEST(Mechanisms, AcceptsOffersOneIntervalApart) {
 
 TEST(Mechanisms, AcceptsNoOfferWhileTheIntendedNodeIsSuspectedOrTheHolderIsDown) {
   HandoffCase suspected;
-  suspected.add(5, TraceKind::suspected, kHolder, kIntended);
+  suspected.add(5, TraceKind::suspected, kMechanismHolder, kMechanismIntended);
   suspected.end_at(2000 * kMs);
   EXPECT_TRUE(suspected.violations("handoff").empty());
 
   HandoffCase down;  // crashed at 100 ms, back at 1 s: a round is due by 1.2 s
-  down.trace.fault(100 * kMs, TraceKind::crashed, kHolder);
-  down.trace.fault(1000 * kMs, TraceKind::restarted, kHolder);
+  down.trace.fault(100 * kMs, TraceKind::crashed, kMechanismHolder);
+  down.trace.fault(1000 * kMs, TraceKind::restarted, kMechanismHolder);
   down.end_at(1200 * kMs);
   EXPECT_TRUE(down.violations("handoff").empty());
   down.end_at(1201 * kMs);
@@ -183,7 +183,8 @@ TEST(Mechanisms, AcceptsNoOfferWhileTheIntendedNodeIsSuspectedOrTheHolderIsDown)
 
   HandoffCase delivered;  // the hint is gone after its ack: nothing left to offer
   delivered.offer(100 * kMs, 1);
-  delivered.trace.hint_deleted(110 * kMs, kHolder, kIntended, kKey, test::version(1, 0, 1));
+  delivered.trace.hint_deleted(110 * kMs, kMechanismHolder, kMechanismIntended, kMechanismKey,
+                               test::version(1, 0, 1));
   delivered.end_at(2000 * kMs);
   EXPECT_TRUE(delivered.violations("handoff").empty());
 }
@@ -191,7 +192,8 @@ TEST(Mechanisms, AcceptsNoOfferWhileTheIntendedNodeIsSuspectedOrTheHolderIsDown)
 TEST(Mechanisms, RejectsAnOfferMissingAHint) {
   // handoff_skips_tombstones: two hints held, one offered.
   HandoffCase c;
-  c.trace.hinted(20, kHolder, kIntended, kKey + 1, test::version(2, 0, 2));
+  c.trace.hinted(20, kMechanismHolder, kMechanismIntended, kMechanismKey + 1,
+                 test::version(2, 0, 2));
   c.offer(100 * kMs, 1);
   const std::vector<Violation> v = c.violations("handoff");
   ASSERT_EQ(v.size(), 1u);

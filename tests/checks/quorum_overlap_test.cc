@@ -10,7 +10,7 @@ namespace {
 using test::HistoryBuilder;
 using test::TraceBuilder;
 
-constexpr Key kKey = 7;
+constexpr Key kOverlapKey = 7;
 
 // One write acked by `acks`, then one get answered by `replies` returning `read`.
 struct StaleCase {
@@ -22,22 +22,22 @@ struct StaleCase {
   uint64_t read_op = 0;
   Version v1;
 
-  explicit StaleCase(Config c) : config(c), home(test::home_of(c, kKey)) {
+  explicit StaleCase(Config c) : config(c), home(test::home_of(c, kOverlapKey)) {
     v1 = test::version(1, home[0], 1);
   }
   void write_acked_by(const std::vector<NodeId>& acks, bool hinted = false) {
-    write_op = history.put(0, kKey, 1, 10, 20, OpType::ok, home[0]);
+    write_op = history.put(0, kOverlapKey, 1, 10, 20, OpType::ok, home[0]);
     for (NodeId n : acks) {
       if (hinted && !config_is_home(n)) {
-        trace.hinted(12, n, home[2], kKey, v1);
+        trace.hinted(12, n, home[2], kOverlapKey, v1);
       } else {
-        trace.stored(12, n, kKey, v1);
+        trace.stored(12, n, kOverlapKey, v1);
       }
       trace.replied(14, home[0], write_op, n);
     }
   }
   void read_from(const std::vector<NodeId>& replies, Siblings read) {
-    read_op = history.get(1, kKey, 30, 40, std::move(read), home[0]);
+    read_op = history.get(1, kOverlapKey, 30, 40, std::move(read), home[0]);
     for (NodeId n : replies) trace.replied(35, home[0], read_op, n);
   }
   bool config_is_home(NodeId n) const {
@@ -72,16 +72,16 @@ TEST(QuorumOverlap, AcceptsASupersedingVersionInPlaceOfTheWrite) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
   c.write_acked_by({c.home[0], c.home[1]});
   const Version v2 = test::version(2, c.home[1], 1, test::clock_of({{c.home[0], 1}}));
-  c.history.put(2, kKey, 2, 21, 25, OpType::ok, c.home[1], v2.context);
-  c.trace.stored(22, c.home[1], kKey, v2);
+  c.history.put(2, kOverlapKey, 2, 21, 25, OpType::ok, c.home[1], v2.context);
+  c.trace.stored(22, c.home[1], kOverlapKey, v2);
   c.read_from({c.home[1], c.home[2]}, {v2});
   EXPECT_TRUE(c.check().violations.empty());
 }
 
 TEST(QuorumOverlap, AcceptsMissingAWriteAckedAfterTheReadWasInvoked) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
-  c.write_op = c.history.put(0, kKey, 1, 10, 35, OpType::ok, c.home[0]);
-  c.trace.stored(12, c.home[0], kKey, c.v1).replied(14, c.home[0], c.write_op, c.home[0]);
+  c.write_op = c.history.put(0, kOverlapKey, 1, 10, 35, OpType::ok, c.home[0]);
+  c.trace.stored(12, c.home[0], kOverlapKey, c.v1).replied(14, c.home[0], c.write_op, c.home[0]);
   c.read_from({c.home[1], c.home[2]}, {});
   EXPECT_TRUE(c.check().violations.empty());
 }
@@ -97,7 +97,7 @@ TEST(QuorumOverlap, RejectsStaleReadWithIntersectingQuorums) {
   EXPECT_EQ(s.kind, "stale_read");
   EXPECT_EQ(s.nodes, std::vector<NodeId>{c.home[1]});
   EXPECT_EQ(s.writes, std::vector<WriteId>{1});
-  EXPECT_EQ(s.keys, std::vector<Key>{kKey});
+  EXPECT_EQ(s.keys, std::vector<Key>{kOverlapKey});
   EXPECT_EQ(s.op_indices, (std::vector<uint64_t>{0, 1, 2, 3}));
   EXPECT_NE(s.explanation.find("node " + std::to_string(c.home[1]) + " is in both quorums"),
             std::string::npos)
@@ -106,7 +106,7 @@ TEST(QuorumOverlap, RejectsStaleReadWithIntersectingQuorums) {
 
 TEST(QuorumOverlap, JudgesStaleReadsAfterAGetWithNothingAckedYet) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
-  c.history.get(2, kKey, 1, 5, {}, c.home[0]);  // before any write: nothing to miss
+  c.history.get(2, kOverlapKey, 1, 5, {}, c.home[0]);  // before any write: nothing to miss
   c.write_acked_by({c.home[0], c.home[1]});
   c.read_from({c.home[1], c.home[2]}, {});
   const PropertyVerdict v = c.check();
@@ -120,9 +120,10 @@ TEST(QuorumOverlap, JudgesOnlyTheLatestAckedWriteOfEachActor) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
   c.write_acked_by({c.home[0], c.home[1]});
   const Version v2 = test::version(2, c.home[0], 2, c.v1.clock());
-  const uint64_t put = c.history.put(2, kKey, 2, 21, 25, OpType::ok, c.home[0], c.v1.clock());
+  const uint64_t put =
+      c.history.put(2, kOverlapKey, 2, 21, 25, OpType::ok, c.home[0], c.v1.clock());
   for (NodeId n : {c.home[0], c.home[1]}) {
-    c.trace.stored(22, n, kKey, v2).replied(23, c.home[0], put, n);
+    c.trace.stored(22, n, kOverlapKey, v2).replied(23, c.home[0], put, n);
   }
   c.read_from({c.home[1], c.home[2]}, {});
   const PropertyVerdict v = c.check();
@@ -166,7 +167,7 @@ TEST(QuorumOverlap, RejectsDisjointHomeQuorumsUnderStrictIntersectingConfig) {
 
 TEST(QuorumOverlap, ExplainsStaleReadUnderSloppyFallback) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::sloppy));
-  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  const NodeId fallback = test::non_home_of(c.config, kOverlapKey)[0];
   c.write_acked_by({c.home[0], fallback}, /*hinted=*/true);
   c.read_from({c.home[1], c.home[2]}, {});
   const PropertyVerdict v = c.check();
@@ -178,7 +179,7 @@ TEST(QuorumOverlap, ExplainsStaleReadUnderSloppyFallback) {
 
 TEST(QuorumOverlap, ExplainsHintOnlyOverlapAsFallback) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::sloppy));
-  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  const NodeId fallback = test::non_home_of(c.config, kOverlapKey)[0];
   c.write_acked_by({c.home[0], fallback}, /*hinted=*/true);
   c.read_from({fallback, c.home[2]}, {});
   const PropertyVerdict v = c.check();
@@ -189,7 +190,7 @@ TEST(QuorumOverlap, ExplainsHintOnlyOverlapAsFallback) {
 
 TEST(QuorumOverlap, RejectsAFallbackTargetInStrictMode) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
-  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  const NodeId fallback = test::non_home_of(c.config, kOverlapKey)[0];
   c.write_acked_by({c.home[0], c.home[1]});
   c.trace.target(11, c.home[0], c.write_op, fallback, /*fallback=*/true);
   const PropertyVerdict v = c.check();
@@ -198,7 +199,7 @@ TEST(QuorumOverlap, RejectsAFallbackTargetInStrictMode) {
   EXPECT_TRUE(u.promised);
   EXPECT_EQ(u.kind, "strict_quorum_used_fallback");
   EXPECT_EQ(u.op_indices, (std::vector<uint64_t>{0, 1}));
-  EXPECT_EQ(u.keys, std::vector<Key>{kKey});
+  EXPECT_EQ(u.keys, std::vector<Key>{kOverlapKey});
   EXPECT_EQ(u.nodes, std::vector<NodeId>{fallback});
   EXPECT_EQ(u.writes, std::vector<WriteId>{1});
   EXPECT_NE(u.explanation.find("strict quorum mode allows only home replicas"),
@@ -207,7 +208,7 @@ TEST(QuorumOverlap, RejectsAFallbackTargetInStrictMode) {
 
 TEST(QuorumOverlap, RejectsANonHomeReplyCountedInStrictMode) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
-  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  const NodeId fallback = test::non_home_of(c.config, kOverlapKey)[0];
   c.write_acked_by({c.home[0], c.home[1]});
   c.read_from({c.home[0], fallback}, {c.v1});
   const PropertyVerdict v = c.check();
@@ -221,7 +222,7 @@ TEST(QuorumOverlap, RejectsANonHomeReplyCountedInStrictMode) {
 
 TEST(QuorumOverlap, RejectsAStrictStaleReadThroughAFallbackAsABug) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::strict));
-  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  const NodeId fallback = test::non_home_of(c.config, kOverlapKey)[0];
   c.write_acked_by({c.home[0], fallback}, /*hinted=*/true);
   c.read_from({c.home[1], c.home[2]}, {});
   const PropertyVerdict v = c.check();
@@ -244,7 +245,7 @@ TEST(QuorumOverlap, AcceptsHomeTargetsAndRepliesInStrictMode) {
 
 TEST(QuorumOverlap, AcceptsFallbacksInSloppyMode) {
   StaleCase c(test::config_of(3, 2, 2, QuorumMode::sloppy));
-  const NodeId fallback = test::non_home_of(c.config, kKey)[0];
+  const NodeId fallback = test::non_home_of(c.config, kOverlapKey)[0];
   c.write_acked_by({c.home[0], fallback}, /*hinted=*/true);
   c.trace.target(11, c.home[0], c.write_op, fallback, /*fallback=*/true);
   c.read_from({c.home[0], fallback}, {c.v1});
@@ -311,10 +312,10 @@ struct LwwStaleCase : StaleCase {
     v2 = test::version(2, home[1], 1);
     v2.lww_timestamp_ns = v2_timestamp_ns;
     write_acked_by({home[0], home[1]});
-    const uint64_t op = history.put(2, kKey, 2, v2_invoke_ns, v2_invoke_ns + 5, OpType::ok,
-                                    home[1]);
-    trace.stored(v2_invoke_ns + 1, home[1], kKey, v2).replied(v2_invoke_ns + 2, home[1], op,
-                                                              home[1]);
+    const uint64_t op =
+        history.put(2, kOverlapKey, 2, v2_invoke_ns, v2_invoke_ns + 5, OpType::ok, home[1]);
+    trace.stored(v2_invoke_ns + 1, home[1], kOverlapKey, v2)
+        .replied(v2_invoke_ns + 2, home[1], op, home[1]);
     // No reply shows w1's timestamp: the trace does (request start + clock skew).
     started(11, home[0], 1, 100);
     started(v2_invoke_ns, home[1], 2, v2_timestamp_ns);
@@ -322,7 +323,7 @@ struct LwwStaleCase : StaleCase {
   void started(TimeNs t, NodeId coordinator, WriteId w, int64_t timestamp_ns) {
     trace.record(t, TraceKind::clock_skewed, coordinator);
     trace.trace().records.back().detail = std::to_string(timestamp_ns - static_cast<int64_t>(t));
-    trace.record(t, TraceKind::request_started, coordinator, kNoNode, kKey, w);
+    trace.record(t, TraceKind::request_started, coordinator, kNoNode, kOverlapKey, w);
   }
 };
 

@@ -10,7 +10,7 @@
 namespace dt {
 namespace {
 
-constexpr TimeNs kMs = kMillisecondNs;
+using test::kMs;
 
 // Nodes 0..5, homes {0,1,2} then fallbacks 3, 4, 5. T = 50 ms, deadline 200 ms,
 // delays <= 5 ms: a reachable node answers 10 ms after it is asked.

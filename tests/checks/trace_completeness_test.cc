@@ -7,10 +7,10 @@
 namespace dt {
 namespace {
 
-constexpr Key kKey = 4;
+constexpr Key kCompletenessKey = 4;
 constexpr NodeId kNode = 1;
-constexpr NodeId kHolder = 3;
-constexpr NodeId kIntended = 0;
+constexpr NodeId kCompletenessHolder = 3;
+constexpr NodeId kCompletenessIntended = 0;
 
 struct CompletenessCase {
   Config config = test::config_of(3, 2, 2, QuorumMode::sloppy);
@@ -21,18 +21,18 @@ struct CompletenessCase {
 
   CompletenessCase() {
     test::HistoryBuilder h;
-    h.put(0, kKey, 1, 1, 2);
-    h.put(1, kKey, 2, 3, 4, OpType::ok, 1, v2.context);
+    h.put(0, kCompletenessKey, 1, 1, 2);
+    h.put(1, kCompletenessKey, 2, 3, 4, OpType::ok, 1, v2.context);
     history = h.build();
     trace.quiesced_empty(config, 1000);
   }
   CompletenessCase& superseded(TimeNs t, NodeId node, const Version& v, NodeId intended = kNoNode) {
-    trace.record(t, intended == kNoNode ? TraceKind::superseded : TraceKind::hint_superseded,
-                 node, intended, kKey, v.write_id, v.dot);
+    trace.record(t, intended == kNoNode ? TraceKind::superseded : TraceKind::hint_superseded, node,
+                 intended, kCompletenessKey, v.write_id, v.dot);
     return *this;
   }
   CompletenessCase& final_hint(NodeId holder, NodeId intended, const Version& v) {
-    trace.trace().final_states.at(holder).hints[intended][kKey].push_back(v);
+    trace.trace().final_states.at(holder).hints[intended][kCompletenessKey].push_back(v);
     return *this;
   }
   PropertyVerdict check() {
@@ -49,9 +49,9 @@ std::vector<std::string> kinds_of(const PropertyVerdict& v) {
 
 TEST(TraceCompleteness, AcceptsAMainStoreReplacedThroughASupersededRecord) {
   CompletenessCase c;
-  c.trace.stored(10, kNode, kKey, c.v1).stored(20, kNode, kKey, c.v2);
+  c.trace.stored(10, kNode, kCompletenessKey, c.v1).stored(20, kNode, kCompletenessKey, c.v2);
   c.superseded(20, kNode, c.v1);
-  c.trace.final_store({kNode}, kKey, {c.v2});
+  c.trace.final_store({kNode}, kCompletenessKey, {c.v2});
   const PropertyVerdict v = c.check();
   EXPECT_TRUE(v.checked);
   EXPECT_TRUE(v.promised);
@@ -61,8 +61,8 @@ TEST(TraceCompleteness, AcceptsAMainStoreReplacedThroughASupersededRecord) {
 TEST(TraceCompleteness, RejectsAVersionDroppedWithoutARecord) {
   // The silent hint-store supersession behind false lost_write alarms, in the main store.
   CompletenessCase c;
-  c.trace.stored(10, kNode, kKey, c.v1).stored(20, kNode, kKey, c.v2);
-  c.trace.final_store({kNode}, kKey, {c.v2});
+  c.trace.stored(10, kNode, kCompletenessKey, c.v1).stored(20, kNode, kCompletenessKey, c.v2);
+  c.trace.final_store({kNode}, kCompletenessKey, {c.v2});
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_TRUE(v.violations[0].promised);
@@ -73,7 +73,7 @@ TEST(TraceCompleteness, RejectsAVersionDroppedWithoutARecord) {
 
 TEST(TraceCompleteness, RejectsAFinalVersionNoRecordPutThere) {
   CompletenessCase c;
-  c.trace.final_store({kNode}, kKey, {c.v1});
+  c.trace.final_store({kNode}, kCompletenessKey, {c.v1});
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].kind, "trace_incomplete");
@@ -82,18 +82,20 @@ TEST(TraceCompleteness, RejectsAFinalVersionNoRecordPutThere) {
 
 TEST(TraceCompleteness, FollowsAHintFromStoreToSupersessionToDeletion) {
   CompletenessCase c;
-  c.trace.hinted(10, kHolder, kIntended, kKey, c.v1).hinted(20, kHolder, kIntended, kKey, c.v2);
-  c.superseded(20, kHolder, c.v1, kIntended);
-  c.trace.handed_off(30, kIntended, kHolder, kKey, c.v2);
-  c.trace.hint_deleted(40, kHolder, kIntended, kKey, c.v2);
-  c.trace.final_store({kIntended}, kKey, {c.v2});
+  c.trace.hinted(10, kCompletenessHolder, kCompletenessIntended, kCompletenessKey, c.v1)
+      .hinted(20, kCompletenessHolder, kCompletenessIntended, kCompletenessKey, c.v2);
+  c.superseded(20, kCompletenessHolder, c.v1, kCompletenessIntended);
+  c.trace.handed_off(30, kCompletenessIntended, kCompletenessHolder, kCompletenessKey, c.v2);
+  c.trace.hint_deleted(40, kCompletenessHolder, kCompletenessIntended, kCompletenessKey, c.v2);
+  c.trace.final_store({kCompletenessIntended}, kCompletenessKey, {c.v2});
   EXPECT_TRUE(c.check().violations.empty());
 }
 
 TEST(TraceCompleteness, RejectsAHintSupersededWithoutARecord) {
   CompletenessCase c;
-  c.trace.hinted(10, kHolder, kIntended, kKey, c.v1).hinted(20, kHolder, kIntended, kKey, c.v2);
-  c.final_hint(kHolder, kIntended, c.v2);
+  c.trace.hinted(10, kCompletenessHolder, kCompletenessIntended, kCompletenessKey, c.v1)
+      .hinted(20, kCompletenessHolder, kCompletenessIntended, kCompletenessKey, c.v2);
+  c.final_hint(kCompletenessHolder, kCompletenessIntended, c.v2);
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].kind, "trace_incomplete");
@@ -103,15 +105,17 @@ TEST(TraceCompleteness, RejectsAHintSupersededWithoutARecord) {
 
 TEST(TraceCompleteness, AcceptsAWipeWhoseLossesAreRecorded) {
   CompletenessCase c;
-  c.trace.stored(10, kNode, kKey, c.v1).hinted(10, kNode, kIntended, kKey, c.v2);
-  c.trace.fault(50, TraceKind::wiped, kNode).lost_on_wipe(50, kNode, kKey, c.v1);
-  c.trace.record(50, TraceKind::lost_on_wipe, kNode, kIntended, kKey, c.v2.write_id, c.v2.dot);
+  c.trace.stored(10, kNode, kCompletenessKey, c.v1)
+      .hinted(10, kNode, kCompletenessIntended, kCompletenessKey, c.v2);
+  c.trace.fault(50, TraceKind::wiped, kNode).lost_on_wipe(50, kNode, kCompletenessKey, c.v1);
+  c.trace.record(50, TraceKind::lost_on_wipe, kNode, kCompletenessIntended, kCompletenessKey,
+                 c.v2.write_id, c.v2.dot);
   EXPECT_TRUE(c.check().violations.empty());
 }
 
 TEST(TraceCompleteness, RejectsAWipeThatLostDataWithoutRecords) {
   CompletenessCase c;
-  c.trace.stored(10, kNode, kKey, c.v1).fault(50, TraceKind::wiped, kNode);
+  c.trace.stored(10, kNode, kCompletenessKey, c.v1).fault(50, TraceKind::wiped, kNode);
   const PropertyVerdict v = c.check();
   ASSERT_EQ(v.violations.size(), 1u);
   EXPECT_EQ(v.violations[0].kind, "trace_incomplete");
@@ -120,15 +124,15 @@ TEST(TraceCompleteness, RejectsAWipeThatLostDataWithoutRecords) {
 
 TEST(TraceCompleteness, RejectsRemovingWhatWasNeverHeldAndStoringTwice) {
   CompletenessCase c;
-  c.trace.hint_deleted(10, kHolder, kIntended, kKey, c.v1);
-  c.trace.stored(20, kNode, kKey, c.v1).stored(30, kNode, kKey, c.v1);
-  c.trace.final_store({kNode}, kKey, {c.v1});
+  c.trace.hint_deleted(10, kCompletenessHolder, kCompletenessIntended, kCompletenessKey, c.v1);
+  c.trace.stored(20, kNode, kCompletenessKey, c.v1).stored(30, kNode, kCompletenessKey, c.v1);
+  c.trace.final_store({kNode}, kCompletenessKey, {c.v1});
   const PropertyVerdict v = c.check();
   EXPECT_EQ(kinds_of(v), (std::vector<std::string>{"trace_inconsistent", "trace_inconsistent"}));
   ASSERT_EQ(v.violations.size(), 2u);
   // A hint names the node it is for; a main-store version names none.
   const std::string hint_text =
-      "w1, for node " + std::to_string(kIntended) + ") removes it from its hint store";
+      "w1, for node " + std::to_string(kCompletenessIntended) + ") removes it from its hint store";
   EXPECT_NE(v.violations[0].explanation.find(hint_text), std::string::npos)
       << v.violations[0].explanation;
   EXPECT_NE(v.violations[1].explanation.find("w1) adds it to its main store"), std::string::npos)

@@ -9,12 +9,12 @@ Result<ExperimentResult> run_availability(const std::vector<std::string>& assign
   return run_named("availability", assignments);
 }
 
-const std::vector<std::string> kTiny = {
+const std::vector<std::string> kTinyAvailability = {
     "nodes=8", "n=3", "w=2", "mttf_s=4", "mttr_s=2", "duration_s=6", "write_rate_per_s=20",
     "keys=40"};
 
 TEST(AvailabilityTest, SloppyQuorumsAreAtLeastAsAvailableAsStrict) {
-  const Result<ExperimentResult> result = run_availability(kTiny);
+  const Result<ExperimentResult> result = run_availability(kTinyAvailability);
   ASSERT_TRUE(result.is_ok()) << result.error();
   ASSERT_EQ(result.value().points.size(), 2u);
   const PointSummary& strict = result.value().points[0];

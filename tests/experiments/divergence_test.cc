@@ -5,11 +5,11 @@
 namespace dt {
 namespace {
 
-const std::vector<std::string> kTiny = {"nodes=5",      "carts=3",      "ops=400",
-                                        "duration_s=5", "mttf_s=1e9,5", "mttr_s=2"};
+const std::vector<std::string> kTinyDivergence = {"nodes=5",      "carts=3",      "ops=400",
+                                                  "duration_s=5", "mttf_s=1e9,5", "mttr_s=2"};
 
 TEST(DivergenceTest, SharesAddUpAndConcurrencyCreatesSiblings) {
-  std::vector<std::string> params = kTiny;
+  std::vector<std::string> params = kTinyDivergence;
   params.push_back("clients=1,12");
   const Result<ExperimentResult> result = run_named("divergence", params);
   ASSERT_TRUE(result.is_ok()) << result.error();
@@ -34,7 +34,7 @@ TEST(DivergenceTest, SharesAddUpAndConcurrencyCreatesSiblings) {
 TEST(DivergenceTest, NotesCompareWithThePaper) {
   const ExperimentSpec* spec = find_experiment("divergence");
   ASSERT_NE(spec, nullptr);
-  std::vector<std::string> params = kTiny;
+  std::vector<std::string> params = kTinyDivergence;
   params.push_back("clients=4");
   const Params parsed = parse_params(spec->params, params).value();
   const ExperimentResult result = run_experiment(*spec, parsed, {1, 1, 1, nullptr}).value();

@@ -6,14 +6,14 @@ namespace dt {
 namespace {
 
 // Small and harsh: every failure cascades, W = 1, so hinted-only writes occur.
-const std::vector<std::string> kTiny = {"nodes=5",      "n=3",
-                                        "w=1",          "mttf_s=3",
-                                        "mttr_s=2",     "cascade_share=1",
-                                        "duration_s=5", "write_rate_per_s=20",
-                                        "keys=10",      "thresholds_ms=1,100,10000"};
+const std::vector<std::string> kTinyDurability = {"nodes=5",      "n=3",
+                                                  "w=1",          "mttf_s=3",
+                                                  "mttr_s=2",     "cascade_share=1",
+                                                  "duration_s=5", "write_rate_per_s=20",
+                                                  "keys=10",      "thresholds_ms=1,100,10000"};
 
 TEST(DurabilityTest, VolatileHintsLoseAtLeastAsMuchAsDurable) {
-  const Result<ExperimentResult> result = run_named("durability", kTiny, 3);
+  const Result<ExperimentResult> result = run_named("durability", kTinyDurability, 3);
   ASSERT_TRUE(result.is_ok()) << result.error();
   ASSERT_EQ(result.value().points.size(), 2u);
   const PointSummary& durable = result.value().points[0];

@@ -31,7 +31,7 @@ std::vector<uint64_t> sorted_keys(const std::vector<Choice>& choices) {
   return keys;
 }
 
-const Choice& find_key(const std::vector<Choice>& choices, uint64_t key) {
+const Choice& choice_with_key(const std::vector<Choice>& choices, uint64_t key) {
   return *std::find_if(choices.begin(), choices.end(),
                        [&](const Choice& c) { return c.key == key; });
 }
@@ -45,7 +45,7 @@ void expect_same_future(const World& a, const World& b, const IdentityOptions& i
     World next_a(a);
     World next_b(b);
     next_a.apply(step);
-    next_b.apply(find_key(from_b, step.key));
+    next_b.apply(choice_with_key(from_b, step.key));
     EXPECT_EQ(fingerprint(next_a, identity), fingerprint(next_b, identity)) << step.text;
   }
   if (a.clients_done()) {

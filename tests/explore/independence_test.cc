@@ -21,10 +21,10 @@ namespace dt {
 
 namespace {
 
-constexpr IdentityOptions kOrdered{.symmetry = false, .commuting_steps = false};
+constexpr IdentityOptions kOrderedIdentity{.symmetry = false, .commuting_steps = false};
 constexpr IdentityOptions kExact{.symmetry = false, .commuting_steps = false, .exact_order = true};
 
-const Choice* find_key(const std::vector<Choice>& choices, uint64_t key) {
+const Choice* find_choice(const std::vector<Choice>& choices, uint64_t key) {
   auto it = std::find_if(choices.begin(), choices.end(),
                          [&](const Choice& c) { return c.key == key; });
   return it == choices.end() ? nullptr : &*it;
@@ -57,15 +57,15 @@ void check_pairs(const World& s, PairCounts& counts, const std::string& where) {
       const std::string pair = where + ": " + steps[i].text + " || " + steps[j].text;
       const std::vector<Choice> from_i = after[i].enabled();
       const std::vector<Choice> from_j = after[j].enabled();
-      const Choice* j_after_i = find_key(from_i, steps[j].key);
-      const Choice* i_after_j = find_key(from_j, steps[i].key);
+      const Choice* j_after_i = find_choice(from_i, steps[j].key);
+      const Choice* i_after_j = find_choice(from_j, steps[i].key);
       ASSERT_NE(j_after_i, nullptr) << "the first step disables the second: " << pair;
       ASSERT_NE(i_after_j, nullptr) << "the second step disables the first: " << pair;
       World ij(after[i]);
       ij.apply(*j_after_i);
       World ji(after[j]);
       ji.apply(*i_after_j);
-      EXPECT_EQ(fingerprint(ij, kOrdered), fingerprint(ji, kOrdered))
+      EXPECT_EQ(fingerprint(ij, kOrderedIdentity), fingerprint(ji, kOrderedIdentity))
           << "the two orders end in different states: " << pair;
       // Under the exact-order identity only pairs where at most one step
       // left a record or history event commute.

@@ -13,7 +13,7 @@ namespace {
 
 using testgen::first_json_block;
 
-std::string error_of(std::string_view text) {
+std::string history_error_of(std::string_view text) {
   Result<HistoryFile> h = read_history_json(text, "h.json");
   return h.is_ok() ? "ok" : h.error();
 }
@@ -91,50 +91,53 @@ RC_GTEST_PROP(HistoryJson, RoundTripIsByteIdentical, ()) {
 }
 
 TEST(HistoryJson, RejectsBadDocuments) {
-  EXPECT_EQ(error_of("{\"format\": \"dynamo-testbed-history\", \"version\": 1, \"ops\": [{"),
-            "h.json: not valid JSON: parse error at line 1, column 61: syntax error while "
-            "parsing object key - unexpected end of input; expected string literal");
-  EXPECT_EQ(error_of(R"({"format": "dynamo-testbed-schedule", "version": 1})"),
+  EXPECT_EQ(
+      history_error_of("{\"format\": \"dynamo-testbed-history\", \"version\": 1, \"ops\": [{"),
+      "h.json: not valid JSON: parse error at line 1, column 61: syntax error while "
+      "parsing object key - unexpected end of input; expected string literal");
+  EXPECT_EQ(history_error_of(R"({"format": "dynamo-testbed-schedule", "version": 1})"),
             "h.json: format: \"dynamo-testbed-schedule\" is not \"dynamo-testbed-history\"");
-  EXPECT_EQ(error_of(R"({"format": "dynamo-testbed-history", "version": 0})"),
+  EXPECT_EQ(history_error_of(R"({"format": "dynamo-testbed-history", "version": 0})"),
             "h.json: version: 0 is not supported (this build reads version 1)");
-  EXPECT_EQ(error_of(R"({"format": "dynamo-testbed-history", "version": 1, "ops": []})"),
+  EXPECT_EQ(history_error_of(R"({"format": "dynamo-testbed-history", "version": 1, "ops": []})"),
             "h.json: config: missing");
-  EXPECT_EQ(error_of(R"({"format": "dynamo-testbed-history", "version": 1,
+  EXPECT_EQ(history_error_of(R"({"format": "dynamo-testbed-history", "version": 1,
                          "config": {"read_quorum_r": 4}, "ops": []})"),
             "h.json: config.read_quorum_r: 4 is more than replicas_n (3)");
-  EXPECT_EQ(error_of(with_ops("") + " "), "ok");
+  EXPECT_EQ(history_error_of(with_ops("") + " "), "ok");
 }
 
 TEST(HistoryJson, RejectsBadOpFields) {
-  EXPECT_EQ(error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
+  EXPECT_EQ(history_error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
                                   "f": "get", "key": 1, "op_id": 1, "colour": 3})")),
             "h.json: ops[0].colour: unknown field of an op");
-  EXPECT_EQ(error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": "0", "type": "invoke",
+  EXPECT_EQ(
+      history_error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": "0", "type": "invoke",
                                   "f": "get", "key": 1, "op_id": 1})")),
-            "h.json: ops[0].process: expected an unsigned integer, got string");
-  EXPECT_EQ(error_of(with_ops(R"({"index": 0, "time_ns": 1.5, "process": 0, "type": "invoke",
+      "h.json: ops[0].process: expected an unsigned integer, got string");
+  EXPECT_EQ(
+      history_error_of(with_ops(R"({"index": 0, "time_ns": 1.5, "process": 0, "type": "invoke",
                                   "f": "get", "key": 1, "op_id": 1})")),
-            "h.json: ops[0].time_ns: 1.5 is not an integer");
-  EXPECT_EQ(error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "done",
+      "h.json: ops[0].time_ns: 1.5 is not an integer");
+  EXPECT_EQ(history_error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "done",
                                   "f": "get", "key": 1, "op_id": 1})")),
             "h.json: ops[0].type: \"done\" is not an op type (invoke|ok|fail|info)");
-  EXPECT_EQ(error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
+  EXPECT_EQ(history_error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
                                   "f": "cas", "key": 1, "op_id": 1})")),
             "h.json: ops[0].f: \"cas\" is not an op (put|get|delete|add)");
-  EXPECT_EQ(error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
+  EXPECT_EQ(history_error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
                                   "f": "get", "key": 1})")),
             "h.json: ops[0].op_id: missing");
-  EXPECT_EQ(error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
+  EXPECT_EQ(history_error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
                                   "f": "get", "key": 1, "op_id": 1, "coordinator": 5})")),
             "h.json: ops[0].coordinator: 5 is not a node (nodes are 0..4)");
-  EXPECT_EQ(error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
+  EXPECT_EQ(history_error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
                                   "f": "get", "key": 1, "op_id": 1, "value": 5})")),
             "h.json: ops[0].value: a get carries no value");
-  EXPECT_EQ(error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
+  EXPECT_EQ(history_error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
                                   "f": "get", "key": 1, "op_id": 1, "error": "x"})")),
             "h.json: ops[0].error: only fail and info carry an error");
-  EXPECT_EQ(error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
+  EXPECT_EQ(history_error_of(with_ops(R"({"index": 0, "time_ns": 1, "process": 0, "type": "invoke",
                                   "f": "get", "key": 1, "op_id": 1, "not_found": true})")),
             "h.json: ops[0].not_found: only a get's ok carries not_found");
 }
@@ -144,61 +147,64 @@ TEST(HistoryJson, RejectsBadVersions) {
                               "f": "get", "key": 1, "op_id": 1},
                              {"index": 1, "time_ns": 2, "process": 0, "type": "ok",
                               "f": "get", "key": 1, "op_id": 1, )";
-  EXPECT_EQ(error_of(with_ops(get + R"("context": [[2, 1], [1, 1]]})")),
+  EXPECT_EQ(history_error_of(with_ops(get + R"("context": [[2, 1], [1, 1]]})")),
             "h.json: ops[1].context[1]: node 1 is not after the previous entry's (entries are "
             "sorted, unique)");
-  EXPECT_EQ(error_of(with_ops(get + R"("context": [[2, 0]]})")),
+  EXPECT_EQ(history_error_of(with_ops(get + R"("context": [[2, 0]]})")),
             "h.json: ops[1].context[0][1]: a counter is at least 1");
-  EXPECT_EQ(error_of(with_ops(get + R"("read": [{"write_id": 1, "dot": [1, 2], "value": [1]},
-                                                 {"write_id": 2, "dot": [1, 1], "value": [2]}]})")),
-            "h.json: ops[1].read[1].dot: not after the previous sibling's dot (siblings are "
-            "sorted by dot, unique)");
   EXPECT_EQ(
-      error_of(with_ops(get + R"("read": [{"write_id": 1, "dot": [1, 2], "value": [2, 1]}]})")),
-      "h.json: ops[1].read[0].value[1]: 1 is not after the previous element (values are "
-      "sorted sets)");
-  EXPECT_EQ(error_of(with_ops(get + R"("read": [{"write_id": 1, "dot": [1, 2], "value": [2],
+      history_error_of(with_ops(get + R"("read": [{"write_id": 1, "dot": [1, 2], "value": [1]},
+                                                 {"write_id": 2, "dot": [1, 1], "value": [2]}]})")),
+      "h.json: ops[1].read[1].dot: not after the previous sibling's dot (siblings are "
+      "sorted by dot, unique)");
+  EXPECT_EQ(history_error_of(
+                with_ops(get + R"("read": [{"write_id": 1, "dot": [1, 2], "value": [2, 1]}]})")),
+            "h.json: ops[1].read[0].value[1]: 1 is not after the previous element (values are "
+            "sorted sets)");
+  EXPECT_EQ(history_error_of(with_ops(get + R"("read": [{"write_id": 1, "dot": [1, 2], "value": [2],
                                                   "tombstone": true}]})")),
             "h.json: ops[1].read[0].value: a tombstone has an empty value");
-  EXPECT_EQ(error_of(with_ops(get + R"("read": [{"write_id": 1, "dot": [1], "value": []}]})")),
-            "h.json: ops[1].read[0].dot: expected [id, counter], got 1 elements");
+  EXPECT_EQ(
+      history_error_of(with_ops(get + R"("read": [{"write_id": 1, "dot": [1], "value": []}]})")),
+      "h.json: ops[1].read[0].dot: expected [id, counter], got 1 elements");
 }
 
 TEST(HistoryJson, RejectsBrokenPairing) {
   const std::string ok_put = R"({"index": 0, "time_ns": 10, "process": 2, "type": "ok",
                                  "f": "put", "key": 1, "value": 7, "op_id": 100})";
-  EXPECT_EQ(error_of(with_ops(ok_put)), "h.json: ops[0]: ok for process 2 with no open invoke");
-  EXPECT_EQ(error_of(with_ops(std::string(kPutInvoke) + R"(,
+  EXPECT_EQ(history_error_of(with_ops(ok_put)),
+            "h.json: ops[0]: ok for process 2 with no open invoke");
+  EXPECT_EQ(history_error_of(with_ops(std::string(kPutInvoke) + R"(,
       {"index": 1, "time_ns": 11, "process": 0, "type": "invoke", "f": "get", "key": 1,
        "op_id": 101})")),
             "h.json: ops[1]: invoke for process 0 while ops[0] is still open");
-  EXPECT_EQ(error_of(with_ops(std::string(kPutInvoke) + R"(,
+  EXPECT_EQ(history_error_of(with_ops(std::string(kPutInvoke) + R"(,
       {"index": 1, "time_ns": 11, "process": 0, "type": "info", "f": "put", "key": 1,
        "value": 7, "op_id": 100, "error": "timeout"},
       {"index": 2, "time_ns": 12, "process": 0, "type": "invoke", "f": "get", "key": 1,
        "op_id": 101})")),
             "h.json: ops[2]: invoke for process 0 after its info (a process never invokes again "
             "after info)");
-  EXPECT_EQ(error_of(with_ops(std::string(kPutInvoke) + R"(,
+  EXPECT_EQ(history_error_of(with_ops(std::string(kPutInvoke) + R"(,
       {"index": 1, "time_ns": 11, "process": 0, "type": "ok", "f": "delete", "key": 1,
        "op_id": 100})")),
             "h.json: ops[1].f: delete does not match its invoke ops[0] (put)");
-  EXPECT_EQ(error_of(with_ops(std::string(kPutInvoke) + R"(,
+  EXPECT_EQ(history_error_of(with_ops(std::string(kPutInvoke) + R"(,
       {"index": 1, "time_ns": 11, "process": 0, "type": "fail", "f": "put", "key": 2,
        "op_id": 100})")),
             "h.json: ops[1].key: 2 does not match its invoke ops[0] (1)");
-  EXPECT_EQ(error_of(with_ops(std::string(kPutInvoke) + R"(,
+  EXPECT_EQ(history_error_of(with_ops(std::string(kPutInvoke) + R"(,
       {"index": 1, "time_ns": 11, "process": 0, "type": "ok", "f": "put", "key": 1,
        "op_id": 99})")),
             "h.json: ops[1].op_id: 99 does not match its invoke ops[0] (100)");
 }
 
 TEST(HistoryJson, RejectsBadIndicesAndTimes) {
-  EXPECT_EQ(error_of(with_ops(std::string(kPutInvoke) + R"(,
+  EXPECT_EQ(history_error_of(with_ops(std::string(kPutInvoke) + R"(,
       {"index": 0, "time_ns": 11, "process": 0, "type": "ok", "f": "put", "key": 1,
        "op_id": 100})")),
             "h.json: ops[1].index: 0, expected 1 (indices are dense, in file order)");
-  EXPECT_EQ(error_of(with_ops(std::string(kPutInvoke) + R"(,
+  EXPECT_EQ(history_error_of(with_ops(std::string(kPutInvoke) + R"(,
       {"index": 1, "time_ns": 9, "process": 0, "type": "ok", "f": "put", "key": 1,
        "op_id": 100})")),
             "h.json: ops[1].time_ns: 9 is before the previous op's (10)");
@@ -238,7 +244,7 @@ RC_GTEST_PROP(HistoryJson, MutatedFilesNeverCrash, ()) {
 
 TEST(HistoryJson, DocumentedExampleIsValid) {
   const std::string example = first_json_block("docs/history-format.md");
-  EXPECT_EQ(error_of(example), "ok") << example;
+  EXPECT_EQ(history_error_of(example), "ok") << example;
 }
 
 }  // namespace

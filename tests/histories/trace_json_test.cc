@@ -9,7 +9,7 @@
 namespace dt {
 namespace {
 
-std::string error_of(std::string_view text) {
+std::string trace_error_of(std::string_view text) {
   Result<ReplicaTrace> t = read_trace_json(text, "t.json");
   return t.is_ok() ? "ok" : t.error();
 }
@@ -53,40 +53,40 @@ RC_GTEST_PROP(TraceJson, RoundTripIsByteIdentical, ()) {
 }
 
 TEST(TraceJson, RejectsBadRecords) {
-  EXPECT_EQ(error_of(with_records(R"({"time_ns": 3, "kind": "teleported"})")),
+  EXPECT_EQ(trace_error_of(with_records(R"({"time_ns": 3, "kind": "teleported"})")),
             "t.json: records[0].kind: \"teleported\" is not a trace kind");
-  EXPECT_EQ(error_of(with_records(R"({"time_ns": 3, "kind": "healed"},
+  EXPECT_EQ(trace_error_of(with_records(R"({"time_ns": 3, "kind": "healed"},
                                      {"time_ns": 2, "kind": "healed"})")),
             "t.json: records[1].time_ns: 2 is before the previous record's (3)");
-  EXPECT_EQ(error_of(with_records(R"({"time_ns": 3, "node": 2, "kind": "crashed"})")),
+  EXPECT_EQ(trace_error_of(with_records(R"({"time_ns": 3, "node": 2, "kind": "crashed"})")),
             "t.json: records[0].node: 2 is not a node (nodes are 0..1)");
-  EXPECT_EQ(error_of(with_records(R"({"time_ns": 3, "kind": "healed", "peer": 7})")),
+  EXPECT_EQ(trace_error_of(with_records(R"({"time_ns": 3, "kind": "healed", "peer": 7})")),
             "t.json: records[0].peer: 7 is not a node (nodes are 0..1)");
-  EXPECT_EQ(error_of(with_records(R"({"time_ns": 3, "kind": "healed", "mood": 7})")),
+  EXPECT_EQ(trace_error_of(with_records(R"({"time_ns": 3, "kind": "healed", "mood": 7})")),
             "t.json: records[0].mood: unknown field of a trace record");
-  EXPECT_EQ(error_of(with_records(R"({"time_ns": -3, "kind": "healed"})")),
+  EXPECT_EQ(trace_error_of(with_records(R"({"time_ns": -3, "kind": "healed"})")),
             "t.json: records[0].time_ns: -3 is negative, expected an unsigned integer");
 }
 
 TEST(TraceJson, RejectsBadStatesAndCoverage) {
-  EXPECT_EQ(error_of(with_records("", R"({"node": 1, "store": [], "hints": [],
+  EXPECT_EQ(trace_error_of(with_records("", R"({"node": 1, "store": [], "hints": [],
       "suspected": [], "pending": [], "merkle_roots": []})")),
             "t.json: final_states[0].node: 1, expected 0 (one state per node, in order)");
-  EXPECT_EQ(error_of(with_records("", R"({"node": 0, "store": [{"key": 2, "siblings": []},
+  EXPECT_EQ(trace_error_of(with_records("", R"({"node": 0, "store": [{"key": 2, "siblings": []},
       {"key": 2, "siblings": []}], "hints": [], "suspected": [], "pending": [],
       "merkle_roots": []})")),
             "t.json: final_states[0].store[1].key: not after the previous entry's key "
             "(entries are sorted, unique)");
-  EXPECT_EQ(error_of(with_records("", R"({"node": 0, "store": [], "hints": [],
+  EXPECT_EQ(trace_error_of(with_records("", R"({"node": 0, "store": [], "hints": [],
       "suspected": [3, 1], "pending": [], "merkle_roots": []})")),
             "t.json: final_states[0].suspected[1]: not after the previous entry's node "
             "(entries are sorted, unique)");
-  EXPECT_EQ(error_of(with_records("", R"({"node": 0, "store": [], "hints": [],
+  EXPECT_EQ(trace_error_of(with_records("", R"({"node": 0, "store": [], "hints": [],
       "suspected": [], "merkle_roots": []})")),
             "t.json: final_states[0].pending: missing");
   std::string text = with_records("");
   text.replace(text.find("sibling_created"), 15, "sibling_created2");
-  EXPECT_EQ(error_of(text),
+  EXPECT_EQ(trace_error_of(text),
             "t.json: coverage.sibling_created2: unknown field of the coverage (not a coverage "
             "mark)");
 }

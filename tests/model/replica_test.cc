@@ -5,7 +5,8 @@
 namespace dt {
 namespace {
 
-Version version(ActorId actor, uint64_t counter, bool tombstone = false, VClock context = {}) {
+Version replica_version(ActorId actor, uint64_t counter, bool tombstone = false,
+                        VClock context = {}) {
   Version v;
   v.dot = Dot{actor, counter};
   v.context = std::move(context);
@@ -18,10 +19,12 @@ Version version(ActorId actor, uint64_t counter, bool tombstone = false, VClock 
 TEST(ReplicaTest, MainMergeReportsRecordsThenFlagsThenTombstones) {
   VersionStore store;
   Effects out;
-  merge_into_main(3, 1, TraceKind::stored, 9, {version(1, 1)}, store, Versioning::vclock, out);
+  merge_into_main(3, 1, TraceKind::stored, 9, {replica_version(1, 1)}, store, Versioning::vclock,
+                  out);
   out.clear();
-  merge_into_main(3, 2, TraceKind::repaired, 9, {version(2, 1, true), version(0, 1)}, store,
-                  Versioning::vclock, out);
+  merge_into_main(3, 2, TraceKind::repaired, 9,
+                  {replica_version(2, 1, true), replica_version(0, 1)}, store, Versioning::vclock,
+                  out);
   ASSERT_EQ(out.trace.size(), 2u);  // newly stored, canonical order
   EXPECT_EQ(out.trace[0].dot, (Dot{0, 1}));
   EXPECT_EQ(out.trace[1].dot, (Dot{2, 1}));
@@ -38,10 +41,11 @@ TEST(ReplicaTest, MainMergeReportsRecordsThenFlagsThenTombstones) {
 TEST(ReplicaTest, NothingNewMeansNoRecords) {
   VersionStore store;
   Effects out;
-  const Version newer = version(1, 2, false, VClock({{1, 1}}));
+  const Version newer = replica_version(1, 2, false, VClock({{1, 1}}));
   merge_into_main(0, 1, TraceKind::stored, 4, {newer}, store, Versioning::vclock, out);
   out.clear();
-  merge_into_main(0, 1, TraceKind::stored, 4, {version(1, 1)}, store, Versioning::vclock, out);
+  merge_into_main(0, 1, TraceKind::stored, 4, {replica_version(1, 1)}, store, Versioning::vclock,
+                  out);
   EXPECT_TRUE(out.trace.empty());
   EXPECT_TRUE(out.marks.empty());
 }
@@ -50,8 +54,8 @@ TEST(ReplicaTest, StoreRequestGoesToTheHintStoreWhenHinted) {
   VersionStore store;
   HintStore hints;
   Effects out;
-  handle_store_request(4, 1, StoreRequest{7, 5, version(1, 1), 0}, store, hints, Versioning::vclock,
-                       out);
+  handle_store_request(4, 1, StoreRequest{7, 5, replica_version(1, 1), 0}, store, hints,
+                       Versioning::vclock, out);
   EXPECT_TRUE(store.empty());
   EXPECT_TRUE(hints.contains(0, 5, Dot{1, 1}));
   ASSERT_EQ(out.trace.size(), 1u);
@@ -67,7 +71,7 @@ TEST(ReplicaTest, DuplicateStoreRequestIsAckedAgain) {
   VersionStore store;
   HintStore hints;
   Effects out;
-  const StoreRequest request{7, 5, version(1, 1), kNoNode};
+  const StoreRequest request{7, 5, replica_version(1, 1), kNoNode};
   handle_store_request(4, 1, request, store, hints, Versioning::vclock, out);
   out.clear();
   handle_store_request(4, 1, request, store, hints, Versioning::vclock, out);
@@ -79,9 +83,9 @@ TEST(ReplicaTest, DuplicateStoreRequestIsAckedAgain) {
 TEST(ReplicaDeathTest, MainMergeUnderANonStoringKindIsABug) {
   VersionStore store;
   Effects out;
-  EXPECT_DEATH(
-      merge_into_main(0, 1, TraceKind::hinted, 4, {version(1, 1)}, store, Versioning::vclock, out),
-      "non-storing trace kind");
+  EXPECT_DEATH(merge_into_main(0, 1, TraceKind::hinted, 4, {replica_version(1, 1)}, store,
+                               Versioning::vclock, out),
+               "non-storing trace kind");
 }
 
 }  // namespace

@@ -8,8 +8,8 @@
 namespace dt {
 namespace {
 
-Version version(ActorId actor, uint64_t counter, VClock context = {}, int64_t ts = 0,
-                bool tombstone = false) {
+Version stored_version(ActorId actor, uint64_t counter, VClock context = {}, int64_t ts = 0,
+                       bool tombstone = false) {
   Version v;
   v.dot = Dot{actor, counter};
   v.context = std::move(context);
@@ -21,7 +21,7 @@ Version version(ActorId actor, uint64_t counter, VClock context = {}, int64_t ts
 }
 
 TEST(StoreTest, ConcurrentVersionsBecomeSiblingsInCanonicalOrder) {
-  const Version a = version(2, 1), b = version(1, 1);
+  const Version a = stored_version(2, 1), b = stored_version(1, 1);
   const MergeResult first = merge_siblings({}, {a}, Versioning::vclock);
   EXPECT_FALSE(first.sibling_created);
   const MergeResult second = merge_siblings(first.merged, {b}, Versioning::vclock);
@@ -34,8 +34,8 @@ TEST(StoreTest, ConcurrentVersionsBecomeSiblingsInCanonicalOrder) {
 // A sibling is created only when the set grows to two or more: replacing one
 // of two siblings with a descendant keeps two versions, and creates none.
 TEST(StoreTest, ReplacingOneOfTwoSiblingsCreatesNoSibling) {
-  const Version a = version(1, 1), b = version(2, 1);
-  const Version a2 = version(1, 2, VClock({{1, 1}}));  // supersedes a, concurrent with b
+  const Version a = stored_version(1, 1), b = stored_version(2, 1);
+  const Version a2 = stored_version(1, 2, VClock({{1, 1}}));  // supersedes a, concurrent with b
   const MergeResult result = merge_siblings({a, b}, {a2}, Versioning::vclock);
   EXPECT_EQ(result.merged.size(), 2u);
   EXPECT_EQ(result.newly_stored, Siblings{a2});
@@ -56,7 +56,7 @@ TEST(StoreTest, MergingNothingIntoAnAbsentKeyStoresNothing) {
 TEST(StoreTest, EveryMutatingCallBumpsTheGeneration) {
   VersionStore store;
   uint64_t last = store.generation();
-  store.merge(7, {version(1, 1)}, Versioning::vclock);
+  store.merge(7, {stored_version(1, 1)}, Versioning::vclock);
   EXPECT_GT(store.generation(), last);
   last = store.generation();
   EXPECT_TRUE(store.remove_version(7, Dot{1, 1}));
@@ -70,8 +70,8 @@ TEST(StoreTest, EveryMutatingCallBumpsTheGeneration) {
 }
 
 TEST(StoreTest, SupersededVersionsAreDroppedEitherWay) {
-  const Version old_v = version(1, 1);
-  const Version new_v = version(1, 2, VClock({{1, 1}}));
+  const Version old_v = stored_version(1, 1);
+  const Version new_v = stored_version(1, 2, VClock({{1, 1}}));
   EXPECT_EQ(merge_siblings({old_v}, {new_v}, Versioning::vclock).merged, Siblings{new_v});
   const MergeResult stale = merge_siblings({new_v}, {old_v}, Versioning::vclock);
   EXPECT_EQ(stale.merged, Siblings{new_v});
@@ -79,7 +79,7 @@ TEST(StoreTest, SupersededVersionsAreDroppedEitherWay) {
 }
 
 TEST(StoreTest, EqualDotsAreKeptOnce) {
-  const Version v = version(3, 7);
+  const Version v = stored_version(3, 7);
   const MergeResult result = merge_siblings({v}, {v, v}, Versioning::vclock);
   EXPECT_EQ(result.merged, Siblings{v});
   EXPECT_TRUE(result.newly_stored.empty());
@@ -87,26 +87,26 @@ TEST(StoreTest, EqualDotsAreKeptOnce) {
 }
 
 TEST(StoreTest, LwwKeepsTheHighestTimestampThenDot) {
-  const Version early = version(1, 1, {}, 500), late = version(2, 1, {}, 900);
+  const Version early = stored_version(1, 1, {}, 500), late = stored_version(2, 1, {}, 900);
   const MergeResult result = merge_siblings({late}, {early}, Versioning::lww);
   EXPECT_EQ(result.merged, Siblings{late});
   EXPECT_TRUE(result.lww_overwrite);
   EXPECT_TRUE(result.newly_stored.empty());
-  const Version tie = version(3, 1, {}, 900);
+  const Version tie = stored_version(3, 1, {}, 900);
   EXPECT_EQ(merge_siblings({late}, {tie}, Versioning::lww).merged, Siblings{tie});
 }
 
 TEST(StoreTest, LwwDoesNotCountSupersessionAsOverwrite) {
-  const Version old_v = version(1, 1, {}, 900);
-  const Version new_v = version(2, 1, VClock({{1, 1}}), 100);  // causally newer, older clock
+  const Version old_v = stored_version(1, 1, {}, 900);
+  const Version new_v = stored_version(2, 1, VClock({{1, 1}}), 100);  // causally newer, older clock
   const MergeResult result = merge_siblings({old_v}, {new_v}, Versioning::lww);
   EXPECT_EQ(result.merged, Siblings{new_v});
   EXPECT_FALSE(result.lww_overwrite);
 }
 
 TEST(StoreTest, TombstonesAreVersionsLikeAnyOther) {
-  const Version put = version(1, 1);
-  const Version del = version(2, 1, VClock({{1, 1}}), 0, /*tombstone=*/true);
+  const Version put = stored_version(1, 1);
+  const Version del = stored_version(2, 1, VClock({{1, 1}}), 0, /*tombstone=*/true);
   const MergeResult result = merge_siblings({put}, {del}, Versioning::vclock);
   EXPECT_EQ(result.merged, Siblings{del});
   EXPECT_TRUE(all_tombstones(result.merged));
@@ -115,8 +115,8 @@ TEST(StoreTest, TombstonesAreVersionsLikeAnyOther) {
 TEST(StoreTest, VersionStoreMergesAndRemovesExactly) {
   VersionStore store;
   EXPECT_TRUE(store.get(5).empty());
-  store.merge(5, {version(1, 1)}, Versioning::vclock);
-  store.merge(5, {version(2, 1)}, Versioning::vclock);
+  store.merge(5, {stored_version(1, 1)}, Versioning::vclock);
+  store.merge(5, {stored_version(2, 1)}, Versioning::vclock);
   EXPECT_EQ(store.get(5).size(), 2u);
   EXPECT_FALSE(store.remove_version(5, Dot{9, 9}));
   EXPECT_FALSE(store.remove_version(6, Dot{1, 1}));
@@ -126,7 +126,7 @@ TEST(StoreTest, VersionStoreMergesAndRemovesExactly) {
 }
 
 TEST(StoreDeathTest, TwoVersionsWithOneDotAreABug) {
-  Version a = version(1, 1), b = version(1, 1);
+  Version a = stored_version(1, 1), b = stored_version(1, 1);
   b.value = {42};
   EXPECT_DEATH(merge_siblings({a}, {b}, Versioning::vclock), "share a dot");
 }
@@ -155,7 +155,7 @@ Siblings causal_history(const std::vector<std::vector<bool>>& seen) {
     const auto actor = static_cast<ActorId>(i % 3);
     // A writer's new dot follows everything it has seen of its own actor.
     counters[actor] = std::max(counters[actor], context.get(actor)) + 1;
-    history.push_back(version(actor, counters[actor], context));
+    history.push_back(stored_version(actor, counters[actor], context));
   }
   return history;
 }

@@ -15,7 +15,7 @@ using testing::client_op;
 using testing::node_event;
 using testing::quiet_schedule;
 
-constexpr TimeNs kMs = kMillisecondNs;
+using testing::kMs;
 
 void expect_well_formed(const History& history) {
   EXPECT_EQ(testing::jepsen_problem(history), "");

@@ -14,7 +14,7 @@ namespace {
 using testing::client_op;
 using testing::quiet_schedule;
 
-constexpr TimeNs kMs = kMillisecondNs;
+using testing::kMs;
 
 Schedule one_put() {
   Schedule s = quiet_schedule();

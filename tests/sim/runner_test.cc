@@ -14,7 +14,7 @@ using testing::client_op;
 using testing::node_event;
 using testing::quiet_schedule;
 
-constexpr TimeNs kMs = kMillisecondNs;
+using testing::kMs;
 
 // A busy schedule with every kind of fault.
 Schedule stormy_schedule(uint64_t seed) {

@@ -15,6 +15,8 @@
 
 namespace dt::testing {
 
+inline constexpr TimeNs kMs = kMillisecondNs;
+
 // Three nodes, N=3, probes every 100 ms, no generated load, no final reads.
 inline Schedule quiet_schedule() {
   Schedule s;

@@ -18,7 +18,7 @@ using testing::quiet_schedule;
 using testing::run_logged;
 using Strings = std::vector<std::string>;
 
-constexpr TimeNs kMs = kMillisecondNs;
+using testing::kMs;
 
 // Sequence numbers of the probes node 1 received from node 0 up to `until_ns`.
 std::vector<int> probes_from_0(const std::vector<EchoCall>& log, TimeNs until_ns) {
