@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "histories/history_validate.h"
+#include "histories/json_util.h"
 
 namespace dt::exporting {
 
@@ -20,9 +20,9 @@ class UniqueValues {
   Status add(const char* format, Key key, int64_t value, size_t op_index) {
     auto [it, inserted] = first_writer_[key].emplace(value, op_index);
     if (inserted) return Status::ok();
-    return Status::error(std::string(format) + ": " + op_path(op_index) + ": value " +
+    return Status::error(std::string(format) + ": " + element_path("ops", op_index) + ": value " +
                          std::to_string(value) + " is written to key " + std::to_string(key) +
-                         " twice (first by " + op_path(it->second) +
+                         " twice (first by " + element_path("ops", it->second) +
                          "); Elle needs unique written values per key");
   }
 
@@ -35,11 +35,12 @@ Result<int64_t> written_value(const HistoryOp& op, size_t index) {
   DT_ASSERT(op.f == OpFn::put || op.f == OpFn::del, "only puts and deletes write registers");
   if (op.f == OpFn::put) {
     if (!op.value)
-      return Status::error("elle-rw-register: " + op_path(index) + ": put has no value");
+      return Status::error("elle-rw-register: " + element_path("ops", index) +
+                           ": put has no value");
     return *op.value;
   }
   if (op.write_id == 0 || op.write_id > static_cast<WriteId>(std::numeric_limits<int64_t>::max())) {
-    return Status::error("elle-rw-register: " + op_path(index) +
+    return Status::error("elle-rw-register: " + element_path("ops", index) +
                          ": delete has no usable write_id (" + std::to_string(op.write_id) + ")");
   }
   return tombstone_value(op.write_id);
@@ -148,15 +149,16 @@ Status select_set_full(const History& history, Key key, std::vector<Pair>& pairs
       continue;
     }
     if (invoke.f == OpFn::put || invoke.f == OpFn::del) {
-      return Status::error("elle-set-full: " + op_path(pair.invoke) + ": a " + to_string(invoke.f) +
-                           " on key " + std::to_string(key) +
+      return Status::error("elle-set-full: " + element_path("ops", pair.invoke) + ": a " +
+                           to_string(invoke.f) + " on key " + std::to_string(key) +
                            "; set-full needs a key written only by add");
     }
     pair.keep = true;
     if (pair.completion) pair.completion_type = history[*pair.completion].type;
     if (invoke.f == OpFn::add) {
       if (!invoke.value) {
-        return Status::error("elle-set-full: " + op_path(pair.invoke) + ": add has no element");
+        return Status::error("elle-set-full: " + element_path("ops", pair.invoke) +
+                             ": add has no element");
       }
       if (Status s = unique.add("elle-set-full", key, *invoke.value, pair.invoke); !s) return s;
       pair.f = "add";

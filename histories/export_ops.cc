@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <map>
 
-#include "histories/history_validate.h"
-
 namespace dt::exporting {
 
 namespace {
@@ -14,8 +12,9 @@ Status check_completion(const History& history, size_t i, size_t invoke) {
   const HistoryOp& inv = history[invoke];
   DT_ASSERT(invoke < i, "an invoke comes before its completion");
   if (op.f != inv.f || op.key != inv.key || op.op_id != inv.op_id) {
-    return Status::error(op_path(i) + ": " + to_string(op.type) + " does not match its invoke " +
-                         op_path(invoke) + " (f, key and op_id must be equal)");
+    return Status::error(element_path("ops", i) + ": " + to_string(op.type) +
+                         " does not match its invoke " + element_path("ops", invoke) +
+                         " (f, key and op_id must be equal)");
   }
   return Status::ok();
 }
@@ -31,8 +30,8 @@ Result<std::vector<Pair>> pair_ops(const History& history) {
     auto it = open.find(op.process);
     if (op.type == OpType::invoke) {
       if (it != open.end()) {
-        return Status::error(op_path(i) + ": invoke for " + process + " while " +
-                             op_path(pairs[it->second].invoke) + " is still open");
+        return Status::error(element_path("ops", i) + ": invoke for " + process + " while " +
+                             element_path("ops", pairs[it->second].invoke) + " is still open");
       }
       open[op.process] = pairs.size();
       Pair pair;
@@ -41,7 +40,7 @@ Result<std::vector<Pair>> pair_ops(const History& history) {
       continue;
     }
     if (it == open.end()) {
-      return Status::error(op_path(i) + ": " + to_string(op.type) + " for " + process +
+      return Status::error(element_path("ops", i) + ": " + to_string(op.type) + " for " + process +
                            " with no open invoke");
     }
     if (Status s = check_completion(history, i, pairs[it->second].invoke); !s) return s;

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "histories/export_elle.h"
-#include "histories/history_validate.h"
+#include "histories/json_util.h"
 
 namespace dt::exporting {
 
@@ -25,13 +25,13 @@ std::map<Key, std::string> non_register_keys(const History& history,
     const HistoryOp& invoke = history[pair.invoke];
     if (reasons.count(invoke.key) > 0) continue;
     if (invoke.f == OpFn::add) {
-      reasons[invoke.key] = op_path(pair.invoke) + " is an add (a set, not a register)";
+      reasons[invoke.key] = element_path("ops", pair.invoke) + " is an add (a set, not a register)";
       continue;
     }
     if (invoke.f != OpFn::get || !pair.completion) continue;
     const HistoryOp& done = history[*pair.completion];
     if (done.type == OpType::ok && !register_read_value(done, true)) {
-      reasons[invoke.key] = op_path(*pair.completion) + " read " +
+      reasons[invoke.key] = element_path("ops", *pair.completion) + " read " +
                             std::to_string(done.read.size()) +
                             " siblings (a register read has one value)";
     }
@@ -63,7 +63,7 @@ Status select_register(const History& history, const std::vector<Key>& keys, boo
       continue;
     }
     if (invoke.f == OpFn::put && !invoke.value) {
-      return Status::error(op_path(pair.invoke) + ": put has no value");
+      return Status::error(element_path("ops", pair.invoke) + ": put has no value");
     }
     pair.keep = true;
     fill_write(invoke, pair);

@@ -3,13 +3,15 @@
 #include <map>
 #include <string>
 
+#include "histories/json_util.h"
+
 namespace dt {
 
 namespace {
 
 // Which optional fields this op may carry.
 Status check_fields(size_t i, const HistoryOp& op, const Config& config) {
-  const std::string path = op_path(i);
+  const std::string path = element_path("ops", i);
   DT_ASSERT(config.nodes >= 1, "a config has nodes");
   if (op.coordinator != kNoNode && op.coordinator >= config.nodes) {
     return Status::error(path + ".coordinator: " + std::to_string(op.coordinator) +
@@ -42,7 +44,7 @@ struct ProcessState {
 
 Status check_pairing(size_t i, const History& history, std::map<ProcessId, ProcessState>& procs) {
   const HistoryOp& op = history[i];
-  const std::string path = op_path(i);
+  const std::string path = element_path("ops", i);
   DT_ASSERT(i < history.size(), "op index in range");
   const std::string process = "process " + std::to_string(op.process);
   ProcessState& state = procs[op.process];
@@ -52,8 +54,8 @@ Status check_pairing(size_t i, const History& history, std::map<ProcessId, Proce
                            "never invokes again after info)");
     }
     if (state.open) {
-      return Status::error(path + ": invoke for " + process + " while " + op_path(state.invoke) +
-                           " is still open");
+      return Status::error(path + ": invoke for " + process + " while " +
+                           element_path("ops", state.invoke) + " is still open");
     }
     state.open = true;
     state.invoke = i;
@@ -65,7 +67,8 @@ Status check_pairing(size_t i, const History& history, std::map<ProcessId, Proce
   }
   const HistoryOp& invoke = history[state.invoke];
   DT_ASSERT(state.invoke < i && invoke.type == OpType::invoke, "open op is an earlier invoke");
-  const std::string against = " does not match its invoke " + op_path(state.invoke) + " (";
+  const std::string against =
+      " does not match its invoke " + element_path("ops", state.invoke) + " (";
   if (op.f != invoke.f) {
     return Status::error(path + ".f: " + to_string(op.f) + against + to_string(invoke.f) + ")");
   }
@@ -84,20 +87,17 @@ Status check_pairing(size_t i, const History& history, std::map<ProcessId, Proce
 
 }  // namespace
 
-std::string op_path(size_t i) {
-  return "ops[" + std::to_string(i) + "]";
-}
-
 Status validate_history(const Config& config, const History& history) {
   std::map<ProcessId, ProcessState> procs;
   for (size_t i = 0; i < history.size(); ++i) {
     const HistoryOp& op = history[i];
     if (op.index != i) {
-      return Status::error(op_path(i) + ".index: " + std::to_string(op.index) + ", expected " +
-                           std::to_string(i) + " (indices are dense, in file order)");
+      return Status::error(element_path("ops", i) + ".index: " + std::to_string(op.index) +
+                           ", expected " + std::to_string(i) +
+                           " (indices are dense, in file order)");
     }
     if (i > 0 && op.time_ns < history[i - 1].time_ns) {
-      return Status::error(op_path(i) + ".time_ns: " + std::to_string(op.time_ns) +
+      return Status::error(element_path("ops", i) + ".time_ns: " + std::to_string(op.time_ns) +
                            " is before the previous op's (" +
                            std::to_string(history[i - 1].time_ns) + ")");
     }

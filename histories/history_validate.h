@@ -1,17 +1,11 @@
 // Well-formedness of a client history (not its correctness: that is checks/).
 #pragma once
 
-#include <cstddef>
-#include <string>
-
 #include "core/config.h"
 #include "core/history.h"
 #include "core/status.h"
 
 namespace dt {
-
-// "ops[7]": where history op `i` sits in a history file; errors name ops so.
-std::string op_path(size_t i);
 
 // OK, or the first problem as "ops[7]: ok for process 2 with no open invoke".
 // Checks: dense indices in order, non-decreasing time, coordinators are nodes,
