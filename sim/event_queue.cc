@@ -43,7 +43,7 @@ void EventQueue::sift_down_last() {
 EventQueue::Entry EventQueue::make_entry(TimeNs time_ns, uint32_t payload) {
   DT_ASSERT(time_ns != kNever, "event scheduled at kNever");
   DT_ASSERT(next_sequence_ != UINT64_MAX, "event sequence overflow");
-  DT_ASSERT(payload < payloads_.size(), "entry for an unknown payload slot");
+  DT_ASSERT(payload < slot_count_, "entry for an unknown payload slot");
   ++size_;
   return Entry{time_ns, next_sequence_++, payload};
 }
@@ -52,17 +52,20 @@ const EventQueue::Entry& EventQueue::head(int source) const {
   return source == kHeap ? heap_.front() : lane_heads_[static_cast<size_t>(source)];
 }
 
-void EventQueue::keep_earliest(int source, const Entry& entry) {
-  // The cached source holds the earliest of the others; `entry` (already
-  // placed at `source`) comes first only if it is earlier. Pushed into the
-  // heap it is the heap's head when it beats the cached one.
-  if (earliest_known_ && later(head(earliest_), entry)) earliest_ = source;
+void EventQueue::rescan_lanes() {
+  earliest_lane_ = kHeap;
+  const Entry* best = &kNoHead;
+  for (size_t i = 0; i < lane_heads_.size(); ++i) {
+    if (later(*best, lane_heads_[i])) {
+      earliest_lane_ = static_cast<int>(i);
+      best = &lane_heads_[i];
+    }
+  }
 }
 
 uint64_t EventQueue::push_heap(Entry entry) {
   heap_.emplace_back();
   sift_up(heap_.size() - 1, entry);
-  keep_earliest(kHeap, entry);
   return entry.sequence;
 }
 
@@ -85,27 +88,24 @@ uint64_t EventQueue::place_in_lane(Lane& lane, TimeNs time_ns, InlineEvent&& eve
   DT_ASSERT(lane.entries.empty() || later(entry, lane.entries.back().entry), "lane out of order");
   lane.entries.push_back(LaneEntry{entry, std::move(event)});
   const auto index = static_cast<size_t>(&lane - lanes_.data());
-  if (lane.entries.size() == 1) lane_heads_[index] = entry;
-  keep_earliest(static_cast<int>(index), entry);
+  if (lane.entries.size() == 1) {
+    // The lane's new head; a head behind others changes nothing.
+    lane_heads_[index] = entry;
+    if (earliest_lane_ == kHeap || later(lane_heads_[static_cast<size_t>(earliest_lane_)], entry)) {
+      earliest_lane_ = static_cast<int>(index);
+    }
+  }
   return entry.sequence;
 }
 
 int EventQueue::earliest() const {
   DT_ASSERT(size_ > 0, "earliest of an empty queue");
-  if (earliest_known_) return earliest_;
-  // Empty sources read as kNoHead, which every event comes before.
-  int best = kHeap;
-  const Entry* best_entry = heap_.empty() ? &kNoHead : &heap_.front();
-  for (size_t i = 0; i < lane_heads_.size(); ++i) {
-    if (later(*best_entry, lane_heads_[i])) {
-      best = static_cast<int>(i);
-      best_entry = &lane_heads_[i];
-    }
+  if (earliest_lane_ == kHeap) {
+    DT_ASSERT(!heap_.empty(), "queue size says non-empty, nothing found");
+    return kHeap;
   }
-  DT_ASSERT(best_entry != &kNoHead, "queue size says non-empty, nothing found");
-  earliest_ = best;
-  earliest_known_ = true;
-  return best;
+  const Entry& lane_head = lane_heads_[static_cast<size_t>(earliest_lane_)];
+  return !heap_.empty() && later(lane_head, heap_.front()) ? kHeap : earliest_lane_;
 }
 
 TimeNs EventQueue::next_time_ns() const {
@@ -115,33 +115,33 @@ TimeNs EventQueue::next_time_ns() const {
 
 void EventQueue::prefetch_next() const {
   const int source = earliest();
-  if (source == kHeap) __builtin_prefetch(&payloads_[heap_.front().payload]);
+  if (source == kHeap) __builtin_prefetch(&slot_ref(heap_.front().payload));
 }
 
 EventQueue::Taken EventQueue::take() {
   DT_ASSERT(size_ > 0, "pop on an empty queue");
   const int source = earliest();
   --size_;
-  earliest_known_ = false;
   if (source == kHeap) {
     const Entry entry = heap_.front();
     sift_down_last();
-    DT_ASSERT(entry.payload != kScratch && entry.payload < payloads_.size(),
+    DT_ASSERT(entry.payload != kScratch && entry.payload < slot_count_,
               "heap entry without a payload");
     return Taken{entry.time_ns, entry.sequence, entry.payload};
   }
-  std::deque<LaneEntry>& entries = lanes_[static_cast<size_t>(source)].entries;
+  RingQueue<LaneEntry>& entries = lanes_[static_cast<size_t>(source)].entries;
   DT_ASSERT(!scratch_taken_, "a timer taken before the last one was released");
-  std::visit([&](auto& event) { payloads_[kScratch] = std::move(event); }, entries.front().event);
+  std::visit([&](auto& event) { slot_ref(kScratch) = std::move(event); }, entries.front().event);
   const Entry entry = entries.front().entry;
   entries.pop_front();
   lane_heads_[static_cast<size_t>(source)] = entries.empty() ? kNoHead : entries.front().entry;
+  rescan_lanes();  // this lane's head moved back
   scratch_taken_ = true;
   return Taken{entry.time_ns, entry.sequence, kScratch};
 }
 
 void EventQueue::release(uint32_t slot) {
-  DT_ASSERT(slot < payloads_.size(), "release of an unknown slot");
+  DT_ASSERT(slot < slot_count_, "release of an unknown slot");
   if (slot == kScratch) {
     DT_ASSERT(scratch_taken_, "scratch slot released twice");
     scratch_taken_ = false;
@@ -152,7 +152,7 @@ void EventQueue::release(uint32_t slot) {
 
 QueuedEvent EventQueue::pop() {
   const Taken taken = take();
-  QueuedEvent out{taken.time_ns, taken.sequence, std::move(payloads_[taken.slot])};
+  QueuedEvent out{taken.time_ns, taken.sequence, std::move(slot_ref(taken.slot))};
   release(taken.slot);
   return out;
 }

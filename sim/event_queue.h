@@ -14,7 +14,7 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -22,6 +22,7 @@
 
 #include "core/assert.h"
 #include "core/types.h"
+#include "sim/ring_queue.h"
 #include "sim/sim_event.h"
 
 namespace dt {
@@ -34,7 +35,7 @@ struct QueuedEvent {
 
 class EventQueue {
  public:
-  EventQueue() { payloads_.emplace_back(); }  // the scratch slot
+  EventQueue() { new_slot(); }  // the scratch slot
   // An event taken out of the queue whose payload stays in place until
   // `release` (the simulator handles it by reference, without a move).
   struct Taken {
@@ -76,7 +77,10 @@ class EventQueue {
   // scratch slot, so one taken event at a time. REQUIRES: !empty(), the
   // event taken before released
   Taken take();
-  SimEvent& payload(uint32_t slot) { return payloads_[slot]; }
+  SimEvent& payload(uint32_t slot) {
+    DT_ASSERT(slot < slot_count_, "payload of an unknown slot");
+    return slot_ref(slot);
+  }
   // Asks the cache for the earliest event's payload, so it arrives while the
   // event taken before it is handled (on a large cluster a payload is
   // usually cold: events land on any of many nodes). A hint only: events
@@ -87,12 +91,12 @@ class EventQueue {
   uint64_t pushed() const { return next_sequence_; }
 
  private:
-  // The heap and lanes order small entries; payloads stay put in `payloads_`
+  // The heap and lanes order small entries; payloads stay put in their slots
   // so a sift never moves a message.
   struct Entry {
     TimeNs time_ns = 0;
     uint64_t sequence = 0;
-    uint32_t payload = 0;  // index into payloads_
+    uint32_t payload = 0;  // payload slot
   };
   // A lane's entry holds its event; `entry.payload` is unused.
   struct LaneEntry {
@@ -102,7 +106,7 @@ class EventQueue {
   // Events pushed with one delay, in push order (hence sorted).
   struct Lane {
     TimeNs delay_ns = 0;
-    std::deque<LaneEntry> entries;
+    RingQueue<LaneEntry> entries;
   };
   // (time_ns, sequence) of `a` after that of `b`; sequences are unique, so
   // the order is total and any heap pops the same sequence of events.
@@ -120,32 +124,49 @@ class EventQueue {
   template <class Event>
   uint32_t store(Event&& event) {
     using Stored = std::decay_t<Event>;
+    uint32_t slot = 0;
     if (free_payloads_.empty()) {
-      DT_ASSERT(payloads_.size() < UINT32_MAX, "too many queued events");
-      payloads_.emplace_back(std::forward<Event>(event));
-      return static_cast<uint32_t>(payloads_.size() - 1);
-    }
-    const uint32_t slot = free_payloads_.back();
-    free_payloads_.pop_back();
-    if constexpr (std::is_same_v<Stored, SimEvent>) {
-      payloads_[slot] = std::forward<Event>(event);
+      slot = new_slot();
     } else {
-      payloads_[slot].template emplace<Stored>(std::forward<Event>(event));
+      slot = free_payloads_.back();
+      free_payloads_.pop_back();
+    }
+    if constexpr (std::is_same_v<Stored, SimEvent>) {
+      slot_ref(slot) = std::forward<Event>(event);
+    } else {
+      slot_ref(slot).template emplace<Stored>(std::forward<Event>(event));
     }
     return slot;
+  }
+  // Payload slots live in fixed chunks: a slot never moves (payload
+  // references survive pushes) and its chunk is a shift away.
+  static constexpr uint32_t kChunkShift = 8;
+  static constexpr uint32_t kChunkSlots = uint32_t{1} << kChunkShift;
+  SimEvent& slot_ref(uint32_t slot) {
+    return chunks_[slot >> kChunkShift][slot & (kChunkSlots - 1)];
+  }
+  const SimEvent& slot_ref(uint32_t slot) const {
+    return chunks_[slot >> kChunkShift][slot & (kChunkSlots - 1)];
+  }
+  // A fresh slot at the end, holding a default event.
+  uint32_t new_slot() {
+    DT_ASSERT(slot_count_ < UINT32_MAX, "too many queued events");
+    if (slot_count_ % kChunkSlots == 0)
+      chunks_.push_back(std::make_unique<SimEvent[]>(kChunkSlots));
+    return slot_count_++;
   }
   Entry make_entry(TimeNs time_ns, uint32_t payload);
   uint64_t push_heap(Entry entry);
   uint64_t place_in_lane(Lane& lane, TimeNs time_ns, InlineEvent&& event);
   Lane* lane_for(TimeNs delay_ns, TimeNs time_ns);
-  // Where the earliest event waits: kHeap or a lane index. Cached until the
-  // next removal (a push keeps the cache true), so run_until's peek, the
-  // prefetch and the take share one scan. REQUIRES: !empty()
+  // Where the earliest event waits: kHeap or a lane index; one comparison
+  // of the heap's head with the earliest lane head. REQUIRES: !empty()
   int earliest() const;
   // The first entry of a source. REQUIRES: that source is not empty.
   const Entry& head(int source) const;
-  // After `entry` was placed at `source`: keeps a cached earliest true.
-  void keep_earliest(int source, const Entry& entry);
+  // Finds the lane with the earliest head again (after a lane's head moved
+  // back); kHeap when every lane is empty.
+  void rescan_lanes();
   // Hole-based sifts (one move per level instead of a swap).
   void sift_up(size_t hole, Entry entry);
   void sift_down_last();
@@ -153,18 +174,20 @@ class EventQueue {
   std::vector<Entry> heap_;  // binary min-heap on (time_ns, sequence)
   std::vector<Lane> lanes_;
   // lane_heads_[i]: the first entry of lanes_[i], or kNoHead when it is
-  // empty. Side by side, so finding the earliest source is one short scan
-  // with no branch on emptiness and no deque to walk into.
+  // empty. Side by side, so the rescan is one short loop with no branch on
+  // emptiness and no ring to walk into.
   std::vector<Entry> lane_heads_;
-  std::deque<SimEvent> payloads_;  // a deque: references survive push_back
+  // The lane whose head is earliest, or kHeap when every lane is empty.
+  // Kept true by every push and take, so a peek never scans.
+  int earliest_lane_ = kHeap;
+  std::vector<std::unique_ptr<SimEvent[]>> chunks_;  // kChunkSlots slots each
+  uint32_t slot_count_ = 0;                          // slots handed out so far
   std::vector<uint32_t> free_payloads_;
-  // payloads_[kScratch] holds the timer last taken from a lane; never free.
+  // Slot kScratch holds the timer last taken from a lane; never free.
   static constexpr uint32_t kScratch = 0;
   bool scratch_taken_ = false;
   size_t size_ = 0;
   uint64_t next_sequence_ = 0;
-  mutable bool earliest_known_ = false;
-  mutable int earliest_ = kHeap;
 };
 
 }  // namespace dt
