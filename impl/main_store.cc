@@ -1,6 +1,7 @@
 #include "impl/main_store.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <utility>
 
 #include "core/assert.h"
@@ -71,7 +72,7 @@ void MainStore::write_back(Key key, Entry* entry, SiblingMerge& merge, bool trac
   if (entry == nullptr) {
     const uint32_t partition = partition_of(key, partitions_q_);
     const uint32_t leaf = merkle_leaf_of(key, depth_);
-    partition_for_write(partition).leaf_keys[leaf].push_back(key);
+    partition_for_write(partition).leaf_keys.emplace_back(leaf, key);
     entry = &entries_[key];  // may rehash: `entry` was null, nothing dangles
     entry->partition = partition;
     entry->leaf = leaf;
@@ -117,16 +118,23 @@ std::vector<KeyData> MainStore::leaf_data(uint32_t partition,
                                           const std::vector<uint32_t>& leaves) const {
   DT_ASSERT(partition < partitions_q_, "partition out of range");
   std::vector<KeyData> data;
-  const Partition* part = partitions_[partition].get();
+  Partition* part = partitions_[partition].get();
   if (!part) return data;
   std::vector<uint32_t> distinct = leaves;
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::vector<std::pair<uint32_t, Key>>& listed = part->leaf_keys;
+  if (part->sorted_leaf_keys < listed.size()) {  // keys added since the last read
+    const auto added = listed.begin() + static_cast<std::ptrdiff_t>(part->sorted_leaf_keys);
+    std::sort(added, listed.end());
+    std::inplace_merge(listed.begin(), added, listed.end());
+    part->sorted_leaf_keys = listed.size();
+  }
   std::vector<Key> keys;
   for (uint32_t leaf : distinct) {
-    DT_ASSERT(leaf < part->leaf_keys.size(), "leaf index out of range");
-    const std::vector<Key>& in_leaf = part->leaf_keys[leaf];
-    keys.insert(keys.end(), in_leaf.begin(), in_leaf.end());
+    DT_ASSERT(leaf < (uint64_t{1} << depth_), "leaf index out of range");
+    auto it = std::lower_bound(listed.begin(), listed.end(), std::make_pair(leaf, Key{0}));
+    for (; it != listed.end() && it->first == leaf; ++it) keys.push_back(it->second);
   }
   std::sort(keys.begin(), keys.end());
   data.reserve(keys.size());

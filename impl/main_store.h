@@ -1,6 +1,7 @@
 // The impl's main store: key -> canonical siblings in an open-addressing
-// FlatMap, with one IncrementalMerkleTree per partition and per-leaf key
-// lists so a Merkle exchange finds a leaf's keys without scanning the store.
+// FlatMap, with one IncrementalMerkleTree per partition and a (leaf, key)
+// list per partition so a Merkle exchange finds a leaf's keys without
+// scanning the store.
 // A change only marks its key stale; the first tree read of the partition
 // folds every stale key's new entry hash into the tree (O(depth) per change
 // at most), so a burst of writes between exchanges hashes each key once.
@@ -68,11 +69,16 @@ class MainStore {
     bool hash_stale = false;  // siblings changed since entry_hash was folded in
   };
   struct Partition {
-    explicit Partition(uint32_t depth)
-        : tree(depth), leaf_keys(size_t{1} << depth) {}
+    explicit Partition(uint32_t depth) : tree(depth) {}
     IncrementalMerkleTree tree;
-    std::vector<std::vector<Key>> leaf_keys;  // insertion order; sorted on read
-    std::vector<Key> stale_keys;              // entries with hash_stale set
+    // (leaf, key) for every key of the partition: new keys at the end,
+    // sorted by (leaf, key) when a Merkle exchange reads leaves. One list per
+    // leaf cost 24 bytes a leaf before any key, 24 KB at depth 10, for
+    // partitions that may hold a hundred keys: on a 1000-node cluster that
+    // was 170 MB of memory to zero and touch.
+    std::vector<std::pair<uint32_t, Key>> leaf_keys;
+    size_t sorted_leaf_keys = 0;  // leaf_keys[0, sorted_leaf_keys) is sorted
+    std::vector<Key> stale_keys;  // entries with hash_stale set
   };
 
   // Every entry, key ascending (pointers into the store).
