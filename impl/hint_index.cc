@@ -6,14 +6,13 @@
 
 namespace dt {
 
-HintIndex::HintIndex(uint32_t nodes) : by_intended_(nodes), with_hints_(nodes) {
+HintIndex::HintIndex(uint32_t nodes) : nodes_(nodes), with_hints_(nodes) {
   DT_ASSERT(nodes > 0, "hint index of an empty cluster");
-  DT_ASSERT(by_intended_.size() == nodes, "hint index slots missing");
 }
 
 void HintIndex::add(NodeId intended, Key key, const Version& version, Versioning versioning,
                     SiblingMerge& out, DotCollision collisions) {
-  DT_ASSERT(intended < by_intended_.size(), "hint for a node outside the cluster");
+  DT_ASSERT(intended < nodes_, "hint for a node outside the cluster");
   Siblings& siblings = by_intended_[intended][key];
   merge_one_into(siblings, version, versioning, out, collisions);
   if (out.changed) {
@@ -29,8 +28,9 @@ void HintIndex::add(NodeId intended, Key key, const Version& version, Versioning
 }
 
 bool HintIndex::remove(NodeId intended, Key key, const Dot& dot) {
-  if (intended >= by_intended_.size()) return false;
-  std::map<Key, Siblings>& hints = by_intended_[intended];
+  const auto node_it = by_intended_.find(intended);
+  if (node_it == by_intended_.end()) return false;
+  std::map<Key, Siblings>& hints = node_it->second;
   auto it = hints.find(key);
   if (it == hints.end()) return false;
   Siblings& siblings = it->second;
@@ -39,14 +39,18 @@ bool HintIndex::remove(NodeId intended, Key key, const Dot& dot) {
   if (found == siblings.end()) return false;
   siblings.erase(found);
   if (siblings.empty()) hints.erase(it);
-  if (hints.empty()) with_hints_.reset(intended);
+  if (hints.empty()) {
+    by_intended_.erase(node_it);
+    with_hints_.reset(intended);
+  }
   DT_ASSERT(!contains(intended, key, dot), "removed hint still present");
   return true;
 }
 
 bool HintIndex::contains(NodeId intended, Key key, const Dot& dot) const {
-  if (intended >= by_intended_.size()) return false;
-  const std::map<Key, Siblings>& hints = by_intended_[intended];
+  const auto node_it = by_intended_.find(intended);
+  if (node_it == by_intended_.end()) return false;
+  const std::map<Key, Siblings>& hints = node_it->second;
   auto it = hints.find(key);
   if (it == hints.end()) return false;
   return std::any_of(it->second.begin(), it->second.end(),
@@ -61,9 +65,11 @@ std::vector<NodeId> HintIndex::intended_nodes() const {
 }
 
 std::vector<HintedEntry> HintIndex::entries_for(NodeId intended) const {
-  DT_ASSERT(intended < by_intended_.size(), "hints for a node outside the cluster");
+  DT_ASSERT(intended < nodes_, "hints for a node outside the cluster");
   std::vector<HintedEntry> entries;
-  for (const auto& [key, siblings] : by_intended_[intended]) {
+  const auto node_it = by_intended_.find(intended);
+  if (node_it == by_intended_.end()) return entries;
+  for (const auto& [key, siblings] : node_it->second) {
     for (const Version& v : siblings) entries.push_back(HintedEntry{key, v});
   }
   DT_ASSERT(entries.empty() == !with_hints_.test(intended), "hint mask out of step");
@@ -71,27 +77,29 @@ std::vector<HintedEntry> HintIndex::entries_for(NodeId intended) const {
 }
 
 size_t HintIndex::entry_count(NodeId intended) const {
-  DT_ASSERT(intended < by_intended_.size(), "hints for a node outside the cluster");
+  DT_ASSERT(intended < nodes_, "hints for a node outside the cluster");
   size_t count = 0;
-  for (const auto& [key, siblings] : by_intended_[intended]) count += siblings.size();
+  const auto node_it = by_intended_.find(intended);
+  if (node_it == by_intended_.end()) return 0;
+  for (const auto& [key, siblings] : node_it->second) count += siblings.size();
   return count;
 }
 
 std::map<NodeId, std::map<Key, Siblings>> HintIndex::snapshot() const {
-  std::map<NodeId, std::map<Key, Siblings>> view;
-  for (NodeId intended : intended_nodes()) view[intended] = by_intended_[intended];
-  return view;
+  DT_ASSERT(by_intended_.size() == with_hints_.count(), "hint mask out of step");
+  return by_intended_;
 }
 
 void HintIndex::add_to(NodeStateDigest& digest) const {
-  // Straight from the bitset, ascending as intended_nodes() lists them: no
-  // list built (lockstep digests every event).
-  digest.hint_count(with_hints_.count());
-  with_hints_.for_each([&](NodeId n) { digest.hinted(n, store_digest(by_intended_[n])); });
+  // Ascending as intended_nodes() lists them: no list built (lockstep
+  // digests every event).
+  DT_ASSERT(by_intended_.size() == with_hints_.count(), "hint mask out of step");
+  digest.hint_count(by_intended_.size());
+  for (const auto& [n, hints] : by_intended_) digest.hinted(n, store_digest(hints));
 }
 
 void HintIndex::clear() {
-  for (std::map<Key, Siblings>& hints : by_intended_) hints.clear();
+  by_intended_.clear();
   with_hints_.clear();
   DT_ASSERT(empty(), "hints left after clear");
 }
