@@ -62,8 +62,8 @@ RC_GTEST_PROP(EventQueue, OutputIsSortedByTimeThenSequence, (std::vector<uint8_t
 // Random mixes of push and push_after (a few recurring delays, a clock that
 // only moves forward as events are popped) and peeks: every pop is the
 // earliest (time, sequence) then queued. The FIFO lanes change where events
-// wait, never the order they leave in; a peek caches where the earliest
-// waits, and the pushes after it must keep that cache true.
+// wait, never the order they leave in; the queue keeps which lane head is
+// earliest across pushes and takes, and every peek must agree with it.
 RC_GTEST_PROP(EventQueue, LanesAndHeapPopInTimeThenSequenceOrder,
               (std::vector<std::pair<uint8_t, uint8_t>> steps)) {
   EventQueue queue;
