@@ -48,6 +48,9 @@ inline constexpr double kGoalFuzzExecsPerS = 2000;
 
 struct SpeedReport {
   double impl_ops_per_s = 0;    // impl in the simulator, whole runs
+  // The same, the slowest and the fastest single run (the goal is judged
+  // on the mean above; the spread shows the machine's noise).
+  double impl_slowest_run_ops_per_s = 0, impl_fastest_run_ops_per_s = 0;
   double impl_model_ratio = 0;  // the same, impl over model
   // The nodes alone, impl over model (bench's "direct" runs; 0 if not run).
   // A whole run adds the simulator's cost to both sides, so its ratio stays

@@ -5,20 +5,21 @@
 // this process's CPU time (the machine is shared, so wall time would measure
 // the neighbours); it is read here only to measure, nothing measured feeds
 // back into a run.
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <memory>
-#include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "cli/bench_speed.h"
 #include "cli/commands.h"
-#include "cli/heap_bytes.h"
 #include "cli/exit_codes.h"
+#include "cli/heap_bytes.h"
 #include "core/assert.h"
 #include "core/hash.h"
 #include "core/ring.h"
@@ -62,8 +63,18 @@ double seconds_since(Clock::time_point start) { return (Clock::now() - start).co
 struct Throughput {
   uint64_t runs = 0, client_ops = 0, events = 0, digest = 0;
   double seconds = 0;
+  // The slowest and fastest single run: on a shared machine one run can
+  // be slowed by a neighbour, so the spread says how far to trust the mean.
+  double slowest_ops_per_s = 0, fastest_ops_per_s = 0;
   double ops_per_s() const { return client_ops / seconds; }
   double events_per_s() const { return events / seconds; }
+  void add_run(uint64_t run_ops, double run_seconds) {
+    const double rate = run_ops / run_seconds;
+    slowest_ops_per_s = runs == 0 ? rate : std::min(slowest_ops_per_s, rate);
+    fastest_ops_per_s = runs == 0 ? rate : std::max(fastest_ops_per_s, rate);
+    ++runs;
+    client_ops += run_ops;
+  }
 };
 
 // Whole runs of the throughput schedule until `budget_s` has passed.
@@ -75,9 +86,9 @@ Throughput measure_throughput(NodeFactory factory, const BenchFlags& f) {
   Throughput t;
   const Clock::time_point start = Clock::now();
   while (t.runs == 0 || seconds_since(start) < f.seconds) {
+    const Clock::time_point run_start = Clock::now();
     const RunResult r = run_schedule(schedule, options);
-    ++t.runs;
-    t.client_ops += r.stats.client_ops;
+    t.add_run(r.stats.client_ops, seconds_since(run_start));
     t.events += r.stats.events;
     t.digest = r.digest;
   }
@@ -95,9 +106,9 @@ Throughput measure_direct(NodeFactory factory, const BenchFlags& f) {
   Throughput t;
   const Clock::time_point start = Clock::now();
   while (t.runs == 0 || seconds_since(start) < f.seconds) {
+    const Clock::time_point run_start = Clock::now();
     const DirectLoadResult r = run_direct_load(factory, config, load);
-    ++t.runs;
-    t.client_ops += r.client_ops;
+    t.add_run(r.client_ops, seconds_since(run_start));
     t.events += r.node_events;
     t.digest = r.replies_digest;
   }
@@ -182,9 +193,14 @@ struct BenchReport {
 };
 
 nlohmann::json throughput_json(const Throughput& t) {
-  return {{"runs", t.runs},           {"client_ops", t.client_ops},
-          {"events", t.events},       {"seconds", t.seconds},
-          {"client_ops_per_s", t.ops_per_s()}, {"events_per_s", t.events_per_s()}};
+  return {{"runs", t.runs},
+          {"client_ops", t.client_ops},
+          {"events", t.events},
+          {"seconds", t.seconds},
+          {"client_ops_per_s", t.ops_per_s()},
+          {"events_per_s", t.events_per_s()},
+          {"slowest_run_client_ops_per_s", t.slowest_ops_per_s},
+          {"fastest_run_client_ops_per_s", t.fastest_ops_per_s}};
 }
 
 nlohmann::json report_json(const BenchReport& r, const BenchFlags& f) {
@@ -228,10 +244,12 @@ nlohmann::json report_json(const BenchReport& r, const BenchFlags& f) {
 void print_table(const BenchReport& r, const BenchFlags& f) {
   std::printf("simulator runs (%u ops over %u keys per run, checks off, trace off; CPU time)\n",
               f.ops, f.keys);
-  std::printf("  %-6s %6s %14s %14s\n", "side", "runs", "client ops/s", "events/s");
+  std::printf("  %-6s %6s %14s %14s   %s\n", "side", "runs", "client ops/s", "events/s",
+              "single runs, client ops/s");
   for (const auto& [name, t] : {std::pair{"model", &r.model}, std::pair{"impl", &r.impl}}) {
-    std::printf("  %-6s %6llu %14.0f %14.0f\n", name, static_cast<unsigned long long>(t->runs),
-                t->ops_per_s(), t->events_per_s());
+    std::printf("  %-6s %6llu %14.0f %14.0f   %.0f-%.0f\n", name,
+                static_cast<unsigned long long>(t->runs), t->ops_per_s(), t->events_per_s(),
+                t->slowest_ops_per_s, t->fastest_ops_per_s);
   }
   std::printf("  impl/model: %.1fx client ops/s, %.1fx events/s; same run digest: %s\n",
               r.impl.ops_per_s() / r.model.ops_per_s(),
@@ -288,6 +306,8 @@ int run_bench(const BenchFlags& f) {
   r.model = measure_throughput(&make_model_node, f);
   r.impl = measure_throughput(&make_impl_node, f);
   r.speed.impl_ops_per_s = r.impl.ops_per_s();
+  r.speed.impl_slowest_run_ops_per_s = r.impl.slowest_ops_per_s;
+  r.speed.impl_fastest_run_ops_per_s = r.impl.fastest_ops_per_s;
   r.speed.impl_model_ratio = r.impl.ops_per_s() / r.model.ops_per_s();
   if (f.fuzz_seconds > 0) {
     r.speed.fuzz_full = measure_differential(kFullFuzzBudget, f.fuzz_seconds);
