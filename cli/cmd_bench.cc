@@ -5,21 +5,21 @@
 // this process's CPU time (the machine is shared, so wall time would measure
 // the neighbours); it is read here only to measure, nothing measured feeds
 // back into a run.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
+#include <cstdio>
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
 #include "cli/bench_speed.h"
 #include "cli/commands.h"
-#include "cli/exit_codes.h"
 #include "cli/heap_bytes.h"
+#include "cli/exit_codes.h"
 #include "core/assert.h"
 #include "core/hash.h"
 #include "core/ring.h"
