@@ -145,6 +145,17 @@ Entry materialize(const Entry& parent, Successor&& succ) {
   return out;
 }
 
+// The steps of a path with their readable lines, replayed from the start
+// (enabled() leaves the lines out; only a counterexample's are read).
+std::vector<Choice> with_texts(const ExploreSetup& setup, std::vector<Choice> steps) {
+  World world(setup);
+  for (Choice& step : steps) {
+    step.text = world.step_text(step);
+    world.apply(step);
+  }
+  return steps;
+}
+
 std::vector<Choice> choices_of(const Path& path) {
   std::vector<Choice> out;
   for (const PathLink* link = path.get(); link != nullptr; link = link->parent.get()) {
@@ -432,7 +443,9 @@ class Searcher {
     ++s.histories_checked;
     if (!e.verdict->failed()) return false;
     ++s.failing_paths;
-    if (!tally.counterexample) tally.counterexample = Counterexample{choices(), std::move(*e.verdict)};
+    if (!tally.counterexample) {
+      tally.counterexample = Counterexample{with_texts(setup_, choices()), std::move(*e.verdict)};
+    }
     return options_.stop_at_first;
   }
 

@@ -82,9 +82,8 @@ void World::add_choices_for_messages(std::vector<Choice>& out) const {
   for (uint32_t i = 0; i < in_flight.size(); ++i) {
     const InFlight& m = in_flight[i];
     if (!nodes[m.to].up) continue;  // waits for a restart (a crash removed older copies)
-    out.push_back(Choice{ChoiceKind::deliver, i, m.to, choice_key(ChoiceKind::deliver, m.hash),
-                         fmt::format("deliver {} from {} to {}", describe(m.message), m.from,
-                                     m.to)});
+    out.push_back(
+        Choice{ChoiceKind::deliver, i, m.to, choice_key(ChoiceKind::deliver, m.hash), {}});
   }
   const uint32_t budget = setup_->bounds.timer_firings_per_node;
   for (uint32_t i = 0; i < timers.size(); ++i) {
@@ -92,10 +91,8 @@ void World::add_choices_for_messages(std::vector<Choice>& out) const {
     DT_ASSERT(nodes[t.node].up, "a down node has a pending timer");
     if (is_periodic(t.kind) && nodes[t.node].periodic_fired >= budget) continue;
     if (!timeout_due(t)) continue;
-    out.push_back(Choice{ChoiceKind::fire_timer, i, t.node,
-                         choice_key(ChoiceKind::fire_timer, timer_hash(t)),
-                         fmt::format("timer {} tag={} at node {}", to_string(t.kind), t.tag,
-                                     t.node)});
+    out.push_back(Choice{
+        ChoiceKind::fire_timer, i, t.node, choice_key(ChoiceKind::fire_timer, timer_hash(t)), {}});
   }
 }
 
@@ -107,19 +104,15 @@ void World::add_choices_for_clients(std::vector<Choice>& out) const {
     if (client.open) {
       const ExploreOp& op = *client.open;
       if (op.request_lost || nodes[op.coordinator].crashes != op.coordinator_crashes) {
-        out.push_back(Choice{ChoiceKind::client_timeout, c, kNoNode,
-                             choice_key(ChoiceKind::client_timeout, c),
-                             fmt::format("client {} times out op {}", c, op.op_id)});
+        out.push_back(Choice{
+            ChoiceKind::client_timeout, c, kNoNode, choice_key(ChoiceKind::client_timeout, c), {}});
       }
       continue;
     }
     if (client.next_op >= client.script_ops) continue;
     auto add = [&](NodeId coordinator) {
-      out.push_back(Choice{ChoiceKind::invoke, c, coordinator,
-                           choice_key(ChoiceKind::invoke, c, coordinator),
-                           fmt::format("client {} invokes {} key {} at node {}", c,
-                                       to_string(b.op_of(client.next_op)),
-                                       b.key_of(c, client.next_op), coordinator)});
+      out.push_back(Choice{
+          ChoiceKind::invoke, c, coordinator, choice_key(ChoiceKind::invoke, c, coordinator), {}});
     };
     switch (b.coordinators) {
       case CoordinatorPolicy::spread: add(c % node_count); break;
@@ -134,42 +127,86 @@ void World::add_choices_for_clients(std::vector<Choice>& out) const {
 void World::add_choices_for_faults(std::vector<Choice>& out) const {
   for (uint32_t i = 0; i < in_flight.size(); ++i) {
     const InFlight& m = in_flight[i];
-    const std::string what = fmt::format("{} from {} to {}", message_name(m.message), m.from, m.to);
     if (left.lost > 0) {
-      out.push_back(Choice{ChoiceKind::drop, i, m.to, choice_key(ChoiceKind::drop, m.hash),
-                           "drop " + what});
+      out.push_back(Choice{ChoiceKind::drop, i, m.to, choice_key(ChoiceKind::drop, m.hash), {}});
     }
     if (left.duplicates > 0) {
-      out.push_back(Choice{ChoiceKind::duplicate, i, m.to,
-                           choice_key(ChoiceKind::duplicate, m.hash), "duplicate " + what});
+      out.push_back(
+          Choice{ChoiceKind::duplicate, i, m.to, choice_key(ChoiceKind::duplicate, m.hash), {}});
     }
   }
   for (NodeId n = 0; n < nodes.size(); ++n) {
     if (nodes[n].up && left.crashes > 0) {
-      out.push_back(Choice{ChoiceKind::crash, n, n, choice_key(ChoiceKind::crash, n),
-                           fmt::format("crash node {}", n)});
+      out.push_back(Choice{ChoiceKind::crash, n, n, choice_key(ChoiceKind::crash, n), {}});
     }
     if (!nodes[n].up) {
-      out.push_back(Choice{ChoiceKind::restart, n, n, choice_key(ChoiceKind::restart, n),
-                           fmt::format("restart node {}", n)});
+      out.push_back(Choice{ChoiceKind::restart, n, n, choice_key(ChoiceKind::restart, n), {}});
     }
     if (left.wipes > 0) {
-      out.push_back(Choice{ChoiceKind::wipe, n, n, choice_key(ChoiceKind::wipe, n),
-                           fmt::format("wipe node {}", n)});
+      out.push_back(Choice{ChoiceKind::wipe, n, n, choice_key(ChoiceKind::wipe, n), {}});
     }
   }
   if (groups.empty() && left.partitions > 0 && nodes.size() > 1) {
     // Node n-1 stays in group 0, so each two-group split is listed once.
     const uint32_t masks = (1u << (nodes.size() - 1)) - 1;
     for (uint32_t mask = 1; mask <= masks; ++mask) {
-      out.push_back(Choice{ChoiceKind::partition, mask, kNoNode,
-                           choice_key(ChoiceKind::partition, mask),
-                           fmt::format("partition mask={:b}", mask)});
+      out.push_back(Choice{
+          ChoiceKind::partition, mask, kNoNode, choice_key(ChoiceKind::partition, mask), {}});
     }
   }
   if (!groups.empty()) {
-    out.push_back(Choice{ChoiceKind::heal, 0, kNoNode, choice_key(ChoiceKind::heal, 0), "heal"});
+    out.push_back(Choice{ChoiceKind::heal, 0, kNoNode, choice_key(ChoiceKind::heal, 0), {}});
   }
+}
+
+std::string World::step_text(const Choice& choice) const {
+  switch (choice.kind) {
+    case ChoiceKind::deliver: {
+      DT_ASSERT(choice.index < in_flight.size(), "a delivery of a message not in flight");
+      const InFlight& m = in_flight[choice.index];
+      return fmt::format("deliver {} from {} to {}", describe(m.message), m.from, m.to);
+    }
+    case ChoiceKind::fire_timer: {
+      DT_ASSERT(choice.index < timers.size(), "a timer that is not pending");
+      const PendingTimer& t = timers[choice.index];
+      return fmt::format("timer {} tag={} at node {}", to_string(t.kind), t.tag, t.node);
+    }
+    case ChoiceKind::client_timeout: {
+      DT_ASSERT(choice.index < clients.size() && clients[choice.index].open, "no open op");
+      return fmt::format("client {} times out op {}", choice.index,
+                         clients[choice.index].open->op_id);
+    }
+    case ChoiceKind::invoke: {
+      DT_ASSERT(choice.index < clients.size(), "an invoke of an unknown client");
+      const ExploreBounds& b = setup_->bounds;
+      const ExploreClient& client = clients[choice.index];
+      return fmt::format("client {} invokes {} key {} at node {}", choice.index,
+                         to_string(b.op_of(client.next_op)), b.key_of(choice.index, client.next_op),
+                         choice.node);
+    }
+    case ChoiceKind::drop:
+    case ChoiceKind::duplicate: {
+      DT_ASSERT(choice.index < in_flight.size(), "a fault on a message not in flight");
+      const InFlight& m = in_flight[choice.index];
+      return fmt::format("{} {} from {} to {}",
+                         choice.kind == ChoiceKind::drop ? "drop" : "duplicate",
+                         message_name(m.message), m.from, m.to);
+    }
+    case ChoiceKind::crash:
+      return fmt::format("crash node {}", choice.node);
+    case ChoiceKind::restart:
+      return fmt::format("restart node {}", choice.node);
+    case ChoiceKind::wipe:
+      return fmt::format("wipe node {}", choice.node);
+    case ChoiceKind::partition:
+      return fmt::format("partition mask={:b}", choice.index);
+    case ChoiceKind::heal:
+      return "heal";
+    case ChoiceKind::count_:
+      break;
+  }
+  DT_ASSERT(false, "a step of no kind");
+  return {};
 }
 
 StepOutcome World::apply(const Choice& choice) {

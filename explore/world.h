@@ -103,8 +103,14 @@ class World {
   World& operator=(const World&) = delete;
   World(World&&) = default;
 
-  // Every step this state allows, in a fixed order (deterministic).
+  // Every step this state allows, in a fixed order (deterministic), with
+  // Choice::text left empty: a readable line for every step of every state
+  // was about a twelfth of a search's instructions, and only a
+  // counterexample's steps are ever read.
   std::vector<Choice> enabled() const;
+  // One readable line for `choice` ("deliver StoreRequest ... from 0 to 1").
+  // REQUIRES: `choice` came from enabled() of this state.
+  std::string step_text(const Choice& choice) const;
   // REQUIRES: `choice` came from enabled() of this state.
   StepOutcome apply(const Choice& choice);
 

@@ -46,7 +46,7 @@ void expect_same_future(const World& a, const World& b, const IdentityOptions& i
     World next_b(b);
     next_a.apply(step);
     next_b.apply(choice_with_key(from_b, step.key));
-    EXPECT_EQ(fingerprint(next_a, identity), fingerprint(next_b, identity)) << step.text;
+    EXPECT_EQ(fingerprint(next_a, identity), fingerprint(next_b, identity)) << a.step_text(step);
   }
   if (a.clients_done()) {
     EXPECT_EQ(finish_path(World(a)).failure, finish_path(World(b)).failure);
@@ -224,8 +224,9 @@ TEST(ExploreFingerprint, ContentEqualStatesMeet) {
   const auto take = [](World& w, ChoiceKind kind, const std::string& what,
                        const std::string& where = "") {
     for (const Choice& c : w.enabled()) {
-      if (c.kind == kind && c.text.find(what) != std::string::npos &&
-          c.text.find(where) != std::string::npos) {
+      const std::string text = w.step_text(c);
+      if (c.kind == kind && text.find(what) != std::string::npos &&
+          text.find(where) != std::string::npos) {
         w.apply(c);
         return true;
       }
@@ -265,7 +266,7 @@ TEST(ExploreFingerprint, CachedNodeHashesNeverGoStale) {
       World rebuilt(setup);
       for (const Choice& c : path) rebuilt.apply(c);
       ASSERT_EQ(fingerprint(*next, IdentityOptions{}), fingerprint(rebuilt, IdentityOptions{}))
-          << "walk " << walk << " depth " << depth << ": " << step.text;
+          << "walk " << walk << " depth " << depth << ": " << cached->step_text(step);
       ++compared;
       cached = std::move(next);
     }

@@ -54,7 +54,8 @@ void check_pairs(const World& s, PairCounts& counts, const std::string& where) {
       std::string a = to_string(steps[i].kind), b = to_string(steps[j].kind);
       const std::string kinds = a < b ? a + "/" + b : b + "/" + a;
       ++counts.by_kinds[kinds];
-      const std::string pair = where + ": " + steps[i].text + " || " + steps[j].text;
+      const std::string pair =
+          where + ": " + s.step_text(steps[i]) + " || " + s.step_text(steps[j]);
       const std::vector<Choice> from_i = after[i].enabled();
       const std::vector<Choice> from_j = after[j].enabled();
       const Choice* j_after_i = find_choice(from_i, steps[j].key);
