@@ -326,6 +326,32 @@ TEST(ExploreSearch, ParallelDfsStopsAtABugOrABound) {
   EXPECT_LT(cut.stats.states, 400u);  // the threads stopped soon after the bound
 }
 
+// enabled() leaves a step's readable line out; a counterexample's steps get
+// theirs on the way out, whatever the search kept of the path: each is the
+// line its state gives for it (World::step_text) on a replay from the start.
+TEST(ExploreSearch, CounterexampleStepsCarryTheirLines) {
+  ExploreSetup setup = testing::tiny_setup(Side::impl, "write_quorum_off_by_one");
+  setup.bounds.ops_per_client = 2;
+  SearchOptions bfs;
+  SearchOptions dfs;
+  dfs.order = SearchOrder::dfs;
+  SearchOptions compact;
+  compact.compact_frontier = true;
+  for (const auto& [options, name] :
+       {std::pair{bfs, "bfs"}, std::pair{dfs, "dfs"}, std::pair{compact, "compact bfs"}}) {
+    const ExploreResult result = explore(setup, options);
+    ASSERT_TRUE(result.counterexample.has_value()) << name;
+    World replay(setup);
+    for (const Choice& step : result.counterexample->choices) {
+      EXPECT_FALSE(step.text.empty()) << name;
+      EXPECT_EQ(step.text, replay.step_text(step)) << name;
+      replay.apply(step);
+    }
+    EXPECT_EQ(result.counterexample->choices.front().text.rfind("client 0 invokes put", 0), 0u)
+        << name << ": " << result.counterexample->choices.front().text;
+  }
+}
+
 TEST(ExploreSearch, SymmetryMergesInterchangeableClients) {
   ExploreSetup setup = testing::tiny_setup();
   setup.bounds.clients = 2;
