@@ -68,12 +68,13 @@ struct Throughput {
   double slowest_ops_per_s = 0, fastest_ops_per_s = 0;
   double ops_per_s() const { return client_ops / seconds; }
   double events_per_s() const { return events / seconds; }
-  void add_run(uint64_t run_ops, double run_seconds) {
+  void add_run(uint64_t run_ops, uint64_t run_events, double run_seconds) {
     const double rate = run_ops / run_seconds;
     slowest_ops_per_s = runs == 0 ? rate : std::min(slowest_ops_per_s, rate);
     fastest_ops_per_s = runs == 0 ? rate : std::max(fastest_ops_per_s, rate);
     ++runs;
     client_ops += run_ops;
+    events += run_events;
   }
 };
 
@@ -88,8 +89,7 @@ Throughput measure_throughput(NodeFactory factory, const BenchFlags& f) {
   while (t.runs == 0 || seconds_since(start) < f.seconds) {
     const Clock::time_point run_start = Clock::now();
     const RunResult r = run_schedule(schedule, options);
-    t.add_run(r.stats.client_ops, seconds_since(run_start));
-    t.events += r.stats.events;
+    t.add_run(r.stats.client_ops, r.stats.events, seconds_since(run_start));
     t.digest = r.digest;
   }
   t.seconds = seconds_since(start);
@@ -108,8 +108,7 @@ Throughput measure_direct(NodeFactory factory, const BenchFlags& f) {
   while (t.runs == 0 || seconds_since(start) < f.seconds) {
     const Clock::time_point run_start = Clock::now();
     const DirectLoadResult r = run_direct_load(factory, config, load);
-    t.add_run(r.client_ops, seconds_since(run_start));
-    t.events += r.node_events;
+    t.add_run(r.client_ops, r.node_events, seconds_since(run_start));
     t.digest = r.replies_digest;
   }
   t.seconds = seconds_since(start);

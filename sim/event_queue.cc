@@ -91,7 +91,7 @@ uint64_t EventQueue::place_in_lane(Lane& lane, TimeNs time_ns, InlineEvent&& eve
   if (lane.entries.size() == 1) {
     // The lane's new head; a head behind others changes nothing.
     lane_heads_[index] = entry;
-    if (earliest_lane_ == kHeap || later(lane_heads_[static_cast<size_t>(earliest_lane_)], entry)) {
+    if (earliest_lane_ == kHeap || later(head(earliest_lane_), entry)) {
       earliest_lane_ = static_cast<int>(index);
     }
   }
@@ -104,8 +104,7 @@ int EventQueue::earliest() const {
     DT_ASSERT(!heap_.empty(), "queue size says non-empty, nothing found");
     return kHeap;
   }
-  const Entry& lane_head = lane_heads_[static_cast<size_t>(earliest_lane_)];
-  return !heap_.empty() && later(lane_head, heap_.front()) ? kHeap : earliest_lane_;
+  return !heap_.empty() && later(head(earliest_lane_), heap_.front()) ? kHeap : earliest_lane_;
 }
 
 TimeNs EventQueue::next_time_ns() const {
