@@ -16,11 +16,22 @@ namespace dt {
 
 struct ScaleRunResult {
   uint32_t nodes = 0;
-  uint64_t client_ops = 0, events = 0, digest = 0;
+  uint64_t client_ops = 0, events = 0, digest = 0, history_events = 0;
   double cpu_seconds = 0;
-  // Growth of the process's peak resident set during the run, per node. It
-  // also counts the run's history and queue, so it bounds a node's memory.
-  double peak_bytes_per_node = 0;
+  // Growth of the process's peak resident set during the run.
+  uint64_t peak_bytes = 0;
+  // Heap bytes the run's result still holds when it returns: its history
+  // (every invoke and completion, with what each get read) and final states.
+  // They grow with the ops, not the nodes, and are most of the peak.
+  uint64_t result_bytes = 0;
+  // The rest of the peak per node: the nodes, the events in flight, the
+  // simulator and allocator slack at the peak. An upper bound on what a node
+  // holds; it does not grow with the ops once every key is written.
+  double rest_bytes_per_node() const {
+    return peak_bytes > result_bytes ? static_cast<double>(peak_bytes - result_bytes) / nodes : 0;
+  }
+  // The whole peak per node (the figure reported before the split).
+  double peak_bytes_per_node() const { return static_cast<double>(peak_bytes) / nodes; }
 };
 
 // One run of scale_schedule(1, nodes, ops, keys) with `factory`, trace off.

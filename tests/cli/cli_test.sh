@@ -103,6 +103,11 @@ expect "bench impl memory per key" 0 '"impl_bytes_per_key": [1-9][0-9]{1,3}(\.[0
   -- "$bin" bench "${bench_small[@]}" --json
 expect "bench model memory per key" 0 '"model_bytes_per_key": [1-9][0-9]{1,3}(\.[0-9]+)?$' \
   -- "$bin" bench "${bench_small[@]}" --json
+# A tiny large-cluster run: its peak is split into what the result keeps
+# (the history) and the rest per node, both counted through the linked malloc.
+expect "bench splits the scale run's memory" 0 '"result_bytes": [1-9][0-9]{5,}' \
+  -- "$bin" bench --seconds 0.1 --ops 500 --keys 500 --merkle-keys 1000 --diff-keys 1000 \
+  --memory-keys 1000 --fuzz-seconds 0 --scale-ops 20000 --scale-nodes 20 --scale-keys 1000 --json
 expect "bench names the ratio's ceiling" 0 "ceiling: the nodes alone are [0-9.]+x apart" \
   -- "$bin" bench "${bench_small[@]}"
 
