@@ -32,6 +32,7 @@ std::optional<ChoiceKind> parse_choice_kind(std::string_view text) {
 
 bool independent(const Footprint& a, const Footprint& b, bool exact_order) {
   if (exact_order && a.observed && b.observed) return false;
+  if ((a.order_read && b.order_write) || (a.order_write && b.order_read)) return false;
   if (a.node != kNoNode && a.node == b.node) return false;
   if (a.message != 0 && a.message == b.message) return false;
   if (a.budget != Budget::none && a.budget == b.budget) return false;

@@ -42,12 +42,17 @@ struct Footprint {
   bool network = false;       // read or changed the partition
   bool network_write = false;
   bool observed = false;      // left a trace record or a history event
+  bool order_read = false;    // left a record judged against other nodes' earlier ones
+  bool order_write = false;   // left a record such a judgement looks for
+                              // (both: explore/judged_orders.h)
 };
 
 // True when the two steps commute and neither disables the other. Under the
 // exact-order identity (IdentityOptions::exact_order) two steps that both
 // left a record or history event never commute: their order is part of the
-// state.
+// state. Neither do a step whose record a checker judges against other
+// nodes' earlier records and a step that leaves a record it looks for: their
+// order decides the verdict (explore/judged_orders.h).
 bool independent(const Footprint& a, const Footprint& b, bool exact_order = false);
 
 struct Choice {

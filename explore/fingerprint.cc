@@ -111,12 +111,13 @@ uint64_t sorted_multiset(std::vector<uint64_t>& items) {
 uint64_t fingerprint(const World& world, const IdentityOptions& options) {
   const bool symmetry = options.symmetry;
   Hasher h;
-  h.add_string("dt-explore-state-v3");
+  h.add_string("dt-explore-state-v4");
   for (const ExploreNode& node : world.nodes) {
     add_node(h, node, world.setup().config.versioning, options.commuting_steps);
   }
   h.add_u64(world.global_trace_hash);
   if (options.exact_order) h.add_u64(world.observed_order);
+  if (options.judged_orders) h.add_u64(world.judged_orders);
   std::vector<uint64_t> items;
   items.reserve(world.in_flight.size());
   for (const InFlight& m : world.in_flight) items.push_back(m.hash);

@@ -14,7 +14,8 @@
 //   first appearance and clients with the same script are a multiset, so
 //   interchangeable clients meet.
 // Not included: trace record times and, unless `exact_order`, the order of
-// records of different nodes (docs/explore.md, "What merging assumes").
+// records of different nodes, except the outcome of each order a checker
+// judges (`judged_orders`; docs/explore.md, "What merging assumes").
 #pragma once
 
 #include <cstdint>
@@ -36,6 +37,11 @@ struct IdentityOptions {
   // sees only the first path's (docs/explore.md, "What merging assumes").
   // Sleep sets then treat steps that both left a record as dependent.
   bool exact_order = false;
+  // The outcome of each cross-node record order a checker judges
+  // (World::judged_orders, explore/judged_orders.h): paths that the default
+  // identity would merge but handoff_hygiene tells apart stay apart. Off
+  // only to measure what it keeps apart.
+  bool judged_orders = true;
 };
 
 uint64_t fingerprint(const World& world, const IdentityOptions& options);

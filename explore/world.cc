@@ -302,6 +302,8 @@ StepOutcome World::apply(const Choice& choice) {
   if (choice.kind == ChoiceKind::client_timeout) fp.budget = Budget::none;
   end_trace_steps();
   fp.observed = observed_in_step_;
+  fp.order_read = std::exchange(order_read_in_step_, false);
+  fp.order_write = std::exchange(order_write_in_step_, false);
   if (observed_in_step_) {
     observed_order = hash_combine(observed_order, kStepMark);
     observed_in_step_ = false;

@@ -147,6 +147,9 @@ class World {
   // Every trace record and history event in the order they happened, with
   // a mark after each step that had any (IdentityOptions::exact_order).
   uint64_t observed_order = 0;
+  // The outcome of every cross-node order a checker judges, order-free (a
+  // sum of mixed record hashes and facts: explore/judged_orders.h).
+  uint64_t judged_orders = 0;
 
  private:
   bool connected(NodeId a, NodeId b) const;
@@ -188,6 +191,8 @@ class World {
   uint64_t steps_ = 0;
   bool history_touched_ = false;  // set by complete/invoke during one apply()
   bool observed_in_step_ = false;  // a record or history event in this apply()
+  bool order_read_in_step_ = false;   // a record judged against other nodes' earlier ones
+  bool order_write_in_step_ = false;  // a record such a judgement looks for
   void observe(uint64_t item_hash);
 };
 

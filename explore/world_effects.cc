@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/assert.h"
+#include "explore/judged_orders.h"
 #include "explore/message_hash.h"
 #include "explore/world.h"
 #include "sim/lockstep.h"
@@ -146,6 +147,11 @@ void World::append_record(TraceRecord r) {
   r.time_ns = now_ns();
   const uint64_t hash = hash_trace_record(r);
   observe(hash);
+  if (reads_judged_order(r.kind)) {
+    judged_orders += hash_combine(hash, judged_order_fact(r, records));
+    order_read_in_step_ = true;
+  }
+  if (writes_judged_order(r.kind)) order_write_in_step_ = true;
   if (r.node < nodes.size()) {
     nodes[r.node].trace.add(r.kind, hash);
   } else {

@@ -25,7 +25,7 @@ jobs=${JOBS:-2}
 source "$root/scripts/sanitizer-tree.sh"
 configure_sanitizer_tree "$root" "$build_dir" "${CXX:-clang++-14}"
 cmake --build "$build_dir" -j "$jobs"
-slow='^(ExploreFingerprint\.(MergedPathEndsFinishAlike|ExactOrderKeepsApartWhatCheckersTellApart)'
+slow='^(ExploreFingerprint\.(MergedPathEndsFinishAlike|JudgedOrdersKeepApartWhatCheckersTellApart)'
 slow+='|ExploreSearch\.(ParallelDfsMeetsEveryStateOnce|SleepSetsKeepEveryStateWithCrashesAndTimers'
 slow+='|SleepSetsKeepEveryStateUnderExactOrder)|cli_end_to_end)$'
 cd "$build_dir"

@@ -98,7 +98,7 @@ TEST(ExploreSearch, CountsMatchBruteForceWithFaults) {
   ExploreSetup setup = testing::tiny_setup();
   setup.bounds.lost_messages = 1;
   setup.bounds.crashes = 1;
-  setup.bounds.max_depth = 7;
+  setup.bounds.max_depth = 8;  // at 7 sleep sets lose no state even without the rule
   BruteForce brute;
   enumerate(World(setup), 0, setup.bounds.max_depth, brute);
   const ExploreResult result = explore(setup, plain());
@@ -176,6 +176,32 @@ TEST(ExploreSearch, SleepSetsKeepEveryStateUnderExactOrder) {
     EXPECT_EQ(b.stats.histories_checked, a.stats.histories_checked);
     EXPECT_LT(b.stats.transitions, a.stats.transitions);
   }
+}
+
+// The judged orders (explore/judged_orders.h) make a hint deletion and the
+// home's ack of that hint dependent: taken in the two orders they reach two
+// states. Sleep sets must then take both orders, or they lose a state (and
+// the violating order with it). Fails when independent() ignores them.
+TEST(ExploreSearch, SleepSetsKeepEveryJudgedOrder) {
+  ExploreSetup setup = testing::tiny_setup(Side::impl, "failed_handoff_drops_hint");
+  setup.config.replicas_n = 1;
+  setup.config.write_quorum_w = 1;
+  setup.config.quorum_mode = QuorumMode::sloppy;
+  setup.bounds.op_pattern = {OpFn::put};
+  setup.bounds.crashes = 1;
+  setup.bounds.timer_firings_per_node = 2;
+  setup.bounds.max_depth = 8;  // at 7 sleep sets lose no state even without the rule
+  SearchOptions without = plain();
+  without.stop_at_first = false;
+  SearchOptions with = without;
+  with.sleep_sets = true;
+  const ExploreResult a = explore(setup, without);
+  const ExploreResult b = explore(setup, with);
+  EXPECT_EQ(b.stats.states, a.stats.states);
+  EXPECT_EQ(b.stats.histories_checked, a.stats.histories_checked);
+  EXPECT_EQ(b.stats.failing_paths, a.stats.failing_paths);
+  EXPECT_GT(a.stats.failing_paths, 0u);
+  EXPECT_LT(b.stats.transitions, a.stats.transitions);
 }
 
 TEST(ExploreSearch, ResultDoesNotDependOnJobs) {
