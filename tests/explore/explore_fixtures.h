@@ -39,4 +39,17 @@ inline ExploreSetup sloppy_setup(Side side = Side::impl, const std::string& bug 
   return setup;
 }
 
+// scripts/explore-zoo.sh config N: 2 nodes, N=1 W=1, sloppy, one put, 1 crash
+// and two handoff rounds (2 periodic firings per node), impl side.
+inline ExploreSetup config_n_setup(const std::string& bug = "") {
+  ExploreSetup setup = tiny_setup(Side::impl, bug);
+  setup.config.replicas_n = 1;
+  setup.config.write_quorum_w = 1;
+  setup.config.quorum_mode = QuorumMode::sloppy;
+  setup.bounds.op_pattern = {OpFn::put};
+  setup.bounds.crashes = 1;
+  setup.bounds.timer_firings_per_node = 2;
+  return setup;
+}
+
 }  // namespace dt::testing

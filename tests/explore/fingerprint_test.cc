@@ -149,13 +149,7 @@ TEST(ExploreFingerprint, MergedPathEndsFinishAlike) {
 // judged differently (the search checks only the first one met); with them
 // (the default) and with the exact identity, none is.
 TEST(ExploreFingerprint, JudgedOrdersKeepApartWhatCheckersTellApart) {
-  ExploreSetup setup = testing::tiny_setup(Side::impl, "failed_handoff_drops_hint");
-  setup.config.replicas_n = 1;
-  setup.config.write_quorum_w = 1;
-  setup.config.quorum_mode = QuorumMode::sloppy;
-  setup.bounds.op_pattern = {OpFn::put};
-  setup.bounds.crashes = 1;
-  setup.bounds.timer_firings_per_node = 2;
+  ExploreSetup setup = testing::config_n_setup("failed_handoff_drops_hint");
   uint64_t merged_without = 0, merged_default = 0, merged_exact = 0;
   const uint64_t without =
       merged_ends_judged_differently(setup, 8, {.judged_orders = false}, merged_without);

@@ -183,13 +183,7 @@ TEST(ExploreSearch, SleepSetsKeepEveryStateUnderExactOrder) {
 // states. Sleep sets must then take both orders, or they lose a state (and
 // the violating order with it). Fails when independent() ignores them.
 TEST(ExploreSearch, SleepSetsKeepEveryJudgedOrder) {
-  ExploreSetup setup = testing::tiny_setup(Side::impl, "failed_handoff_drops_hint");
-  setup.config.replicas_n = 1;
-  setup.config.write_quorum_w = 1;
-  setup.config.quorum_mode = QuorumMode::sloppy;
-  setup.bounds.op_pattern = {OpFn::put};
-  setup.bounds.crashes = 1;
-  setup.bounds.timer_firings_per_node = 2;
+  ExploreSetup setup = testing::config_n_setup("failed_handoff_drops_hint");
   setup.bounds.max_depth = 8;  // at 7 sleep sets lose no state even without the rule
   SearchOptions without = plain();
   without.stop_at_first = false;
