@@ -11,21 +11,6 @@ namespace dt {
 
 namespace {
 
-// One acked handoff entry: `intended` stored (handed_off) or already covered
-// (handoff_covered) `write` of `key` offered by `holder`, recorded when it sent the ack.
-struct Handoff {
-  uint64_t intended = 0, holder = 0, key = 0, write = 0;
-  friend bool operator==(const Handoff&, const Handoff&) = default;
-};
-struct HandoffHash {
-  size_t operator()(const Handoff& f) const {
-    uint64_t h = f.intended * 0x9E3779B97F4A7C15ULL ^ f.holder;
-    h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL ^ f.key;
-    h = (h ^ (h >> 31)) * 0x94D049BB133111EBULL ^ f.write;
-    return static_cast<size_t>(h ^ (h >> 32));
-  }
-};
-
 Violation record_violation(const TraceRecord& r, const char* kind, std::string explanation) {
   return Violation{true, kind, {}, {r.key}, {r.node, r.peer}, {r.write_id}, {r.time_ns},
                    std::move(explanation)};
@@ -51,12 +36,33 @@ void check_anti_entropy(const CheckContext& ctx, const TraceRecord& r, uint32_t 
 
 }  // namespace
 
+size_t HintKeyHash::operator()(const HintKey& k) const {
+  uint64_t h = k.intended * 0x9E3779B97F4A7C15ULL ^ k.holder;
+  h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL ^ k.key;
+  h = (h ^ (h >> 31)) * 0x94D049BB133111EBULL ^ k.write;
+  return static_cast<size_t>(h ^ (h >> 32));
+}
+
+bool is_hint_ack(TraceKind kind) {
+  return kind == TraceKind::handed_off || kind == TraceKind::handoff_covered;
+}
+
+HintKey hint_acked_by(const TraceRecord& ack) {
+  DT_ASSERT(is_hint_ack(ack.kind), "not a hint ack");
+  return HintKey{ack.peer, ack.node, ack.key, ack.write_id};
+}
+
+HintKey hint_deleted_by(const TraceRecord& deletion) {
+  DT_ASSERT(deletion.kind == TraceKind::hint_deleted, "not a hint deletion");
+  return HintKey{deletion.node, deletion.peer, deletion.key, deletion.write_id};
+}
+
 PropertyVerdict check_handoff_hygiene(const CheckContext& ctx) {
   PropertyVerdict verdict;
   verdict.property = kHandoffHygiene;
   verdict.checked = true;
   verdict.promised = true;
-  std::unordered_set<Handoff, HandoffHash> acked;
+  std::unordered_set<HintKey, HintKeyHash> acked;  // acks sent so far
   size_t deletions = 0;
   size_t exchanges = 0;
   const std::vector<TraceRecord>& records = ctx.input.trace.records;
@@ -64,7 +70,7 @@ PropertyVerdict check_handoff_hygiene(const CheckContext& ctx) {
     const TraceRecord& r = records[position];
     if (r.kind == TraceKind::hint_deleted) {
       ++deletions;
-      if (acked.count({r.peer, r.node, r.key, r.write_id}) == 0) {
+      if (acked.count(hint_deleted_by(r)) == 0) {
         verdict.violations.push_back(record_violation(
             r, "hint_deleted_before_handoff",
             fmt::format("at {} ns node {} deleted its hint of w{} (key {}) for node {}, but node "
@@ -75,8 +81,8 @@ PropertyVerdict check_handoff_hygiene(const CheckContext& ctx) {
     } else if (r.kind == TraceKind::anti_entropy_stored) {
       ++exchanges;
       check_anti_entropy(ctx, r, position, verdict);
-    } else if (r.kind == TraceKind::handed_off || r.kind == TraceKind::handoff_covered) {
-      acked.insert({r.node, r.peer, r.key, r.write_id});
+    } else if (is_hint_ack(r.kind)) {
+      acked.insert(hint_acked_by(r));
     }
   }
   verdict.summary = fmt::format("{} hint deletions and {} anti-entropy stores checked",

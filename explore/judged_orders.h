@@ -29,11 +29,11 @@ bool reads_judged_order(TraceKind kind);
 bool writes_judged_order(TraceKind kind);
 
 // What handoff_hygiene reads about `r` (a reads_judged_order record) from the
-// records before it, as a small code: for hint_deleted 1 when the home had
-// acked the hint (handed_off or handoff_covered from `r.node`), else 0; for
-// anti_entropy_stored 2 when the peer held the version in its main store, 1
-// when only as a hint, else 0. The scan is linear: explored traces are short
-// and such records rare.
+// records before it, with the checker's own definitions
+// (checks/handoff_hygiene.h), as a small code: for hint_deleted 1 when the
+// home had acked that hint, else 0; for anti_entropy_stored the
+// AntiEntropySource (owned 2, hint only 1, none 0). The scan is linear:
+// explored traces are short and such records rare.
 uint64_t judged_order_fact(const TraceRecord& r, const std::vector<TraceRecord>& before);
 
 }  // namespace dt
