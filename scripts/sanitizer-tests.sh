@@ -11,9 +11,9 @@
 #
 # Left out, for time: the six explore tests that walk whole state spaces
 # (about 275 of the suite's 565 sanitized CPU seconds when there were five;
-# their code runs in the other explore tests) and the CLI end-to-end test, whose memory-per-key
-# bounds do not hold under ASan's allocator (the large-cluster unit tests
-# cover what it runs on 200 nodes).
+# their code runs in the other explore tests) and the CLI end-to-end test,
+# whose memory-per-key bounds do not hold under ASan's allocator (the
+# large-cluster unit tests cover what it runs on 200 nodes).
 #
 # Usage: scripts/sanitizer-tests.sh
 # Env:   BUILD_DIR (default build-fuzz/), CXX (default clang++-14), JOBS (default 2)
